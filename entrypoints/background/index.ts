@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // The outbox drain and status polling arrive with the outbox issue.
+});

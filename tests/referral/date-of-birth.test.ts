@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ageOn, dateOfBirthSchema, parseDateOfBirth } from '../../lib/referral';
+
+describe('date of birth as practice systems print it', () => {
+  it.each([
+    ['12-Mar-1950', '1950-03-12'],
+    ['12-MAR-1950', '1950-03-12'],
+    ['2-Mar-1950', '1950-03-02'],
+    ['12/03/1950', '1950-03-12'],
+    ['1/3/1950', '1950-03-01'],
+    ['12.03.1950', '1950-03-12'],
+    ['12 March 1950', '1950-03-12'],
+    ['12 Mar 1950', '1950-03-12'],
+    ['3 Sept 1961', '1961-09-03'],
+    ['21st June 1980', '1980-06-21'],
+    ['1950-03-12', '1950-03-12'],
+    ['  12  March  1950 ', '1950-03-12'],
+  ])('reads %j as %s', (text, iso) => {
+    expect(parseDateOfBirth(text)).toBe(iso);
+  });
+
+  it.each(['31/02/1950', '12-Foo-1950', '12 Marchy 1950', '1950-13-01', '03/12/50', 'yesterday', ''])(
+    'refuses %j',
+    (text) => {
+      expect(parseDateOfBirth(text)).toBeUndefined();
+    },
+  );
+
+  it('reads slashed dates in UK order, day first', () => {
+    expect(parseDateOfBirth('04/05/1990')).toBe('1990-05-04');
+  });
+
+  it('explains a date it cannot read', () => {
+    const result = dateOfBirthSchema.safeParse('31/02/1950');
+    expect(result.error?.issues[0]?.message).toMatch(/“31\/02\/1950” is not a date in a form we read/);
+  });
+
+  it('counts age in whole years, the day before and on the birthday', () => {
+    expect(ageOn('1954-11-22', '2026-11-21')).toBe(71);
+    expect(ageOn('1954-11-22', '2026-11-22')).toBe(72);
+    expect(ageOn('2000-02-29', '2026-02-28')).toBe(25);
+  });
+});
