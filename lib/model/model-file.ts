@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { FORMAT_VERSION, type ServiceModel, serviceModelSchema } from './model';
 
 /** One problem in a model file: where (a dotted path such as "agreement.agreedOn") and what is wrong. */
@@ -18,7 +18,9 @@ function describe(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return `Unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `“${key}”`).join(', ')}: not part of the model format.`;
     case 'invalid_type':
-      return issue.input === undefined ? 'This field is missing.' : `Expected ${issue.expected}, found ${typeName(issue.input)}.`;
+      return issue.input === undefined
+        ? 'This field is missing.'
+        : `Expected ${issue.expected}, found ${typeName(issue.input)}.`;
     case 'invalid_value':
       return `Must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}.`;
     default:

@@ -11,7 +11,8 @@ export const MODEL_KINDS = [
   {
     kind: 'open',
     label: 'Open',
-    explanation: 'Universal access: anyone the practice refers is seen; risks are flagged for the link worker, not refused.',
+    explanation:
+      'Universal access: anyone the practice refers is seen; risks are flagged for the link worker, not refused.',
   },
   {
     kind: 'boundaried',
@@ -69,7 +70,10 @@ export const serviceModelSchema = z
     /** Stable across versions of the same model. */
     id: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'An id is lower-case letters, digits and dashes, for example "bristol-vcse".'),
+      .regex(
+        /^[a-z0-9][a-z0-9-]{1,62}$/,
+        'An id is lower-case letters, digits and dashes, for example "bristol-vcse".',
+      ),
     /** Goes up by one with each saved change. */
     version: z.number().int().positive(),
     name: z.string().trim().min(1).max(200),
@@ -116,7 +120,11 @@ export const serviceModelSchema = z
   .superRefine((model, ctx) => {
     const { minAge, maxAge } = model.scope;
     if (minAge !== undefined && maxAge !== undefined && minAge > maxAge) {
-      ctx.addIssue({ code: 'custom', path: ['scope', 'maxAge'], message: 'The upper age bound is below the lower one.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['scope', 'maxAge'],
+        message: 'The upper age bound is below the lower one.',
+      });
     }
     if (model.agreement.reviewBy < model.agreement.agreedOn) {
       ctx.addIssue({

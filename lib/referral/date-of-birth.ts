@@ -24,7 +24,9 @@ function isoDate(year: number, month: number, day: number): string | undefined {
 /** "Mar", "March" and "Sept" are months; "Marchy" is not. */
 function monthNumber(name: string): number | undefined {
   const word = name.toLowerCase();
-  const index = MONTHS.findIndex((month) => month === word || month.slice(0, 3) === word || (word === 'sept' && month === 'september'));
+  const index = MONTHS.findIndex(
+    (month) => month === word || month.slice(0, 3) === word || (word === 'sept' && month === 'september'),
+  );
   return index < 0 ? undefined : index + 1;
 }
 
@@ -56,7 +58,10 @@ export function ageOn(dateOfBirth: string, day: string): number {
 export const dateOfBirthSchema = z.string().transform((text, ctx) => {
   const iso = parseDateOfBirth(text);
   if (!iso) {
-    ctx.addIssue({ code: 'custom', message: `“${text}” is not a date in a form we read (for example 12-Mar-1950, 12/03/1950, 12 March 1950 or 1950-03-12).` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `“${text}” is not a date in a form we read (for example 12-Mar-1950, 12/03/1950, 12 March 1950 or 1950-03-12).`,
+    });
     return z.NEVER;
   }
   return iso;

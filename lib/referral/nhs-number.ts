@@ -9,7 +9,8 @@ export function nhsNumberProblem(input: string): string | undefined {
   const check = 11 - (sum % 11);
   if (check === 10) return 'This is not a valid NHS number (no check digit is possible for it).';
   const expected = check === 11 ? 0 : check;
-  if (expected !== Number(digits[9])) return 'The NHS number’s check digit is wrong: please check it against the record.';
+  if (expected !== Number(digits[9]))
+    return 'The NHS number’s check digit is wrong: please check it against the record.';
   return undefined;
 }
 

@@ -45,7 +45,9 @@ export const referralSchema = z.strictObject({
   safety: z.strictObject(safetyShape),
   consent: z.strictObject({ referral: z.boolean(), sharing: z.boolean() }),
   referrer: referrerSchema,
-  provenance: z.partialRecord(z.enum(PATIENT_FIELDS as [PatientField, ...PatientField[]]), provenanceSchema).default({}),
+  provenance: z
+    .partialRecord(z.enum(PATIENT_FIELDS as [PatientField, ...PatientField[]]), provenanceSchema)
+    .default({}),
   verdict: sentVerdictSchema,
 });
 

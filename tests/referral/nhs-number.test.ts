@@ -36,9 +36,12 @@ describe('NHS number (Modulus 11)', () => {
     expect(nhsNumberProblem('94347A5919')).toMatch(/only digits/);
   });
 
-  it.each(['943 476 5919', '943-476-5919', ' 943 - 476 - 5919 '])('accepts spaces and dashes in %j and stores 10 digits', (number) => {
-    expect(nhsNumberSchema.parse(number)).toBe('9434765919');
-  });
+  it.each(['943 476 5919', '943-476-5919', ' 943 - 476 - 5919 '])(
+    'accepts spaces and dashes in %j and stores 10 digits',
+    (number) => {
+      expect(nhsNumberSchema.parse(number)).toBe('9434765919');
+    },
+  );
 
   it('gives a located, readable error through the schema', () => {
     const result = nhsNumberSchema.safeParse('943 476 5918');

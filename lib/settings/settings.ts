@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { serviceModelSchema } from '../model/model';
+
+/** HTTPS to the queue, except on this machine (a local queue for demos and tests). */
+export const endpointSchema = z.url('The queue endpoint is not a web address.').refine(
+  (url) => {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'https:' || (protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname));
+  },
+  { message: 'The queue endpoint must use HTTPS (plain HTTP is allowed only on localhost).' },
+);
+
+export const queueSettingsSchema = z.strictObject({
+  endpoint: endpointSchema,
+  /** The practice's bearer token: scoped by the queue service to this practice only. */
+  token: z.string().trim().min(1, 'The practice token is missing.'),
+});
+export type QueueSettings = z.output<typeof queueSettingsSchema>;
+
+/** What the practice champion sets. Every key optional in storage: an unset value falls back to the default here. */
+export const settingsSchema = z.object({
+  /** The agreed model; none until a champion sets one (the pad then says so rather than guessing). */
+  model: serviceModelSchema.optional(),
+  queue: queueSettingsSchema.optional(),
+  /** Days after delivery before a referral's identifiable details are removed from the browser. */
+  retentionDays: z.number().int().min(1).max(365).default(7),
+});
+export type Settings = z.output<typeof settingsSchema>;
