@@ -17,7 +17,8 @@ export function applyOverride(findings: Finding[], draft: ReferralDraft, model: 
   const reason = draft.overrideReason.trim();
   const redirects = findings.filter((found) => found.effect === 'redirect');
   const overridable = redirects.filter((found) => found.card.overridable);
-  const fixed = redirects.filter((found) => !found.card.overridable);
+  // Never overridable whatever the model says: safety redirects and a paused service.
+  const fixed = redirects.filter((found) => !found.card.overridable && !found.card.rule.startsWith('scope.'));
   const notes: Finding[] = [];
 
   if (!model.overridesAllowed && redirects.some((found) => found.card.rule.startsWith('scope.'))) {

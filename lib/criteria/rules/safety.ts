@@ -20,7 +20,7 @@ export function safetyFlags(draft: ReferralDraft, model: ServiceModel): Finding[
           rule: id,
           subject: flag,
           indicator: 'critical',
-          summary: `${label}: not for ${model.service.name}. Use ${route.service} instead.`,
+          summary: `${label}: not for this service. Use ${route.service} instead.`,
           detail: routeDetail(route),
           suggestions: [suggestion(route)],
         }),
