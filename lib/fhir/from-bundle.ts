@@ -70,7 +70,7 @@ function readComplex<Name extends string>(
     Name,
     { value: unknown; path: string }[]
   >;
-  if (VALUE_KEYS.some((key) => extension[key] !== undefined))
+  if (VALUE_KEYS.some((key) => extension[key] !== undefined) || !extension.extension?.length)
     problem(reading, path, `${what} has parts (extension), not a value of its own.`);
   (extension.extension ?? []).forEach((part, index) => {
     const partPath = `${path}.extension[${index}]`;
