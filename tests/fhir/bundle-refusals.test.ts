@@ -184,6 +184,44 @@ describe('bundleToReferral refuses what is not our referral Bundle, saying where
     });
   });
 
+  it.each([['astrology'], ['__proto__']])('refuses a safety answer or provenance for “%s”, not a known one', (code) => {
+    const flag = problemsOf(
+      sentWith((bundle) => (bundle.entry[1].resource.extension[0].extension[0].valueCoding.code = code)),
+    );
+    expect(flag).toContainEqual({
+      path: 'entry[1].resource.extension[0].extension[0]',
+      message: `“${code}” is not one of the safety questions.`,
+    });
+    const field = problemsOf(
+      sentWith((bundle) => (bundle.entry[1].resource.extension[7].extension[0].valueCode = code)),
+    );
+    expect(field).toEqual([
+      {
+        path: 'entry[1].resource.extension[7].extension[0]',
+        message: `“${code}” is not a patient field whose provenance is kept.`,
+      },
+    ]);
+  });
+
+  it('points a referral rule the values break at the element that holds them', () => {
+    const ods = problemsOf(
+      sentWith((bundle) => {
+        bundle.entry[1].resource.contained[0].organization.identifier.value = 'not an ODS code';
+        bundle.entry[2].resource.contained[0].organization.identifier.value = 'not an ODS code';
+      }),
+    );
+    expect(ods).toEqual([
+      {
+        path: 'entry[1].resource.contained[0].organization.identifier.value',
+        message: expect.stringContaining('An ODS code is 3 to 6 letters and digits'),
+      },
+    ]);
+    const postcode = problemsOf(sentWith((bundle) => (bundle.entry[0].resource.address[0].postalCode = 'nowhere')));
+    expect(postcode).toEqual([
+      { path: 'entry[0].resource.address[0].postalCode', message: expect.stringContaining('Not a UK postcode') },
+    ]);
+  });
+
   it('lists every problem at once, not just the first', () => {
     const problems = problemsOf(
       sentWith((bundle) => {

@@ -1,5 +1,5 @@
-import type * as fhir4 from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
+import type { fhir4 } from '../../lib/fhir';
 import { referralToBundle, SNOMED, SYSTEMS } from '../../lib/fhir';
 import { minimalReferral, overriddenReferral, richReferral } from './referrals';
 

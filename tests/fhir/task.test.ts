@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type * as fhir4 from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
+import type { fhir4 } from '../../lib/fhir';
 import {
   applyDecision,
   decisionSchema,
