@@ -2,34 +2,18 @@
 import { checkReferral } from '../lib/criteria';
 import { BOUNDARIED_VCSE_MODEL } from '../lib/model/examples';
 import { type ServiceModel, serviceModelSchema } from '../lib/model/model';
-import { draftSchema } from '../lib/referral/draft';
 import { NEED_CODES } from '../lib/referral/needs';
 import { SAFETY_FLAGS } from '../lib/referral/safety';
+import { changed } from '../tests/criteria/fixtures';
 import { medianMicroseconds } from './measure';
 import type { Metric } from './run';
 
 const TODAY = '2026-11-22';
 
-/** A complete, realistic referral the boundaried example accepts. */
-const draft = draftSchema.parse({
-  patient: {
-    nhsNumber: '943 476 5919',
-    given: 'Arthur',
-    family: 'Example',
-    dateOfBirth: '12-Mar-1954',
-    sex: 'male',
-    phone: '07700 900123',
-    email: 'arthur@example.org',
-    postcode: 'BS16 1QY',
-    contactModes: ['phone', 'letter'],
-    contactTimes: 'Mornings',
-    accessNeeds: ['hearing'],
-  },
+/** A complete, realistic referral the boundaried example accepts: the tests' widower, with every optional detail. */
+const draft = changed({
+  patient: { email: 'arthur@example.org', contactTimes: 'Mornings', accessNeeds: ['hearing'] },
   needs: ['loneliness', 'bereavement', 'physical-activity'],
-  whatMatters: 'Getting out of the house again since his wife died; he used to sing in a choir.',
-  safety: Object.fromEntries(SAFETY_FLAGS.map((flag) => [flag, false])),
-  consent: { referral: true, sharing: true },
-  referrer: { name: 'Dr Sam Example', role: 'GP', odsCode: 'L81001' },
 });
 
 /** The heaviest model a champion could plausibly write: every need, 20 areas, every flag acted on, several required fields. */
