@@ -21,7 +21,8 @@ export function suggestion(route: Route): Suggestion {
 
 /** The route as one line a GP can act on: the service, how to contact it, and any guidance. */
 export function routeDetail(route: Route): string {
-  return [`${route.service}: ${route.contact}.`, route.guidance].filter(Boolean).join(' ');
+  const service = route.service.charAt(0).toUpperCase() + route.service.slice(1);
+  return [`${service}: ${route.contact}.`, route.guidance].filter(Boolean).join(' ');
 }
 
 type CardParts = Omit<Card, 'suggestions' | 'overridable' | 'detail' | 'subject'> & {

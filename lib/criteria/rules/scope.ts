@@ -110,7 +110,7 @@ function boundaryFinding(boundary: Boundary, model: ServiceModel, route: Route):
       rule: boundary.rule,
       subject: boundary.subject,
       indicator: 'info',
-      summary: `${boundary.outside}, but this open service still takes the referral; ${route.service} may also help.`,
+      summary: `${boundary.outside}; this open service still accepts, and the link worker will see it.`,
       detail,
       suggestions: [suggestion(route)],
     });
