@@ -415,6 +415,14 @@ const scenarios: Scenario[] = [
     rules: ['model.review-overdue'],
   },
   {
+    name: 'a model dated after today',
+    model: BOUNDARIED,
+    draft: widower(),
+    today: '2026-09-14',
+    outcome: 'accept',
+    rules: ['model.not-yet-agreed'],
+  },
+  {
     name: 'the model on its review date is not overdue',
     model: BOUNDARIED,
     draft: widower(),
