@@ -8,7 +8,11 @@ export default defineConfig({
   manifest: {
     name: 'Social Prescribing Pad',
     description: 'Refer to social prescribing beside the consultation, checked against the service’s agreed model.',
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    // A queue on this machine (demos, tests); other queue endpoints are asked for when the champion sets them.
+    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+    // The toolbar badge counts referrals waiting to be sent or needing attention.
+    action: { default_title: 'Social Prescribing Pad' },
     browser_specific_settings: { gecko: { id: 'social-prescribing-pad@example.nhs.uk' } },
   },
 });

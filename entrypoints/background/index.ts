@@ -1,3 +1,5 @@
+import { startOutbox } from './outbox';
+
 export default defineBackground(() => {
-  // The outbox drain and status polling arrive with the outbox issue.
+  startOutbox();
 });
