@@ -5,6 +5,17 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The pad page is also the browser's own side panel (Chrome, Edge) or sidebar (Firefox), following the active tab.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox') {
+        manifest.sidebar_action = { default_panel: 'pad.html', default_title: 'Social prescribing referral' };
+      } else {
+        manifest.side_panel = { default_path: 'pad.html' };
+        manifest.permissions = [...(manifest.permissions ?? []), 'sidePanel'];
+      }
+    },
+  },
   manifest: {
     name: 'Social Prescribing Pad',
     description: 'Refer to social prescribing beside the consultation, checked against the service’s agreed model.',

@@ -1,5 +1,7 @@
 import { startOutbox } from './outbox';
+import { openSidePanelOnAction } from './side-panel';
 
 export default defineBackground(() => {
   startOutbox();
+  openSidePanelOnAction();
 });

@@ -45,7 +45,7 @@ export function checkPatientOnScreen(
   if (!record) return { kind: 'no-record' };
   const onScreen = recordPatient(record);
   const draftNhs = normaliseNhsNumber(patient.nhsNumber ?? '');
-  const screenNhs = onScreen.nhsNumber ?? '';
+  const screenNhs = normaliseNhsNumber(onScreen.nhsNumber ?? '');
   const otherRecord = ownerKey !== NO_RECORD && ownerKey !== record.recordKey;
   const otherNhs = isValidNhsNumber(draftNhs) && isValidNhsNumber(screenNhs) && draftNhs !== screenNhs;
   if (!otherRecord && !otherNhs) return { kind: 'same' };

@@ -1,23 +1,15 @@
+import { PAGE_FIELDS, type PageField, type PatientContext } from '../adapters/patient-context';
 import { parseDateOfBirth } from '../referral/date-of-birth';
 import type { DraftPatient, ReferralDraft } from '../referral/draft';
-import { normaliseNhsNumber } from '../referral/nhs-number';
-import type { PatientField, Provenance } from '../referral/patient';
+import { formatNhsNumber, isValidNhsNumber, normaliseNhsNumber } from '../referral/nhs-number';
+import type { Provenance } from '../referral/patient';
 
 /** What the pad needs of the patient on screen: the record's key and the raw text the page adapter read per field. */
-export type RecordOnScreen = { recordKey: string; fields: Partial<Record<PatientField, string>> };
+export type RecordOnScreen = Pick<PatientContext, 'recordKey' | 'fields'>;
 
 /** The patient fields a page can show as text (lists such as contact modes are the referrer's to choose). */
-export const TEXT_FIELDS = [
-  'nhsNumber',
-  'given',
-  'family',
-  'dateOfBirth',
-  'sex',
-  'phone',
-  'email',
-  'postcode',
-] as const;
-export type TextField = (typeof TEXT_FIELDS)[number];
+export const TEXT_FIELDS = PAGE_FIELDS;
+export type TextField = PageField;
 
 function sexFrom(text: string): string {
   const word = text.trim().toLowerCase();
@@ -27,12 +19,14 @@ function sexFrom(text: string): string {
   return word ? 'other' : '';
 }
 
-/** A page's text as the draft holds it: NHS number as digits, date of birth as ISO when it reads as one. */
+/** A page's text as the draft holds it: NHS number as people read it (943 476 5919), date of birth as ISO when it reads as one. */
 export function fromPage(field: TextField, raw: string): string {
   const text = raw.trim().replace(/\s+/g, ' ');
   switch (field) {
-    case 'nhsNumber':
-      return normaliseNhsNumber(text);
+    case 'nhsNumber': {
+      const digits = normaliseNhsNumber(text);
+      return isValidNhsNumber(digits) ? formatNhsNumber(digits) : text;
+    }
     case 'dateOfBirth':
       return parseDateOfBirth(text) ?? text;
     case 'sex':

@@ -44,3 +44,18 @@ describe('saving as the referrer types', () => {
     expect(errors).toHaveLength(1);
   });
 });
+
+describe('the saving status', () => {
+  it('is busy from the first write until the newest value is written', async () => {
+    const states: boolean[] = [];
+    const writer = latestWriter<string>(
+      async () => {},
+      () => {},
+      (busy) => states.push(busy),
+    );
+    writer.write('a');
+    writer.write('b');
+    await writer.settled();
+    expect(states).toEqual([true, false]);
+  });
+});

@@ -15,30 +15,30 @@ describe('drafts, one per patient record', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('keeps each patient’s draft under its own record key', async () => {
-    await saveDraft(saved('demo:9434765919', 'John'));
-    await saveDraft(saved('demo:4010232137', 'Mary'));
-    const john = await loadDraft('demo:9434765919');
-    const mary = await loadDraft('demo:4010232137');
+    await saveDraft(saved('nhs:9434765919', 'John'));
+    await saveDraft(saved('nhs:4010232137', 'Mary'));
+    const john = await loadDraft('nhs:9434765919');
+    const mary = await loadDraft('nhs:4010232137');
     expect(john.status === 'found' && john.saved.draft.patient.given).toBe('John');
     expect(mary.status === 'found' && mary.saved.draft.patient.given).toBe('Mary');
-    expect(await loadDraft('demo:9990000018')).toEqual({ status: 'none' });
+    expect(await loadDraft('nhs:9990000018')).toEqual({ status: 'none' });
   });
 
   it('removes only the draft whose referral was sent', async () => {
-    await saveDraft(saved('demo:9434765919', 'John'));
-    await saveDraft(saved('demo:4010232137', 'Mary'));
-    await removeDraft('demo:9434765919');
-    expect(await loadDraft('demo:9434765919')).toEqual({ status: 'none' });
-    expect((await loadDraft('demo:4010232137')).status).toBe('found');
+    await saveDraft(saved('nhs:9434765919', 'John'));
+    await saveDraft(saved('nhs:4010232137', 'Mary'));
+    await removeDraft('nhs:9434765919');
+    expect(await loadDraft('nhs:9434765919')).toEqual({ status: 'none' });
+    expect((await loadDraft('nhs:4010232137')).status).toBe('found');
   });
 
   it('sets an unreadable draft aside rather than losing or trusting it', async () => {
-    const broken = { recordKey: 'demo:9434765919', draft: { needs: 'lonely' } };
-    await fakeBrowser.storage.local.set({ [draftKey('demo:9434765919')]: broken });
-    const loaded = await loadDraft('demo:9434765919');
+    const broken = { recordKey: 'nhs:9434765919', draft: { needs: 'lonely' } };
+    await fakeBrowser.storage.local.set({ [draftKey('nhs:9434765919')]: broken });
+    const loaded = await loadDraft('nhs:9434765919');
     expect(loaded.status).toBe('unreadable');
     if (loaded.status !== 'unreadable') return;
     expect((await fakeBrowser.storage.local.get(loaded.keptAs))[loaded.keptAs]).toEqual(broken);
-    expect(await loadDraft('demo:9434765919')).toEqual({ status: 'none' });
+    expect(await loadDraft('nhs:9434765919')).toEqual({ status: 'none' });
   });
 });

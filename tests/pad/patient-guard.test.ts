@@ -5,11 +5,11 @@ import type { RecordOnScreen } from '../../lib/pad/record-fields';
 
 const JOHN_DRAFT = { nhsNumber: '9434765919', given: 'John', family: 'Smith' };
 const JOHN: RecordOnScreen = {
-  recordKey: 'demo:9434765919',
+  recordKey: 'nhs:9434765919',
   fields: { nhsNumber: '943 476 5919', given: 'John', family: 'SMITH' },
 };
 const MARY: RecordOnScreen = {
-  recordKey: 'demo:4010232137',
+  recordKey: 'nhs:4010232137',
   fields: { nhsNumber: '401 023 2137', given: 'Mary', family: 'Jones' },
 };
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyRecord, editField, type RecordOnScreen } from '../../lib/pad/record-fields';
+import { isUntouched } from '../../lib/pad/untouched';
 import { emptyDraft } from '../../lib/referral/draft';
 
 const JOHN: RecordOnScreen = {
-  recordKey: 'demo:9434765919',
+  recordKey: 'nhs:9434765919',
   fields: {
     nhsNumber: '943 476 5919',
     given: ' John ',
@@ -19,7 +20,7 @@ describe('pre-filling from the record', () => {
   it('takes what the page shows, as the referral holds it, each field marked "from the record"', () => {
     const draft = applyRecord(emptyDraft(), JOHN);
     expect(draft.patient).toEqual({
-      nhsNumber: '9434765919',
+      nhsNumber: '943 476 5919',
       given: 'John',
       family: 'SMITH',
       dateOfBirth: '1950-03-12',
@@ -59,5 +60,16 @@ describe('pre-filling from the record', () => {
 
   it('marks everything typed when no record is on screen', () => {
     expect(editField(emptyDraft(), 'nhsNumber', '943 476 5919', undefined).provenance.nhsNumber).toBe('typed');
+  });
+});
+
+describe('an untouched draft', () => {
+  it('is one with nothing entered beyond the record and the remembered referrer', () => {
+    const draft = applyRecord(emptyDraft(), JOHN);
+    expect(isUntouched({ ...draft, referrer: { name: 'Dr Asha Patel' } })).toBe(true);
+    expect(isUntouched({ ...draft, needs: ['loneliness'] })).toBe(false);
+    expect(isUntouched({ ...draft, safety: { psychosis: false } })).toBe(false);
+    expect(isUntouched({ ...draft, consent: { sharing: false } })).toBe(false);
+    expect(isUntouched(editField(draft, 'phone', '0117 496 0001', JOHN))).toBe(false);
   });
 });
