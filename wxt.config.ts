@@ -10,5 +10,16 @@ export default defineConfig({
     description: 'Refer to social prescribing beside the consultation, checked against the service’s agreed model.',
     permissions: ['storage'],
     browser_specific_settings: { gecko: { id: 'social-prescribing-pad@example.nhs.uk' } },
+    commands: {
+      'toggle-pad': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Open or close the social prescribing pad',
+      },
+    },
+    // The pad may be framed only by the practice-system pages our content script runs in; dynamic URLs stop pages
+    // probing for the extension.
+    web_accessible_resources: [
+      { resources: ['pad.html'], matches: ['http://127.0.0.1/*', 'http://localhost/*'], use_dynamic_url: true },
+    ],
   },
 });

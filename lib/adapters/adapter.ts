@@ -1,9 +1,7 @@
 import { z } from 'zod/mini';
-import { PAGE_FIELDS } from './patient-context';
+import { ADAPTER_FIELDS } from './page-fields';
 
-/** What an adapter can read: the patient fields, and 'name' for a whole name ("SMITH, John (Mr)") split into family and given. */
-export const ADAPTER_FIELDS = [...PAGE_FIELDS, 'name'] as const;
-export type AdapterField = (typeof ADAPTER_FIELDS)[number];
+export { ADAPTER_FIELDS, type AdapterField } from './page-fields';
 
 const MATCH_PATTERN = /^(<all_urls>|(\*|https?|file):\/\/(\*|(\*\.)?[^/*:]+)?(:(\d{1,5}|\*))?\/.*)$/;
 

@@ -1,6 +1,8 @@
-import { ADAPTER_FIELDS, type Adapter, type FieldRule } from './adapter';
+import type { Adapter, FieldRule } from './adapter';
 import { splitName } from './name';
-import { PAGE_FIELDS, type PageField, type PatientContext, recordKeyFor } from './patient-context';
+import { ADAPTER_FIELDS, PAGE_FIELDS, type PageField } from './page-fields';
+import type { PatientContext } from './patient-context';
+import { recordKeyFor } from './record-key';
 
 const MAX_VALUE = 200;
 /** Text never read as a value: code, styles, and what the page hides. */

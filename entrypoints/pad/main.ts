@@ -1,0 +1,44 @@
+import type { PatientContext } from '../../lib/adapters/patient-context';
+import { askWhichPatient, closePad, confirmFrame, onPatientOnScreen } from '../../lib/messaging/pad-link';
+
+const FIELDS = [
+  ['nhsNumber', 'NHS number'],
+  ['given', 'Given name'],
+  ['family', 'Family name'],
+  ['dateOfBirth', 'Date of birth'],
+  ['sex', 'Sex'],
+  ['phone', 'Phone'],
+  ['postcode', 'Postcode'],
+] as const;
+
+const tabId = await confirmFrame();
+// Framed by anything but our content script: show nothing.
+if (tabId !== null) {
+  const form = document.createElement('form');
+  const heading = document.createElement('h1');
+  heading.textContent = 'Social prescribing referral';
+  form.append(heading);
+  const inputs = new Map<string, HTMLInputElement>();
+  for (const [field, label] of FIELDS) {
+    const row = document.createElement('label');
+    const input = document.createElement('input');
+    input.name = field;
+    row.append(label, ' ', input);
+    form.append(row, document.createElement('br'));
+    inputs.set(field, input);
+  }
+  document.body.append(form);
+  const show = (context: PatientContext | null) => {
+    for (const [field] of FIELDS) {
+      const input = inputs.get(field);
+      if (input) input.value = context?.fields[field] ?? '';
+    }
+    form.dataset.recordKey = context?.recordKey ?? '';
+  };
+  onPatientOnScreen(tabId, show);
+  show(await askWhichPatient(tabId));
+  inputs.get('nhsNumber')?.focus();
+  addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') closePad(tabId);
+  });
+}
