@@ -15,7 +15,7 @@ export async function startPad(root: HTMLElement, { demoModel }: { demoModel?: S
   const framed = window.parent !== window;
   let source: PatientSource | undefined;
   if (framed) {
-    source = await framedPatientSource(location.hash.slice(1));
+    source = await framedPatientSource();
     if (!source) {
       render(<Unconfirmed />, root);
       return;
@@ -33,5 +33,11 @@ export async function startPad(root: HTMLElement, { demoModel }: { demoModel?: S
   render(<Pad state={state} />, root);
 
   // Each source answers at once with the patient on screen, or null (then the pad opens for a patient typed by hand).
-  source((record) => void state.recordChanged(record));
+  source.follow((record) => void state.recordChanged(record));
+  const { close } = source;
+  if (close) {
+    addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') close();
+    });
+  }
 }

@@ -4,6 +4,7 @@ import {
   isFromOurExtension,
   isFromPad,
   patientOnScreenSchema,
+  readToContentScript,
   toContentScriptSchema,
 } from '../../lib/messaging';
 
@@ -24,6 +25,30 @@ describe('messages to the content script', () => {
     expect(
       toContentScriptSchema.safeParse({ type: 'confirm-frame', nonce: '<script>alert(1)</script>xxxx' }).success,
     ).toBe(false);
+  });
+});
+
+describe('the content script’s own parser', () => {
+  it('agrees with the schema on every kind, good and bad', () => {
+    const samples: unknown[] = [
+      { type: 'which-patient' },
+      { type: 'close-pad', extra: 'dropped' },
+      { type: 'toggle-pad' },
+      { type: 'confirm-frame', nonce: 'Q2hhbmdlIG1lIHBsZWFzZQ' },
+      { type: 'confirm-frame', nonce: 'short' },
+      { type: 'confirm-frame' },
+      { type: 'patient-on-screen', context: null },
+      { type: 'set-patient', nhsNumber: '9434765919' },
+      'which-patient',
+      null,
+      undefined,
+      42,
+      [],
+    ];
+    for (const sample of samples) {
+      const schema = toContentScriptSchema.safeParse(sample);
+      expect(readToContentScript(sample)).toEqual(schema.success ? schema.data : undefined);
+    }
   });
 });
 
