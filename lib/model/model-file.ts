@@ -6,7 +6,8 @@ export type ModelFileError = { path: string; message: string };
 
 export type ModelFileResult = { ok: true; model: ServiceModel } | { ok: false; errors: ModelFileError[] };
 
-function located(issues: z.core.$ZodIssue[], data: unknown): ModelFileError[] {
+/** zod issues as located, plain-English errors (also used for settings files). */
+export function located(issues: z.core.$ZodIssue[], data: unknown): ModelFileError[] {
   return issues.map((issue) => ({
     path: issue.path.length ? issue.path.map(String).join('.') : '(the file)',
     message: describe(issue, valueAt(data, issue.path)),
@@ -77,7 +78,7 @@ function typeName(value: unknown): string {
 }
 
 /** JSON.parse's message, with the position turned into a line and column a champion can find in an editor. */
-function jsonProblem(text: string, error: unknown): string {
+export function jsonProblem(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const position = /at position (\d+)/.exec(message);
   const cutShort = /end of JSON input/i.test(message) || Number(position?.[1]) >= text.trimEnd().length;

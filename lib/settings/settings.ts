@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { adapterSchema } from '../adapters/adapter';
+import { modelHistoryEntrySchema } from '../model/history';
 import { serviceModelSchema } from '../model/model';
 
 /** HTTPS to the queue, except on this machine (a local queue for demos and tests). */
@@ -17,12 +19,22 @@ export const queueSettingsSchema = z.strictObject({
 });
 export type QueueSettings = z.output<typeof queueSettingsSchema>;
 
+export const retentionDaysSchema = z
+  .number('Give the number of days as a whole number.')
+  .int('Give the number of days as a whole number.')
+  .min(1, 'Keep details for at least 1 day.')
+  .max(365, 'Keep details for at most 365 days.');
+
 /** What the practice champion sets. Every key optional in storage: an unset value falls back to the default here. */
 export const settingsSchema = z.object({
   /** The agreed model; none until a champion sets one (the pad then says so rather than guessing). */
   model: serviceModelSchema.optional(),
+  /** Each saved version of the model, newest first: when, what changed, and the model as it was. */
+  modelHistory: z.array(modelHistoryEntrySchema).default([]),
+  /** The champion's own page adapters, tried before the built-in ones. */
+  adapters: z.array(adapterSchema).default([]),
   queue: queueSettingsSchema.optional(),
   /** Days after delivery before a referral's identifiable details are removed from the browser. */
-  retentionDays: z.number().int().min(1).max(365).default(7),
+  retentionDays: retentionDaysSchema.default(7),
 });
 export type Settings = z.output<typeof settingsSchema>;

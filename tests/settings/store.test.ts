@@ -6,7 +6,7 @@ describe('settings store', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('gives defaults when nothing is stored', async () => {
-    expect(await loadSettings()).toEqual({ retentionDays: 7 });
+    expect(await loadSettings()).toEqual({ retentionDays: 7, modelHistory: [], adapters: [] });
   });
 
   it('keeps what was saved and tells watchers', async () => {
@@ -17,6 +17,8 @@ describe('settings store', () => {
     stop();
     expect(await loadSettings()).toEqual({
       retentionDays: 14,
+      modelHistory: [],
+      adapters: [],
       queue: { endpoint: 'http://127.0.0.1:8787', token: 'abc' },
     });
     expect(seen).toEqual([7, 14]);
@@ -27,11 +29,11 @@ describe('settings store', () => {
     await expect(saveSettings({ queue: { endpoint: 'http://queue.example.nhs.uk', token: 'abc' } })).rejects.toThrow(
       /HTTPS/,
     );
-    expect(await loadSettings()).toEqual({ retentionDays: 10 });
+    expect(await loadSettings()).toEqual({ retentionDays: 10, modelHistory: [], adapters: [] });
   });
 
   it('falls back to defaults when what is stored no longer parses', async () => {
     await fakeBrowser.storage.local.set({ settings: { retentionDays: 'many' } });
-    expect(await loadSettings()).toEqual({ retentionDays: 7 });
+    expect(await loadSettings()).toEqual({ retentionDays: 7, modelHistory: [], adapters: [] });
   });
 });

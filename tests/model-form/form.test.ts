@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../lib/model/examples';
+import { controlId, fieldFor, placeErrors } from '../../lib/model-form/field-errors';
+import { toForm } from '../../lib/model-form/form';
+import { fromForm } from '../../lib/model-form/from-form';
+
+describe('the editor’s form and the model', () => {
+  it('round-trips both example models unchanged', () => {
+    for (const model of [OPEN_PCN_MODEL, BOUNDARIED_VCSE_MODEL]) {
+      expect(fromForm(toForm(model))).toEqual({ ok: true, model });
+    }
+  });
+
+  it('reads lists typed with commas or spaces, upper-cases areas and drops blank agreement rows', () => {
+    const form = toForm(BOUNDARIED_VCSE_MODEL);
+    form.scope.postcodeAreas = 'bs15,  BS16 bs30;';
+    form.scope.practices = 'l81001 L81002';
+    form.agreement.agreedBy = [...form.agreement.agreedBy, '   '];
+    const result = fromForm(form);
+    expect(result.ok && result.model.scope.postcodeAreas).toEqual(['BS15', 'BS16', 'BS30']);
+    expect(result.ok && result.model.scope.practices).toEqual(['L81001', 'L81002']);
+    expect(result.ok && result.model.agreement.agreedBy).toEqual(BOUNDARIED_VCSE_MODEL.agreement.agreedBy);
+  });
+
+  it('blank optional boxes are not given: no upper age, no guidance', () => {
+    const form = toForm(BOUNDARIED_VCSE_MODEL);
+    form.scope.outOfScopeRoute.guidance = '  ';
+    const result = fromForm(form);
+    expect(result.ok && result.model.scope.maxAge).toBeUndefined();
+    expect(result.ok && 'guidance' in result.model.scope.outOfScopeRoute).toBe(false);
+  });
+
+  it('a flag set to redirect needs where to, and says so at that field', () => {
+    const form = toForm(BOUNDARIED_VCSE_MODEL);
+    form.safety['secondary-mental-health'].action = 'redirect';
+    const result = fromForm(form);
+    expect(result.ok).toBe(false);
+    const placed = placeErrors(result.ok ? [] : result.errors);
+    expect([...placed.byField.keys()]).toEqual([
+      'safety.secondary-mental-health.redirectTo.service',
+      'safety.secondary-mental-health.redirectTo.contact',
+    ]);
+    expect(placed.summary[0]?.message).toBe(
+      'Under secondary mental-health care: where to instead (service): Name the service to send the person to.',
+    );
+  });
+
+  it('places each error beside its field, and lists them all for the summary', () => {
+    const form = toForm(BOUNDARIED_VCSE_MODEL);
+    form.scope.minAge = 'sixty';
+    form.scope.postcodeAreas = 'BS15, 9XX';
+    form.agreement.agreedBy = [''];
+    form.agreement.reviewBy = '2020-01-01';
+    form.contactModes = [];
+    const result = fromForm(form);
+    expect(result.ok).toBe(false);
+    const placed = placeErrors(result.ok ? [] : result.errors);
+    expect(Object.fromEntries(placed.byField)).toEqual({
+      'scope.minAge': ['The lowest age is a whole number, for example 55; “sixty” is not.'],
+      'agreement.agreedBy': ['Name who agreed the model: roles and organisations.'],
+      'scope.postcodeAreas': ['A postcode area or district, for example BS or BS16.'],
+      contactModes: ['Offer at least one way to contact people.'],
+      'agreement.reviewBy': ['The review date is before the date the model was agreed.'],
+    });
+    expect(placed.summary.map((entry) => entry.field)).toEqual([...placed.byField.keys()]);
+    expect(placed.summary[0]?.message).toMatch(/^Lowest age: /);
+  });
+
+  it('finds the nearest field for deeper paths, and gives controls stable ids', () => {
+    expect(fieldFor('scope.postcodeAreas.3')).toBe('scope.postcodeAreas');
+    expect(fieldFor('agreement.agreedBy.0')).toBe('agreement.agreedBy');
+    expect(fieldFor('scope.outOfScopeRoute')).toBe('scope.outOfScopeRoute.service');
+    expect(fieldFor('formatVersion')).toBeUndefined();
+    expect(controlId('agreement.agreedOn')).toBe('model-agreement-agreedOn');
+    expect(placeErrors([{ path: 'formatVersion', message: 'Wrong.' }]).summary).toEqual([
+      { message: 'formatVersion: Wrong.' },
+    ]);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { modelChanges } from '../../lib/model/diff';
+import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../lib/model/examples';
+import type { ServiceModel } from '../../lib/model/model';
+
+const base = BOUNDARIED_VCSE_MODEL;
+
+function edited(change: (model: ServiceModel) => ServiceModel): ServiceModel {
+  return change(structuredClone(base));
+}
+
+describe('what changed between two versions of a model', () => {
+  it('is nothing when only the version differs', () => {
+    expect(modelChanges(base, { ...base, version: base.version + 7 })).toEqual([]);
+  });
+
+  it('calls the first save the first version', () => {
+    expect(modelChanges(undefined, base)).toEqual(['First version of this model.']);
+  });
+
+  it('names scalar changes with before and after', () => {
+    const after = edited((m) => ({ ...m, kind: 'open', scope: { ...m.scope, minAge: 60, maxAge: 90 } }));
+    expect(modelChanges(base, after)).toEqual([
+      'Kind: Boundaried → Open',
+      'Lowest age: 55 → 60',
+      'Highest age: (no bound) → 90',
+    ]);
+  });
+
+  it('names list changes by what was added and removed, in the users’ words', () => {
+    const after = edited((m) => ({
+      ...m,
+      scope: { ...m.scope, needs: [...m.scope.needs.filter((need) => need !== 'food'), 'housing'] },
+      contactModes: ['phone', 'email'],
+      agreement: { ...m.agreement, agreedBy: [...m.agreement.agreedBy, 'ICB commissioner'] },
+    }));
+    expect(modelChanges(base, after)).toEqual([
+      'Agreed by: added “ICB commissioner”',
+      'Needs in scope: added Housing; removed Food',
+      'Contact modes: added Email; removed Letter, In person',
+    ]);
+  });
+
+  it('names a safety flag’s new handling and where it now redirects', () => {
+    const after = edited((m) => ({
+      ...m,
+      safety: {
+        ...m.safety,
+        'secondary-mental-health': {
+          action: 'redirect',
+          redirectTo: { service: 'The CMHT', contact: '0117 496 0999' },
+        },
+        safeguarding: { action: 'review' },
+      },
+    }));
+    expect(modelChanges(base, after)).toEqual([
+      'Safeguarding concern (including domestic abuse): redirect → accept for the link worker to review',
+      'Under secondary mental-health care: accept for the link worker to review → redirect',
+      'Under secondary mental-health care, where to instead: “The CMHT — 0117 496 0999”',
+    ]);
+  });
+
+  it('lists every difference between the two example models without throwing', () => {
+    const changes = modelChanges(OPEN_PCN_MODEL, BOUNDARIED_VCSE_MODEL);
+    expect(changes).toContain('Kind: Open → Boundaried');
+    expect(changes.length).toBeGreaterThan(5);
+    expect(modelChanges(BOUNDARIED_VCSE_MODEL, BOUNDARIED_VCSE_MODEL)).toEqual([]);
+  });
+});

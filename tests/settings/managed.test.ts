@@ -1,0 +1,82 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../lib/model/examples';
+import { writeModelFile } from '../../lib/model/model-file';
+import { loadChampionAdapters } from '../../lib/settings/champion-adapters';
+import { applyManaged, lockedSettings, readManaged } from '../../lib/settings/managed';
+import { settingsSchema } from '../../lib/settings/settings';
+import { loadLocalSettings, loadSettings, saveSettings, watchSettings } from '../../lib/settings/store';
+
+const ADAPTER = {
+  id: 'orchard',
+  name: 'Orchard Clinical',
+  matches: ['https://orchard.example.nhs.uk/*'],
+  banner: '.oc-ident',
+  fields: { nhsNumber: { selector: '[data-ident="nhs"]' } },
+};
+
+describe('settings set by the organisation’s policy', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reads each policy value, the model and adapters from JSON text', () => {
+    const managed = readManaged({
+      queueEndpoint: 'https://queue.example.nhs.uk',
+      retentionDays: 14,
+      model: writeModelFile(BOUNDARIED_VCSE_MODEL),
+      adapters: JSON.stringify([ADAPTER]),
+    });
+    expect(managed.problems).toEqual([]);
+    expect(managed.values.model).toEqual(BOUNDARIED_VCSE_MODEL);
+    expect(lockedSettings(managed.values)).toEqual(['model', 'adapters', 'queue.endpoint', 'retentionDays']);
+  });
+
+  it('leaves out a bad policy value, saying which and why, and keeps the good ones', () => {
+    const managed = readManaged({
+      queueEndpoint: 'http://queue.example.nhs.uk',
+      retentionDays: 14,
+      model: '{"formatVersion": 1',
+    });
+    expect(managed.values).toEqual({ retentionDays: 14 });
+    expect(managed.problems.map((problem) => problem.key)).toEqual(['queueEndpoint', 'model']);
+    expect(managed.problems[0]?.message).toMatch(/HTTPS/);
+  });
+
+  it('wins over the champion’s own values; a queue takes its endpoint and token from either', () => {
+    const local = settingsSchema.parse({
+      model: OPEN_PCN_MODEL,
+      queue: { endpoint: 'http://127.0.0.1:8787', token: 'practice-token' },
+      retentionDays: 7,
+    });
+    const applied = applyManaged(local, { model: BOUNDARIED_VCSE_MODEL, queueEndpoint: 'https://q.example.nhs.uk' });
+    expect(applied.model).toEqual(BOUNDARIED_VCSE_MODEL);
+    expect(applied.queue).toEqual({ endpoint: 'https://q.example.nhs.uk', token: 'practice-token' });
+    expect(applied.retentionDays).toBe(7);
+  });
+
+  it('is what loadSettings gives, while the champion’s own stay as they were', async () => {
+    await saveSettings({ model: OPEN_PCN_MODEL, retentionDays: 10 });
+    await fakeBrowser.storage.managed.set({ retentionDays: 30, model: writeModelFile(BOUNDARIED_VCSE_MODEL) });
+    expect(await loadSettings()).toMatchObject({ model: BOUNDARIED_VCSE_MODEL, retentionDays: 30 });
+    expect(await loadLocalSettings()).toMatchObject({ model: OPEN_PCN_MODEL, retentionDays: 10 });
+  });
+
+  it('tells watchers the settings in force when the champion saves', async () => {
+    await fakeBrowser.storage.managed.set({ retentionDays: 30 });
+    const seen: { model?: string; retentionDays: number }[] = [];
+    const stop = watchSettings((settings) =>
+      seen.push({ model: settings.model?.id, retentionDays: settings.retentionDays }),
+    );
+    await saveSettings({ model: OPEN_PCN_MODEL });
+    await expect.poll(() => seen).toEqual([{ model: OPEN_PCN_MODEL.id, retentionDays: 30 }]);
+    stop();
+  });
+
+  it('gives the content script the champion’s adapters, or the policy’s when it sets them', async () => {
+    await saveSettings({ adapters: [ADAPTER] });
+    expect(await loadChampionAdapters()).toEqual([ADAPTER]);
+    await fakeBrowser.storage.managed.set({ adapters: JSON.stringify([{ ...ADAPTER, id: 'policy' }]) });
+    expect((await loadChampionAdapters()).map((adapter) => adapter.id)).toEqual(['policy']);
+    await fakeBrowser.storage.managed.set({ adapters: '[{"id": "broken"}]' });
+    expect((await loadChampionAdapters()).map((adapter) => adapter.id)).toEqual(['orchard']);
+  });
+});
