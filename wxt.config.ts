@@ -19,7 +19,13 @@ export default defineConfig({
   manifest: {
     name: 'Social Prescribing Pad',
     description: 'Refer to social prescribing beside the consultation, checked against the service’s agreed model.',
-    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    // scripting: the options page registers the practice content script for origins a champion adds, and runs an
+    // adapter being edited in a tab to show what it reads.
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting'],
+    // Practice-system and queue origins a champion adds are asked for when they add them (options page).
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Enterprise policy may set the same settings; the options page shows them as locked.
+    storage: { managed_schema: 'managed_schema.json' },
     // A queue on this machine (demos, tests); other queue endpoints are asked for when the champion sets them.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     // The toolbar badge counts referrals waiting to be sent or needing attention.

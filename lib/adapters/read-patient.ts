@@ -178,3 +178,22 @@ function cellBelow(header: Element): Element | undefined {
   }
   return next?.children[column];
 }
+
+/**
+ * What an adapter reads on a page, field by field, before any check that it names one patient: for the options page's
+ * live test, so a champion sees which rules find their value and which find nothing.
+ */
+export function readAdapterFields(
+  adapter: Adapter,
+  document: Document,
+): { banner: boolean; fields: Partial<Record<(typeof ADAPTER_FIELDS)[number], string>> } {
+  const banner = query(document, adapter.banner);
+  const fields: Partial<Record<(typeof ADAPTER_FIELDS)[number], string>> = {};
+  if (!banner) return { banner: false, fields };
+  for (const field of ADAPTER_FIELDS) {
+    const rule = adapter.fields[field];
+    const value = rule && readField(rule, banner);
+    if (value) fields[field] = value;
+  }
+  return { banner: true, fields };
+}

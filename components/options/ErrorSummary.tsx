@@ -1,0 +1,41 @@
+import { useEffect, useRef } from 'preact/hooks';
+
+export type SummaryItem = { message: string; target?: string };
+
+/** The NHS error-summary pattern: at the top, focused when it appears, each problem a link to the control to fix. */
+export function ErrorSummary({ title, items, id }: { title: string; items: readonly SummaryItem[]; id: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (items.length) box.current?.focus();
+  }, [items]);
+  if (!items.length) return null;
+  return (
+    <div class="nhsuk-error-summary" role="alert" aria-labelledby={`${id}-title`} tabIndex={-1} ref={box} id={id}>
+      <h2 class="nhsuk-error-summary__title" id={`${id}-title`}>
+        {title}
+      </h2>
+      <ul class="nhsuk-list nhsuk-error-summary__list">
+        {items.map((item, index) => (
+          <li key={index}>
+            {item.target ? (
+              <a
+                href={`#${item.target}`}
+                onClick={(event) => {
+                  const target = document.getElementById(item.target as string);
+                  if (!target) return;
+                  event.preventDefault();
+                  target.focus();
+                  target.scrollIntoView({ block: 'center' });
+                }}
+              >
+                {item.message}
+              </a>
+            ) : (
+              item.message
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

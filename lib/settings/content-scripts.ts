@@ -1,0 +1,52 @@
+import { browser } from 'wxt/browser';
+import type { Adapter } from '../adapters/adapter';
+
+/** The practice content script as built (entrypoints/practice.content), registered for origins a champion adds. */
+export const PRACTICE_SCRIPT = 'content-scripts/practice.js';
+const PREFIX = 'champion-adapter-';
+
+export type Registration = { id: string; matches: string[] };
+
+/** The content-script registrations the adapters need: one per adapter, for its URL patterns. Pure. */
+export function registrationsFor(adapters: readonly Adapter[]): Registration[] {
+  return adapters.map((adapter) => ({ id: `${PREFIX}${adapter.id}`, matches: [...adapter.matches] }));
+}
+
+/** The origins to ask host permission for: "https://gp.example.nhs.uk/clinical/*" needs "https://gp.example.nhs.uk/*". */
+export function originsFor(matches: readonly string[]): string[] {
+  const origins = matches.map((pattern) => {
+    if (pattern === '<all_urls>') return pattern;
+    const match = /^([^:]+:\/\/[^/]*)\//.exec(pattern);
+    return match ? `${match[1]}/*` : pattern;
+  });
+  return [...new Set(origins)];
+}
+
+/**
+ * Makes the registered practice content scripts match the adapters: registers new ones, updates changed patterns,
+ * removes those of deleted adapters. Only origins the extension has permission for can be registered; the options page
+ * asks for that permission when the champion adds the adapter.
+ */
+export async function syncContentScripts(adapters: readonly Adapter[]): Promise<void> {
+  if (!browser.scripting?.registerContentScripts) return;
+  const wanted = registrationsFor(adapters);
+  const existing = (await browser.scripting.getRegisteredContentScripts()).filter((script) =>
+    script.id.startsWith(PREFIX),
+  );
+  const stale = existing.filter((script) => !wanted.some((registration) => registration.id === script.id));
+  if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale.map((script) => script.id) });
+  for (const registration of wanted) {
+    const script = {
+      id: registration.id,
+      matches: registration.matches,
+      js: [PRACTICE_SCRIPT],
+      runAt: 'document_idle' as const,
+      persistAcrossSessions: true,
+    };
+    if (existing.some((found) => found.id === registration.id)) {
+      await browser.scripting.updateContentScripts([script]);
+    } else {
+      await browser.scripting.registerContentScripts([script]);
+    }
+  }
+}
