@@ -1,0 +1,219 @@
+import { mkdirSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoPractice } from '../../scripts/demo-practice.mjs';
+import { openOptions, openPadOnPage, storedSettings } from './options-browser';
+import { clearExtensionStorage, launchWithExtension, seriousViolations } from './pad-browser';
+
+/**
+ * The practice champion's options page in the built extension, with the demo practice system served on 127.0.0.1:
+ * what the champion sets is what the pad on a practice system's page then does.
+ */
+const SHOTS = 'docs/screenshots';
+let context: BrowserContext;
+let extensionId: string;
+let close: () => Promise<void>;
+let demo: { url: string; close: () => Promise<void> };
+let options: Page;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  demo = await startDemoPractice({ port: 0 });
+  ({ context, extensionId, close } = await launchWithExtension());
+  options = await openOptions(context, extensionId);
+  await clearExtensionStorage(options);
+  await options.reload();
+});
+
+afterAll(async () => {
+  await close();
+  await demo.close();
+});
+
+const save = () => options.getByRole('button', { name: 'Save model' }).click();
+
+describe('the options page', () => {
+  it('saves an edited boundaried model as a new version, and the open pad on the demo system applies it at once', async () => {
+    await options.getByRole('button', { name: 'Load the boundaried example' }).click();
+    await save();
+    await options.getByText('Saved as version 2. The pad uses it from now on.').waitFor();
+
+    // The demo's first patient lives in BS6, outside the example's BS15, BS16 and BS30.
+    const practice = await context.newPage();
+    await practice.goto(demo.url);
+    const pad = await openPadOnPage(practice);
+    await pad.getByRole('button', { name: 'Loneliness or isolation' }).click();
+    await pad.locator('[data-rule="scope.area"]').waitFor();
+    expect(await pad.locator('[data-rule="scope.area"]').textContent()).toContain('BS6');
+
+    await options.bringToFront();
+    await options.getByLabel('Postcode areas or districts (optional)').fill('BS6, BS15, BS16, BS30');
+    await options.getByLabel('Lowest age (optional)').fill('60');
+    await save();
+    await options.getByText('Saved as version 3. The pad uses it from now on.').waitFor();
+
+    // The pad, still open on the practice page, re-checks against version 3 without a reload.
+    await pad.locator('[data-rule="scope.area"]').waitFor({ state: 'detached' });
+    const history = options.locator('[data-version="3"]');
+    expect(await history.textContent()).toContain('Postcode areas: added BS6');
+    expect(await history.textContent()).toContain('Lowest age: 55 → 60');
+    const stored = (await storedSettings(options)) as { model: { version: number; scope: { minAge: number } } };
+    expect(stored.model.version).toBe(3);
+    expect(stored.model.scope.minAge).toBe(60);
+    await practice.close();
+  });
+
+  it('shows each error beside its field and in the error summary, and saves nothing', async () => {
+    const before = await storedSettings(options);
+    await options.getByLabel('Service name').fill('');
+    await options.getByLabel('Lowest age (optional)').fill('sixty');
+    await options
+      .getByRole('group', { name: 'Under secondary mental-health care: what to do' })
+      .getByLabel('Redirect')
+      .check();
+    await save();
+    const summary = options.locator('#model-errors');
+    await summary.waitFor();
+    expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
+    const text = await summary.textContent();
+    expect(text).toContain('Service name: This must not be empty.');
+    expect(text).toContain('Lowest age: The lowest age is a whole number, for example 55; “sixty” is not.');
+    expect(text).toContain('Under secondary mental-health care: where to instead (service): Name the service');
+    expect(await options.locator('#model-scope-minAge-error').textContent()).toContain('“sixty” is not');
+    expect(await options.getByLabel('Lowest age (optional)').getAttribute('aria-invalid')).toBe('true');
+    await options.screenshot({ path: `${SHOTS}/options-errors.png` });
+
+    // The summary's link takes the keyboard to the field.
+    await summary.getByRole('link', { name: /^Lowest age/ }).click();
+    expect(await options.evaluate(() => document.activeElement?.id)).toBe('model-scope-minAge');
+    expect(await storedSettings(options)).toEqual(before);
+    expect(await seriousViolations(options)).toEqual([]);
+    await options.reload();
+  });
+
+  it('tries a referral against the unsaved model and shows the cards a GP would see', async () => {
+    await options.getByLabel('Lowest age (optional)').fill('80');
+    const result = options.locator('#try-result');
+    await options.getByLabel('Age in years').fill('70');
+    await result.locator('[data-rule="scope.age"]').waitFor();
+    await options.getByLabel('Current suicidal thoughts or self-harm?').check();
+    await result.locator('[data-rule="safety.suicidal-thoughts"]').waitFor();
+    expect(await result.locator('h3').getAttribute('data-outcome')).toBe('redirect');
+    expect(await result.textContent()).toContain('NHS 111, option 2');
+    await options.getByLabel('Current suicidal thoughts or self-harm?').uncheck();
+    await options.getByLabel('Age in years').fill('85');
+    await result.locator('[data-rule="scope.age"]').waitFor({ state: 'detached' });
+    expect(await result.locator('h3').getAttribute('data-outcome')).toBe('accept');
+    expect(((await storedSettings(options)) as { model: { scope: { minAge: number } } }).model.scope.minAge).toBe(60);
+    await options.reload();
+  });
+
+  it('refuses a malformed settings file or model file, lists its errors, and changes nothing', async () => {
+    const before = await storedSettings(options);
+    const malformed = JSON.stringify({
+      formatVersion: 1,
+      kind: 'social-prescribing-pad-settings',
+      exportedAt: '2026-11-22T09:00:00Z',
+      settings: {
+        retentionDays: 'a week',
+        queue: { endpoint: 'http://queue.example.nhs.uk' },
+        adapters: [{ id: 'x' }],
+      },
+    });
+    await options.getByLabel('Import a settings file').setInputFiles({
+      name: 'broken-settings.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(malformed),
+    });
+    const errors = options.locator('#import-errors');
+    await errors.waitFor();
+    const text = await errors.textContent();
+    expect(text).toContain('The settings file “broken-settings.json” was not imported: nothing has changed');
+    expect(text).toContain('settings.queue.endpoint: The queue endpoint must use HTTPS');
+    expect(text).toContain('settings.retentionDays:');
+    expect(text).toContain('settings.adapters.0.name:');
+    expect(await storedSettings(options)).toEqual(before);
+
+    await options.getByLabel('Import a model file').setInputFiles({
+      name: 'cut-short.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"formatVersion": 1, "id": "x"'),
+    });
+    await options.getByText('The model file “cut-short.json” was not imported: nothing has changed').waitFor();
+    expect(await errors.textContent()).toContain('Not valid JSON');
+    expect(await options.getByLabel('Model name').inputValue()).toBe('Kingsmead Connect 55+ (boundaried)');
+    expect(await storedSettings(options)).toEqual(before);
+    await options.screenshot({ path: `${SHOTS}/options-import-refused.png` });
+  });
+
+  it('adds an adapter for another supplier’s page purely through the options page; the pad then pre-fills from it', async () => {
+    const other = await context.newPage();
+    const otherUrl = `${demo.url}other-system/`;
+    await other.goto(otherUrl);
+    await options.bringToFront();
+    await options.getByRole('button', { name: 'Add a practice system' }).click();
+    const editor = options.locator('.options-adapter-editor');
+    await editor.getByLabel('Name of the practice system').fill('Orchard Clinical');
+    await editor.getByLabel('Page addresses (URL match patterns)').fill(`${demo.url}other-system/*`);
+    await editor.getByLabel('Patient banner (CSS selector)').fill('.oc-ident');
+    const rule = async (field: string, part: string, value: string) =>
+      editor.getByLabel(`${field}: ${part}`, { exact: true }).fill(value);
+    await rule('Whole name (split into family and given)', 'CSS selector', 'strong');
+    await rule('NHS number', 'CSS selector', '[data-ident="nhs"]');
+    await rule('Date of birth', 'CSS selector', 'td:nth-child(2)');
+    await rule('Date of birth', 'regular expression', '(\\d{2}/\\d{2}/\\d{4})');
+    await rule('Sex', 'CSS selector', 'td:nth-child(3)');
+    await rule('Sex', 'regular expression', 'Sex\\s*(\\w+)');
+    await rule('Phone', 'CSS selector', 'td:nth-child(5)');
+    await rule('Phone', 'regular expression', '(0\\d{3} \\d{3} \\d{4})');
+    await rule('Postcode', 'CSS selector', 'td:nth-child(6)');
+    await rule('Postcode', 'regular expression', '([A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})\\s*$');
+
+    // The live test runs the reader in the other tab.
+    await editor.getByRole('button', { name: 'Find open pages' }).click();
+    await editor
+      .getByLabel('Page to test on')
+      .selectOption({ label: `Orchard Clinical — Patient record — ${otherUrl}` });
+    await editor.getByRole('button', { name: 'Read this page with the adapter' }).click();
+    const table = editor.locator('#adapter-test-result');
+    await table.waitFor();
+    expect(await table.locator('[data-field="nhsNumber"] td').textContent()).toBe('485 777 3457');
+    expect(await table.locator('[data-field="dateOfBirth"] td').textContent()).toBe('07/02/1958');
+    expect(await table.locator('[data-field="postcode"] td').textContent()).toBe('BS8 2XY');
+    await options.screenshot({ path: `${SHOTS}/options-adapter-test.png`, fullPage: false });
+
+    await editor.getByRole('button', { name: 'Save adapter' }).click();
+    await options.getByText('“Orchard Clinical” is saved.').waitFor();
+    const registered = await options.evaluate(async () => {
+      const chrome = (
+        globalThis as unknown as {
+          chrome: {
+            scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches: string[]; js: string[] }[]> };
+          };
+        }
+      ).chrome;
+      return chrome.scripting.getRegisteredContentScripts();
+    });
+    expect(registered).toEqual([
+      expect.objectContaining({
+        id: 'champion-adapter-orchard-clinical',
+        matches: [`${demo.url}other-system/*`],
+        js: ['content-scripts/practice.js'],
+      }),
+    ]);
+
+    await other.reload();
+    const pad = await openPadOnPage(other);
+    await expect.poll(() => pad.getByLabel('NHS number', { exact: true }).inputValue()).toMatch(/^485 ?777 ?3457$/);
+    expect(await pad.getByLabel('Family name', { exact: true }).inputValue()).toBe('Marsh');
+    expect(await pad.getByLabel('Postcode', { exact: true }).inputValue()).toBe('BS8 2XY');
+    await other.close();
+  });
+
+  it('has no serious or critical accessibility violation (axe-core)', async () => {
+    await options.reload();
+    await options.getByRole('heading', { name: 'Practice settings', exact: true }).waitFor();
+    expect(await seriousViolations(options)).toEqual([]);
+    await options.screenshot({ path: `${SHOTS}/options.png`, fullPage: true });
+  });
+});
