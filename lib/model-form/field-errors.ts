@@ -114,7 +114,14 @@ export function fieldLabel(field: string): string {
 export function placeErrors(errors: readonly ModelFileError[]): PlacedErrors {
   const byField = new Map<string, string[]>();
   const summary: PlacedErrors['summary'] = [];
-  for (const error of errors) {
+  // In the order of the page, so the summary reads top to bottom like the form; errors of no field go last.
+  const order = (error: ModelFileError) => {
+    const field = fieldFor(error.path);
+    return field ? EDITOR_FIELDS.indexOf(field) : EDITOR_FIELDS.length;
+  };
+  const sorted = errors.map((error, index) => ({ error, index }));
+  sorted.sort((a, b) => order(a.error) - order(b.error) || a.index - b.index);
+  for (const { error } of sorted) {
     const field = fieldFor(error.path);
     if (field) byField.set(field, [...(byField.get(field) ?? []), error.message]);
     summary.push(

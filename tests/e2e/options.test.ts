@@ -108,6 +108,24 @@ describe('the options page', () => {
     await options.reload();
   });
 
+  it('warns the champion, and the referrer on the pad, when the saved model is past its review date', async () => {
+    await options.getByLabel('Agreed on').fill('2020-01-01');
+    await options.getByLabel('Review by').fill('2021-01-01');
+    await save();
+    await options.getByText('Saved as version 4. The pad uses it from now on.').waitFor();
+    const warning = options.locator('[data-review="overdue"]');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('Review overdue');
+    expect(await warning.textContent()).toContain('was due for review by 2021-01-01');
+    expect(await options.locator('[data-version="4"]').textContent()).toContain('Review by: 2027-09-14 → 2021-01-01');
+
+    const pad = await context.newPage();
+    await pad.goto(`chrome-extension://${extensionId}/pad.html`);
+    await pad.locator('.pad-verdict__overdue').waitFor();
+    expect(await pad.locator('.pad-verdict__overdue').textContent()).toContain('2021-01-01');
+    await pad.close();
+  });
+
   it('refuses a malformed settings file or model file, lists its errors, and changes nothing', async () => {
     const before = await storedSettings(options);
     const malformed = JSON.stringify({

@@ -63,7 +63,14 @@ describe('the editor’s form and the model', () => {
       'agreement.reviewBy': ['The review date is before the date the model was agreed.'],
     });
     expect(placed.summary.map((entry) => entry.field)).toEqual([...placed.byField.keys()]);
-    expect(placed.summary[0]?.message).toMatch(/^Lowest age: /);
+    expect(placed.summary.map((entry) => entry.field)).toEqual([
+      'agreement.agreedBy',
+      'agreement.reviewBy',
+      'scope.minAge',
+      'scope.postcodeAreas',
+      'contactModes',
+    ]);
+    expect(placed.summary[2]?.message).toMatch(/^Lowest age: /);
   });
 
   it('finds the nearest field for deeper paths, and gives controls stable ids', () => {

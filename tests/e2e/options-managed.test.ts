@@ -1,0 +1,91 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../lib/model/examples';
+import { writeModelFile } from '../../lib/model/model-file';
+import { openOptions, storedSettings, unpackedExtensionId } from './options-browser';
+import { EXTENSION_DIR, launchWithExtension, seriousViolations, setExtensionStorage } from './pad-browser';
+
+/**
+ * Settings from enterprise policy, for real: Chromium on Linux reads machine policy from /etc/chromium/policies/managed
+ * and gives an extension its "3rdparty" policy through storage.managed, checked against public/managed_schema.json.
+ * Writing there needs root (as the tests run in CI, .ci/run); the file is removed again after the tests.
+ */
+const POLICY_FILE = '/etc/chromium/policies/managed/social-prescribing-pad-e2e.json';
+const ENDPOINT = 'https://queue.kingsmead.example.nhs.uk/fhir';
+
+let context: BrowserContext;
+let extensionId: string;
+let close: () => Promise<void>;
+let options: Page;
+
+beforeAll(async () => {
+  mkdirSync(dirname(POLICY_FILE), { recursive: true });
+  const policy = {
+    '3rdparty': {
+      extensions: {
+        [unpackedExtensionId(EXTENSION_DIR)]: {
+          queueEndpoint: ENDPOINT,
+          retentionDays: 30,
+          model: writeModelFile(BOUNDARIED_VCSE_MODEL),
+        },
+      },
+    },
+  };
+  writeFileSync(POLICY_FILE, JSON.stringify(policy));
+  ({ context, extensionId, close } = await launchWithExtension());
+  options = await openOptions(context, extensionId);
+  // The champion's own values, which the policy's must win over.
+  await setExtensionStorage(options, {
+    settings: { model: OPEN_PCN_MODEL, retentionDays: 7, queue: { endpoint: 'http://127.0.0.1:8787', token: 'tok' } },
+  });
+  await options.reload();
+});
+
+afterAll(async () => {
+  await close?.();
+  rmSync(POLICY_FILE, { force: true });
+});
+
+describe('settings set by the organisation’s policy', () => {
+  it('are the ones in force, and the options page shows them locked', async () => {
+    expect(extensionId).toBe(unpackedExtensionId(EXTENSION_DIR));
+    await options.getByText('Set by your organisation.').first().waitFor();
+
+    const endpoint = options.getByLabel('Queue endpoint');
+    expect(await endpoint.inputValue()).toBe(ENDPOINT);
+    expect(await endpoint.isDisabled()).toBe(true);
+    expect(await options.locator('#queue-endpoint-locked').textContent()).toContain('Set by your organisation');
+    const retention = options.getByLabel('Days to keep a sent referral’s details in this browser');
+    expect(await retention.inputValue()).toBe('30');
+    expect(await retention.isDisabled()).toBe(true);
+    // The token is not set by the policy: the practice still enters its own.
+    expect(await options.getByLabel('Practice token', { exact: true }).isDisabled()).toBe(false);
+    expect(await options.getByLabel('Practice token', { exact: true }).inputValue()).toBe('tok');
+
+    // The model editor shows the policy's model, every control disabled, and no way to save or import over it.
+    expect(await options.getByLabel('Model name').inputValue()).toBe(BOUNDARIED_VCSE_MODEL.name);
+    expect(await options.getByLabel('Model name').isDisabled()).toBe(true);
+    expect(await options.getByLabel('Postcode areas or districts (optional)').isDisabled()).toBe(true);
+    expect(
+      await options.getByRole('group', { name: 'Kind of model' }).getByRole('radio', { name: 'Open' }).isDisabled(),
+    ).toBe(true);
+    expect(await options.getByRole('button', { name: 'Save model' }).count()).toBe(0);
+    expect(await options.getByLabel('Import a model file').isDisabled()).toBe(true);
+    expect(await seriousViolations(options)).toEqual([]);
+    await options.screenshot({ path: 'docs/screenshots/options-managed.png' });
+
+    // The champion's own settings are kept underneath, unchanged.
+    expect(await storedSettings(options)).toMatchObject({ model: { id: OPEN_PCN_MODEL.id }, retentionDays: 7 });
+  });
+
+  it('gives the pad the policy’s model', async () => {
+    const pad = await context.newPage();
+    await pad.goto(`chrome-extension://${extensionId}/pad.html`);
+    const model = pad.locator('.pad-verdict__model');
+    await model.waitFor();
+    expect(await model.textContent()).toContain(BOUNDARIED_VCSE_MODEL.name);
+    await pad.close();
+  });
+});
