@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -71,7 +71,9 @@ export async function outboxRows(
 }
 
 /** Runs axe-core (from node_modules) in the page and gives the serious and critical violations. */
-export async function seriousViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+export async function seriousViolations(
+  page: Page | Frame,
+): Promise<{ id: string; impact: string; nodes: string[] }[]> {
   // Evaluated through the DevTools protocol: an inline <script> would be refused by the extension page's CSP.
   await page.evaluate(readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8'));
   return page.evaluate(async () => {
