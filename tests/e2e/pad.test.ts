@@ -65,7 +65,7 @@ describe('the pad, opened on its own', () => {
   it('shows a boundaried redirect with where to refer instead, and blocks Send until a reason is given', async () => {
     await setExtensionStorage(page, { settings: { model: BOUNDARIED }, referrer: REFERRER });
     await openPad();
-    await page.screenshot({ path: `${SHOTS}/pad-empty.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/pad-empty.png` });
 
     await fillPatient('1986-05-20'); // 40 years old: under the model's 55
     await page.getByRole('button', { name: 'Loneliness or isolation' }).click();
