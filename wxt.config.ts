@@ -9,6 +9,8 @@ export default defineConfig({
     name: 'Social Prescribing Pad',
     description: 'Refer to social prescribing beside the consultation, checked against the service’s agreed model.',
     permissions: ['storage'],
+    // The demo practice system. Practice systems' own origins are requested at run time (options page).
+    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     browser_specific_settings: { gecko: { id: 'social-prescribing-pad@example.nhs.uk' } },
     commands: {
       'toggle-pad': {

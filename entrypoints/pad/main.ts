@@ -1,5 +1,5 @@
 import type { PatientContext } from '../../lib/adapters/patient-context';
-import { askWhichPatient, closePad, confirmFrame, onPatientOnScreen } from '../../lib/messaging/pad-link';
+import { askWhichPatient, closePad, confirmFrame, onPatientOnScreen, togglePad } from '../../lib/messaging/pad-link';
 
 const FIELDS = [
   ['nhsNumber', 'NHS number'],
@@ -12,7 +12,8 @@ const FIELDS = [
 ] as const;
 
 const tabId = await confirmFrame();
-// Framed by anything but our content script: show nothing.
+// Framed by anything but our content script: show nothing. The mark lets tests tell 'refused' from 'not yet asked'.
+document.documentElement.dataset.handshake = tabId === null ? 'refused' : 'confirmed';
 if (tabId !== null) {
   const form = document.createElement('form');
   const heading = document.createElement('h1');
@@ -40,5 +41,9 @@ if (tabId !== null) {
   inputs.get('nhsNumber')?.focus();
   addEventListener('keydown', (event) => {
     if (event.key === 'Escape') closePad(tabId);
+    else if (event.code === 'KeyS' && event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      togglePad(tabId);
+    }
   });
 }

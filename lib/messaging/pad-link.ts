@@ -5,7 +5,8 @@
  *   const tabId = await confirmFrame();            // null → framed by someone else: show nothing
  *   const context = await askWhichPatient(tabId);  // the patient on screen now
  *   const stop = onPatientOnScreen(tabId, (context) => …);  // and whenever it changes (null: no patient on screen)
- *   closePad(tabId);                                // e.g. on Escape: the content script hides the pad, returns focus
+ *   closePad(tabId);                                // on Escape: the content script hides the pad, returns focus
+ *   togglePad(tabId);                               // on Alt+Shift+S pressed inside the pad (keys in the frame never reach the page)
  */
 import { type Browser, browser } from 'wxt/browser';
 import type { PatientContext } from '../adapters/patient-context';
@@ -15,6 +16,7 @@ import {
   confirmFrameReplySchema,
   nonceSchema,
   patientOnScreenSchema,
+  type TogglePad,
   type WhichPatient,
   whichPatientReplySchema,
 } from './messages';
@@ -55,6 +57,15 @@ export function onPatientOnScreen(tabId: number, onChange: (context: PatientCont
 /** Asks the content script to close the pad and give focus back to the page. */
 export async function closePad(tabId: number): Promise<void> {
   const message: ClosePad = { type: 'close-pad' };
+  await toContentScript(tabId, message);
+}
+
+/**
+ * The shortcut pressed while the pad has focus: the page's keydown listener cannot see keys typed in the frame. In a
+ * browser window the commands API may also fire for the same press; the content script takes one toggle per press.
+ */
+export async function togglePad(tabId: number): Promise<void> {
+  const message: TogglePad = { type: 'toggle-pad' };
   await toContentScript(tabId, message);
 }
 
