@@ -1,5 +1,5 @@
 import type { PatientContext } from '../../lib/adapters/patient-context';
-import { askWhichPatient, closePad, confirmFrame, onPatientOnScreen, togglePad } from '../../lib/messaging/pad-link';
+import { closePad, linkToPage, onPatientOnScreen, togglePad } from '../../lib/messaging/pad-link';
 
 const FIELDS = [
   ['nhsNumber', 'NHS number'],
@@ -11,10 +11,11 @@ const FIELDS = [
   ['postcode', 'Postcode'],
 ] as const;
 
-const tabId = await confirmFrame();
+const link = await linkToPage();
 // Framed by anything but our content script: show nothing. The mark lets tests tell 'refused' from 'not yet asked'.
-document.documentElement.dataset.handshake = tabId === null ? 'refused' : 'confirmed';
-if (tabId !== null) {
+document.documentElement.dataset.handshake = link === null ? 'refused' : 'confirmed';
+if (link !== null) {
+  const { tabId } = link;
   const form = document.createElement('form');
   const heading = document.createElement('h1');
   heading.textContent = 'Social prescribing referral';
@@ -37,8 +38,13 @@ if (tabId !== null) {
     form.dataset.recordKey = context?.recordKey ?? '';
   };
   onPatientOnScreen(tabId, show);
-  show(await askWhichPatient(tabId));
-  inputs.get('nhsNumber')?.focus();
+  show(link.context);
+  const focusFirst = () => {
+    if (document.activeElement === document.body || document.activeElement === null) inputs.get('nhsNumber')?.focus();
+  };
+  focusFirst();
+  // Loaded while hidden, the pad could not take focus then: it does when the content script focuses the frame.
+  addEventListener('focus', focusFirst);
   addEventListener('keydown', (event) => {
     if (event.key === 'Escape') closePad(tabId);
     else if (event.code === 'KeyS' && event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey) {

@@ -39,6 +39,10 @@ export function runPracticeContentScript(adapters: readonly Adapter[] = BUILT_IN
   if (!adapter) return;
   const sidebar = mountSidebar(document, () => browser.runtime.getURL('/pad.html'));
 
+  // The pad loads hidden while the browser is idle: the shortcut then shows a pad that is ready, patient filled.
+  if ('requestIdleCallback' in window) requestIdleCallback(() => sidebar.preload(), { timeout: 2000 });
+  else sidebar.preload();
+
   watchPatient(adapter, document, (context) => {
     sidebar.showPatientPresent(context !== null);
     tellExtensionPages(context);

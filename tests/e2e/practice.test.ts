@@ -251,8 +251,10 @@ describe('a hostile host page', () => {
           }),
         src,
       );
-      expect(page.frames().filter((frame) => isPadUrl(frame.url()))).toEqual([]);
+      expect(page.frames().filter((frame) => frame.url() === src)).toEqual([]);
     }
+    // Only our own pad (loaded hidden by the content script) is in the page.
+    expect(page.frames().filter((frame) => isPadUrl(frame.url()))).toHaveLength(1);
   });
 
   it('a pad page not framed by our content script shows nothing (the frame handshake)', async () => {
