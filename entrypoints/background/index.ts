@@ -1,9 +1,11 @@
 import { TOGGLE_PAD_COMMAND, type TogglePad } from '../../lib/messaging/messages';
 import { startOutbox } from './outbox';
+import { listenForPadReferrals } from './pad-enqueue';
 import { openSidePanelOnAction } from './side-panel';
 
 export default defineBackground(() => {
   startOutbox();
+  listenForPadReferrals();
   openSidePanelOnAction();
 
   // The keyboard shortcut (manifest `commands`) opens and closes the pad in the tab it was pressed in.

@@ -2,10 +2,12 @@
  * For the pad page: its link to the content script of the tab it is framed in. Every reply and every incoming message
  * is parsed, and incoming ones are taken only from our content script in the same tab.
  *
- *   const tabId = await confirmFrame();            // null → framed by someone else: show nothing
- *   const context = await askWhichPatient(tabId);  // the patient on screen now
+ *   const link = await linkToPage();               // null → framed by someone else: show nothing
+ *   const { tabId, context } = link;               // the tab, and the patient on screen now (one round trip)
+ *   (or: const tabId = await confirmFrame(); const context = await askWhichPatient(tabId);)
  *   const stop = onPatientOnScreen(tabId, (context) => …);  // and whenever it changes (null: no patient on screen)
- *   closePad(tabId);                                // e.g. on Escape: the content script hides the pad, returns focus
+ *   closePad(tabId);                                // on Escape: the content script hides the pad, returns focus
+ *   togglePad(tabId);                               // on Alt+Shift+S pressed inside the pad (keys in the frame never reach the page)
  */
 import { type Browser, browser } from 'wxt/browser';
 import type { PatientContext } from '../adapters/patient-context';
@@ -15,6 +17,7 @@ import {
   confirmFrameReplySchema,
   nonceSchema,
   patientOnScreenSchema,
+  type TogglePad,
   type WhichPatient,
   whichPatientReplySchema,
 } from './messages';
@@ -32,6 +35,22 @@ export async function confirmFrame(hash: string = location.hash): Promise<number
   const message: ConfirmFrame = { type: 'confirm-frame', nonce: nonce.data };
   const reply = await toContentScript(tab.id, message);
   return confirmFrameReplySchema.safeParse(reply).data?.confirmed === true ? tab.id : null;
+}
+
+/**
+ * The frame handshake and the patient on screen, asked together: the pad's tab and the patient, or null when this pad
+ * was not framed by our content script (then nothing may be shown). The patient is used only once confirmed.
+ */
+export async function linkToPage(
+  hash: string = location.hash,
+): Promise<{ tabId: number; context: PatientContext | null } | null> {
+  const nonce = nonceSchema.safeParse(hash.replace(/^#/, ''));
+  if (!nonce.success) return null;
+  const tab = await browser.tabs.getCurrent();
+  if (tab?.id === undefined) return null;
+  const confirm: ConfirmFrame = { type: 'confirm-frame', nonce: nonce.data };
+  const [confirmed, context] = await Promise.all([toContentScript(tab.id, confirm), askWhichPatient(tab.id)]);
+  return confirmFrameReplySchema.safeParse(confirmed).data?.confirmed === true ? { tabId: tab.id, context } : null;
 }
 
 /** The patient on screen in the tab now, as our content script reads it (null: none, or no content script there). */
@@ -55,6 +74,15 @@ export function onPatientOnScreen(tabId: number, onChange: (context: PatientCont
 /** Asks the content script to close the pad and give focus back to the page. */
 export async function closePad(tabId: number): Promise<void> {
   const message: ClosePad = { type: 'close-pad' };
+  await toContentScript(tabId, message);
+}
+
+/**
+ * The shortcut pressed while the pad has focus: the page's keydown listener cannot see keys typed in the frame. In a
+ * browser window the commands API may also fire for the same press; the content script takes one toggle per press.
+ */
+export async function togglePad(tabId: number): Promise<void> {
+  const message: TogglePad = { type: 'toggle-pad' };
   await toContentScript(tabId, message);
 }
 

@@ -21,8 +21,14 @@ import { mountSidebar } from './host';
 
 /** The command's default key, also caught in the page (see onShortcutKey). */
 const SHORTCUT = { code: 'KeyS', altKey: true, shiftKey: true, ctrlKey: false, metaKey: false };
-/** A command and the page's own keydown for one key press arrive this close together; only the first toggles. */
+/**
+ * One key press may reach us twice: by the commands API (through the background) and as a keydown seen by the page or
+ * by the pad. A command this soon after a keydown toggle, or a keydown this soon after a command, is that same press
+ * and is ignored. Keydowns are exact (a key pressed in the page and one pressed in the pad are different presses), so
+ * they are never merged with each other, nor commands with commands.
+ */
 const SAME_PRESS_MS = 400;
+type Route = 'command' | 'page-key' | 'pad-key';
 
 export function runPracticeContentScript(adapters: readonly Adapter[] = BUILT_IN_ADAPTERS): void {
   const isolatedWorld = globalThis as { socialPrescribingPadRunning?: boolean };
@@ -33,16 +39,21 @@ export function runPracticeContentScript(adapters: readonly Adapter[] = BUILT_IN
   if (!adapter) return;
   const sidebar = mountSidebar(document, () => browser.runtime.getURL('/pad.html'));
 
+  // The pad loads hidden while the browser is idle: the shortcut then shows a pad that is ready, patient filled.
+  if ('requestIdleCallback' in window) requestIdleCallback(() => sidebar.preload(), { timeout: 2000 });
+  else sidebar.preload();
+
   watchPatient(adapter, document, (context) => {
     sidebar.showPatientPresent(context !== null);
     tellExtensionPages(context);
   });
 
-  let lastToggle = Number.NEGATIVE_INFINITY;
-  const toggleOnce = () => {
+  let last = { route: 'command' as Route, at: Number.NEGATIVE_INFINITY };
+  const toggleOnce = (route: Route) => {
     const now = performance.now();
-    if (now - lastToggle < SAME_PRESS_MS) return;
-    lastToggle = now;
+    const oneIsCommand = (route === 'command') !== (last.route === 'command');
+    if (oneIsCommand && now - last.at < SAME_PRESS_MS) return;
+    last = { route, at: now };
     sidebar.toggle();
   };
 
@@ -53,7 +64,7 @@ export function runPracticeContentScript(adapters: readonly Adapter[] = BUILT_IN
     const fromPad = isFromPad(sender, browser.runtime.id);
     switch (parsed.type) {
       case 'toggle-pad':
-        toggleOnce();
+        toggleOnce(fromPad ? 'pad-key' : 'command');
         return undefined;
       case 'which-patient':
         return fromPad ? Promise.resolve(readPatient(adapter, document)) : undefined;
@@ -72,7 +83,7 @@ export function runPracticeContentScript(adapters: readonly Adapter[] = BUILT_IN
     (event) => {
       if (!event.isTrusted || !isShortcut(event)) return;
       event.preventDefault();
-      toggleOnce();
+      toggleOnce('page-key');
     },
     true,
   );

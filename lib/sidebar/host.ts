@@ -9,6 +9,8 @@
 export type Sidebar = {
   /** The element added to the page. */
   readonly element: HTMLElement;
+  /** Loads the pad hidden, so that opening it later shows it at once. */
+  preload(): void;
   open(): void;
   close(): void;
   toggle(): void;
@@ -125,6 +127,9 @@ export function mountSidebar(document: Document, padUrl: () => string): Sidebar 
 
   return {
     element: host,
+    preload: () => {
+      if (!frame) frameThePad();
+    },
     open,
     close,
     toggle: () => (isOpen() ? close() : open()),

@@ -1,0 +1,235 @@
+/**
+ * The real-browser harness: Debian's Chromium with the built extension (.output/chrome-mv3, built once per run by
+ * tests/e2e/global-setup.ts) in a fresh profile, and the demo practice system served on a free 127.0.0.1 port.
+ *
+ *   const h = await launch();                 // one per test file (beforeAll), h.close() in afterAll
+ *   const page = await openDemo(h);            // the consultation screen, first patient on screen
+ *   await toggleByShortcut(page);              // or clickLauncher(page)
+ *   const pad = await padFrame(page);          // the pad's frame (it lives in a closed shadow root: found by URL)
+ *   await stopServiceWorker(h); await killBrowser(h); const again = await relaunch(h);  // faults
+ *
+ * Everything waits for a condition, never for time.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Frame, type Page, type Worker } from 'playwright-core';
+import { startDemoPractice } from '../../scripts/demo-practice.mjs';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const CHROMIUM = '/usr/bin/chromium';
+/** A host name that resolves to the demo server but is not in the extension's matches: the page without us. */
+export const UNMATCHED_HOST = 'practice-without-extension.test';
+
+export type Harness = {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** The demo practice system, e.g. http://127.0.0.1:41234/ */
+  demoUrl: string;
+  /** The same server under a host the content script does not run on. */
+  demoUrlWithoutExtension: string;
+  profileDir: string;
+  close: () => Promise<void>;
+};
+
+type LaunchOptions = {
+  /** Reuse a profile (after killBrowser) instead of a fresh one. */
+  profileDir?: string;
+  /** Reuse a running demo server. */
+  demo?: { url: string; port: number; close: () => Promise<void> };
+};
+
+export async function launch(options: LaunchOptions = {}): Promise<Harness> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npx wxt build\` (tests/e2e/global-setup.ts does).`);
+  }
+  const demo = options.demo ?? (await startDemoPractice({ port: 0 }));
+  const ownsDemo = options.demo === undefined;
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'sp-pad-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=MAP ${UNMATCHED_HOST} 127.0.0.1`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+      '--no-sandbox',
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  let closed = false;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    demoUrl: demo.url,
+    demoUrlWithoutExtension: `http://${UNMATCHED_HOST}:${demo.port}/`,
+    profileDir,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await context.close().catch(() => undefined);
+      if (ownsDemo) await demo.close();
+      if (!options.profileDir) rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the demo consultation screen and waits until the first patient's banner is shown and our host is mounted. */
+export async function openDemo(h: Harness, path = ''): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.goto(new URL(path, h.demoUrl).href);
+  await page.locator('.mw-pname').waitFor();
+  await page.waitForFunction(() => document.querySelector('social-prescribing-pad') !== null);
+  return page;
+}
+
+/** Chooses a patient in the demo's surgery list, as a user clicks it, and waits for their banner. */
+export async function choosePatient(page: Page, family: string): Promise<void> {
+  await page.locator('.mw-slot', { hasText: family }).click();
+  await page.locator('.mw-pname', { hasText: family }).waitFor();
+}
+
+/** The keyboard shortcut, pressed in the page as a user would. */
+export async function toggleByShortcut(page: Page): Promise<void> {
+  await page.keyboard.press('Alt+Shift+S');
+}
+
+/**
+ * Clicks the launcher tab with the mouse. It is inside a closed shadow root, which page scripts and Playwright's
+ * selectors cannot enter; DevTools can, so its position comes from there and the click is a real mouse click.
+ */
+export async function clickLauncher(page: Page): Promise<void> {
+  const box = await launcherBox(page);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+export async function launcherBox(page: Page): Promise<Box> {
+  const box = await boxInHost(page, 'button');
+  if (!box) throw new Error('No launcher shown in the page.');
+  return box;
+}
+
+/** Whether the pad's panel is showing (its iframe has a box on screen), seen through DevTools. */
+export async function isPadShown(page: Page): Promise<boolean> {
+  return (await boxInHost(page, 'iframe')) !== undefined;
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/** The on-screen box of the first element named `localName` inside our host's shadow root; undefined when not rendered. */
+async function boxInHost(page: Page, localName: string): Promise<Box | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    type Node = { nodeId: number; localName: string; children?: Node[]; shadowRoots?: Node[] };
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
+    const find = (node: Node, inHost: boolean): Node | undefined => {
+      if (inHost && node.localName === localName) return node;
+      const within = inHost || node.localName === 'social-prescribing-pad';
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+        const found = find(child, within);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const node = find(root, false);
+    if (!node) return undefined;
+    const result = await cdp.send('DOM.getBoxModel', { nodeId: node.nodeId }).catch(() => undefined);
+    if (!result) return undefined; // not rendered (display: none)
+    // A quad of four corners, in whatever order a transform left them.
+    const quad = (result as { model: { border: number[] } }).model.border;
+    const xs = quad.filter((_, index) => index % 2 === 0);
+    const ys = quad.filter((_, index) => index % 2 === 1);
+    const [x, y] = [Math.min(...xs), Math.min(...ys)];
+    return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Whether the page's URL is our pad page (its origin may be the extension's dynamic id). */
+export function isPadUrl(url: string): boolean {
+  return url.startsWith('chrome-extension://') && new URL(url).pathname === '/pad.html';
+}
+
+/** The pad's frame in the page, once it has loaded. */
+export async function padFrame(page: Page): Promise<Frame> {
+  const found = () => page.frames().find((frame) => isPadUrl(frame.url()));
+  const existing = found();
+  if (existing) {
+    await existing.waitForLoadState('domcontentloaded');
+    return existing;
+  }
+  const frame = await page.waitForEvent('framenavigated', { predicate: (candidate) => isPadUrl(candidate.url()) });
+  await frame.waitForLoadState('domcontentloaded');
+  return frame;
+}
+
+/** Opens an extension page (e.g. pad.html, options.html) in its own tab. */
+export async function openExtensionPage(h: Harness, path: string): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/${path.replace(/^\//, '')}`);
+  return page;
+}
+
+/** Stops the extension's service worker, as the browser does when it is idle (Chrome's own samples use this CDP call). */
+export async function stopServiceWorker(h: Harness): Promise<void> {
+  const page = h.context.pages()[0] ?? (await h.context.newPage());
+  const cdp = await h.context.newCDPSession(page);
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; type: string; url: string }[];
+    };
+    const worker = targetInfos.find(
+      (target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${h.extensionId}/`),
+    );
+    if (worker) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** Kills the browser's main process (SIGKILL: no shutdown, as in a crash or power cut). Only the one this harness started. */
+export async function killBrowser(h: Harness): Promise<void> {
+  const pid = browserPid(h.profileDir);
+  if (pid === undefined) throw new Error('The browser process for this profile is not running.');
+  process.kill(pid, 'SIGKILL');
+  await h.context.waitForEvent('close').catch(() => undefined);
+}
+
+/** Starts the browser again on the same profile (e.g. after killBrowser), with a demo server of its own. */
+export async function relaunch(h: Harness): Promise<Harness> {
+  const again = await launch({ profileDir: h.profileDir });
+  const close = again.close;
+  return {
+    ...again,
+    close: async () => {
+      await close();
+      rmSync(h.profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The browser process started with this (unique, fresh) profile directory: found by its own command line. */
+function browserPid(profileDir: string): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
+    if (args.includes(`--user-data-dir=${profileDir}`) && !args.some((arg) => arg.startsWith('--type='))) {
+      return Number(entry);
+    }
+  }
+  return undefined;
+}

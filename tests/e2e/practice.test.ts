@@ -1,0 +1,320 @@
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  choosePatient,
+  clickLauncher,
+  type Harness,
+  isPadShown,
+  isPadUrl,
+  launch,
+  openDemo,
+  openExtensionPage,
+  padFrame,
+  toggleByShortcut,
+} from './harness';
+import { clearExtensionStorage } from './pad-browser';
+
+/** The extension API, as extension pages and the service worker see it (only what these tests call). */
+declare const chrome: {
+  tabs: {
+    query(filter: { url: string }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+};
+
+let h: Harness;
+let page: Page;
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(() => h?.close());
+afterEach(async () => {
+  await page?.close();
+  // Each test starts with no drafts: a draft with work in it is guarded, not moved to the next patient.
+  const extensionPage = await openExtensionPage(h, 'sidepanel.html');
+  await clearExtensionStorage(extensionPage);
+  await extensionPage.close();
+});
+
+/** The pad's field as the referrer sees it. */
+const field = (pad: Frame, name: string) => pad.locator(`[name=${name}]`).inputValue();
+const padShows = (pad: Frame, name: string, value: string) =>
+  pad.waitForFunction(
+    ([name, value]) => document.querySelector<HTMLInputElement>(`[name=${name}]`)?.value === value,
+    [name, value],
+  );
+const shown = (expected: boolean) => expect.poll(() => isPadShown(page)).toBe(expected);
+
+describe('opening and closing the pad', () => {
+  it('opens by the keyboard shortcut with focus in the pad; Escape closes it and gives focus back', async () => {
+    page = await openDemo(h);
+    await page.getByRole('textbox', { name: 'New consultation entry' }).click();
+    await toggleByShortcut(page);
+    await shown(true);
+    const pad = await padFrame(page);
+    await pad.waitForFunction(() => document.documentElement.dataset.handshake === 'confirmed');
+    await pad.waitForFunction(
+      () => document.hasFocus() && document.activeElement?.getAttribute('name') === 'nhsNumber',
+    );
+
+    await page.keyboard.press('Escape');
+    await shown(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'New consultation entry',
+    );
+
+    await toggleByShortcut(page);
+    await shown(true);
+    // The same shortcut pressed inside the pad closes it.
+    await pad.waitForFunction(() => document.hasFocus());
+    await page.keyboard.press('Alt+Shift+S');
+    await shown(false);
+  });
+
+  it('opens and closes by the launcher tab', async () => {
+    page = await openDemo(h);
+    await clickLauncher(page);
+    await shown(true);
+    const pad = await padFrame(page);
+    await padShows(pad, 'family', 'SMITH');
+    await clickLauncher(page);
+    await shown(false);
+  });
+
+  it('toggles when the background forwards the commands API shortcut', async () => {
+    page = await openDemo(h);
+    const toggleFromBackground = (url: string) =>
+      h.serviceWorker.evaluate(async (url) => {
+        const [tab] = await chrome.tabs.query({ url: `${url}*` });
+        if (tab?.id !== undefined) await chrome.tabs.sendMessage(tab.id, { type: 'toggle-pad' }, { frameId: 0 });
+      }, url);
+    await toggleFromBackground(h.demoUrl);
+    await shown(true);
+    await toggleFromBackground(h.demoUrl);
+    await shown(false);
+
+    // In a browser window one press may arrive both as the page's keydown and as the command: it counts once.
+    await toggleByShortcut(page);
+    await toggleFromBackground(h.demoUrl);
+    await shown(true);
+    expect(await isPadShown(page)).toBe(true);
+  });
+});
+
+describe('the patient on screen', () => {
+  it('pre-fills the pad from the banner and follows the page to another patient', async () => {
+    page = await openDemo(h);
+    await toggleByShortcut(page);
+    const pad = await padFrame(page);
+    await padShows(pad, 'family', 'SMITH');
+    expect({
+      nhsNumber: await field(pad, 'nhsNumber'),
+      given: await field(pad, 'given'),
+      dateOfBirth: await field(pad, 'dateOfBirth'),
+      sex: await field(pad, 'sex'),
+      phone: await field(pad, 'phone'),
+      postcode: await field(pad, 'postcode'),
+    }).toEqual({
+      nhsNumber: '943 476 5919',
+      given: 'John',
+      // As the pad holds them: the date read into ISO (the date control shows it in the browser's format), sex coded.
+      dateOfBirth: '1954-06-14',
+      sex: 'male',
+      phone: '0117 496 0123',
+      postcode: 'BS6 6HR',
+    });
+
+    await choosePatient(page, 'OKAFOR');
+    await padShows(pad, 'family', 'OKAFOR');
+    expect(await field(pad, 'nhsNumber')).toBe('999 001 2342');
+
+    // A patient without a phone: the pad is not left showing the previous patient's.
+    await choosePatient(page, 'JONES');
+    await padShows(pad, 'family', 'JONES');
+    expect(await field(pad, 'phone')).toBe('');
+  });
+
+  it('answers which-patient from an extension page with what the banner shows now', async () => {
+    page = await openDemo(h);
+    const extensionPage = await openExtensionPage(h, 'pad.html');
+    const ask = () =>
+      extensionPage.evaluate(async (url) => {
+        const [tab] = await chrome.tabs.query({ url: `${url}*` });
+        return chrome.tabs.sendMessage(tab?.id ?? -1, { type: 'which-patient' }, { frameId: 0 });
+      }, h.demoUrl);
+    expect(await ask()).toEqual({
+      recordKey: 'nhs:9434765919',
+      adapterId: 'meridian-demo',
+      fields: {
+        nhsNumber: '943 476 5919',
+        family: 'SMITH',
+        given: 'John',
+        dateOfBirth: '14-Jun-1954',
+        sex: 'Male',
+        phone: '0117 496 0123',
+        postcode: 'BS6 6HR',
+      },
+    });
+    await choosePatient(page, 'HUGHES');
+    expect(await ask()).toMatchObject({ recordKey: 'nhs:4010232137', fields: { given: 'Alex', sex: 'Other' } });
+    await extensionPage.close();
+  });
+});
+
+describe('a hostile host page', () => {
+  it('cannot reach into the sidebar or read the pad’s fields', async () => {
+    page = await h.context.newPage();
+    // Runs before the content script: tries to force our shadow root open and to catch it.
+    await page.addInitScript(() => {
+      const caught: ShadowRoot[] = [];
+      (window as unknown as { caught: ShadowRoot[] }).caught = caught;
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const root = attach.call(this, { ...init, mode: 'open' });
+        caught.push(root);
+        return root;
+      };
+    });
+    await page.goto(h.demoUrl);
+    await page.waitForFunction(() => document.querySelector('social-prescribing-pad') !== null);
+    await toggleByShortcut(page);
+    const pad = await padFrame(page);
+    await padShows(pad, 'nhsNumber', '943 476 5919');
+    await pad.locator('input[name=phone]').fill('07700 900999 typed in the pad');
+
+    const attempts = await page.evaluate(() => {
+      const host = document.querySelector('social-prescribing-pad');
+      const results: Record<string, string> = {
+        shadowRoot: String(host?.shadowRoot),
+        caughtRoots: String((window as unknown as { caught: ShadowRoot[] }).caught.length),
+        iframesInDocument: String(document.querySelectorAll('iframe').length),
+        // Frames inside a shadow tree are not even listed in window.frames.
+        framesVisibleToPage: String(window.frames.length),
+      };
+      try {
+        results.frameDocument = String(window.frames[0]?.document.body.innerHTML);
+      } catch (error) {
+        results.frameDocument = (error as Error).name;
+      }
+      try {
+        results.frameLocation = String(window.frames[0]?.location.href);
+      } catch (error) {
+        results.frameLocation = (error as Error).name;
+      }
+      results.pageText = document.documentElement.innerText.includes('typed in the pad') ? 'leaked' : 'not in page';
+      return results;
+    });
+    expect(attempts).toEqual({
+      shadowRoot: 'null',
+      caughtRoots: '0',
+      iframesInDocument: '0',
+      framesVisibleToPage: '0',
+      frameDocument: 'undefined',
+      frameLocation: 'undefined',
+      pageText: 'not in page',
+    });
+  });
+
+  it('cannot push a fake patient into the pad by window messages or DOM events', async () => {
+    page = await openDemo(h);
+    await toggleByShortcut(page);
+    const pad = await padFrame(page);
+    await padShows(pad, 'family', 'SMITH');
+    await page.evaluate(() => {
+      const context = {
+        recordKey: 'nhs:9990045674',
+        adapterId: 'meridian-demo',
+        fields: { family: 'FAKE', given: 'Eve' },
+      };
+      const messages = [
+        { type: 'patient-on-screen', context },
+        { type: 'which-patient' },
+        { type: 'confirm-frame', nonce: 'AAAAAAAAAAAAAAAAAAAAAA' },
+        context,
+      ];
+      for (const message of messages) {
+        window.postMessage(message, '*');
+        for (let i = 0; i < window.frames.length; i++) window.frames[i]?.postMessage(message, '*');
+        document.dispatchEvent(new CustomEvent('patient-on-screen', { detail: message }));
+      }
+    });
+    // Then a real change: once the pad shows it, the fakes (sent before) have had their chance.
+    await choosePatient(page, 'PATEL');
+    await padShows(pad, 'family', 'PATEL');
+    expect(await field(pad, 'given')).toBe('Ravi');
+  });
+
+  it('cannot load the pad in a frame of its own, with a forged nonce or none', async () => {
+    page = await openDemo(h);
+    for (const hash of ['#ForgedNonceForgedNonce12', '']) {
+      const src = `chrome-extension://${h.extensionId}/pad.html${hash}`;
+      // The browser refuses: the pad is web-accessible only by its per-session dynamic URL (use_dynamic_url).
+      await page.evaluate(
+        (src) =>
+          new Promise((resolve) => {
+            const frame = document.createElement('iframe');
+            frame.src = src;
+            frame.addEventListener('load', resolve);
+            document.body.append(frame);
+          }),
+        src,
+      );
+      expect(page.frames().filter((frame) => frame.url() === src)).toEqual([]);
+    }
+    // Only our own pad (loaded hidden by the content script) is in the page.
+    expect(page.frames().filter((frame) => isPadUrl(frame.url()))).toHaveLength(1);
+  });
+
+  it('a pad page not framed by our content script shows nothing (the frame handshake)', async () => {
+    for (const hash of ['#ForgedNonceForgedNonce12', '']) {
+      const pad = await openExtensionPage(h, `pad.html${hash}`);
+      await pad.waitForFunction(() => document.documentElement.dataset.handshake === 'refused');
+      expect(await pad.locator('input').count()).toBe(0);
+      expect(await pad.evaluate(() => document.body.innerText.trim())).toBe('');
+      await pad.close();
+    }
+  });
+
+  it('cannot frame the pad at all from an origin the extension is not for', async () => {
+    page = await h.context.newPage();
+    await page.goto(h.demoUrlWithoutExtension);
+    await page.locator('.mw-pname').waitFor();
+    const loaded = await page.evaluate(
+      (src) =>
+        new Promise<boolean>((resolve) => {
+          const frame = document.createElement('iframe');
+          frame.src = src;
+          frame.addEventListener('load', () => resolve(true));
+          document.body.append(frame);
+        }),
+      `chrome-extension://${h.extensionId}/pad.html#ForgedNonceForgedNonce12`,
+    );
+    expect(loaded).toBe(true);
+    expect(page.frames().filter((frame) => isPadUrl(frame.url()))).toEqual([]);
+  });
+});
+
+describe('the host page’s DOM', () => {
+  it('gains exactly one element, however the pad is used', async () => {
+    const signature = (p: Page) =>
+      p.evaluate(() => Array.from(document.querySelectorAll('*'), (e) => `${e.localName}.${e.className}`));
+    page = await openDemo(h);
+    await toggleByShortcut(page);
+    await padShows(await padFrame(page), 'family', 'SMITH');
+    await choosePatient(page, 'OKAFOR');
+    await toggleByShortcut(page);
+    const withUs = await signature(page);
+
+    const without = await h.context.newPage();
+    await without.goto(h.demoUrlWithoutExtension);
+    await without.locator('.mw-pname').waitFor();
+    await choosePatient(without, 'OKAFOR');
+    const withoutUs = await signature(without);
+    await without.close();
+
+    const added = [...withUs];
+    for (const element of withoutUs) added.splice(added.indexOf(element), 1);
+    expect(added).toEqual(['social-prescribing-pad.']);
+    expect(withUs.length).toBe(withoutUs.length + 1);
+  });
+});
