@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { padFrame, toggleByShortcut } from './harness';
 
 /** The options page of the extension, opened in a tab wide enough for its two-column parts. */
 export async function openOptions(context: BrowserContext, extensionId: string, page?: Page): Promise<Page> {
@@ -26,13 +27,9 @@ export async function storedSettings(page: Page): Promise<Record<string, unknown
 export async function openPadOnPage(page: Page): Promise<Frame> {
   await page.bringToFront();
   // The content script adds its host element and its shortcut listener together, once it has read the adapters.
-  await page.locator('social-prescribing-pad').waitFor({ state: 'attached' });
-  const navigated = page.waitForEvent('framenavigated', {
-    predicate: (frame) => frame.url().includes('/pad.html'),
-    timeout: 15_000,
-  });
-  await page.keyboard.press('Alt+Shift+S');
-  const frame = await navigated;
+  await page.waitForFunction(() => document.querySelector('social-prescribing-pad') !== null);
+  await toggleByShortcut(page);
+  const frame = await padFrame(page);
   await frame.getByRole('heading', { name: 'Patient' }).waitFor();
   return frame;
 }

@@ -4,8 +4,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../lib/model/examples';
 import { writeModelFile } from '../../lib/model/model-file';
+import { EXTENSION_DIR, type Harness, launch } from './harness';
 import { openOptions, storedSettings, unpackedExtensionId } from './options-browser';
-import { EXTENSION_DIR, launchWithExtension, seriousViolations, setExtensionStorage } from './pad-browser';
+import { seriousViolations, setExtensionStorage } from './pad-browser';
 
 /**
  * Settings from enterprise policy, for real: Chromium on Linux reads machine policy from /etc/chromium/policies/managed
@@ -15,9 +16,9 @@ import { EXTENSION_DIR, launchWithExtension, seriousViolations, setExtensionStor
 const POLICY_FILE = '/etc/chromium/policies/managed/social-prescribing-pad-e2e.json';
 const ENDPOINT = 'https://queue.kingsmead.example.nhs.uk/fhir';
 
+let h: Harness | undefined;
 let context: BrowserContext;
 let extensionId: string;
-let close: () => Promise<void>;
 let options: Page;
 
 beforeAll(async () => {
@@ -34,7 +35,8 @@ beforeAll(async () => {
     },
   };
   writeFileSync(POLICY_FILE, JSON.stringify(policy));
-  ({ context, extensionId, close } = await launchWithExtension());
+  h = await launch();
+  ({ context, extensionId } = h);
   options = await openOptions(context, extensionId);
   // The champion's own values, which the policy's must win over.
   await setExtensionStorage(options, {
@@ -44,7 +46,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await close?.();
+  await h?.close();
   rmSync(POLICY_FILE, { force: true });
 });
 
@@ -82,7 +84,7 @@ describe('settings set by the organisation’s policy', () => {
 
   it('gives the pad the policy’s model', async () => {
     const pad = await context.newPage();
-    await pad.goto(`chrome-extension://${extensionId}/pad.html`);
+    await pad.goto(`chrome-extension://${extensionId}/sidepanel.html`);
     const model = pad.locator('.pad-verdict__model');
     await model.waitFor();
     expect(await model.textContent()).toContain(BOUNDARIED_VCSE_MODEL.name);

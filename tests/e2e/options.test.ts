@@ -1,33 +1,33 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoPractice } from '../../scripts/demo-practice.mjs';
+import { type Harness, launch } from './harness';
 import { openOptions, openPadOnPage, storedSettings } from './options-browser';
-import { clearExtensionStorage, launchWithExtension, seriousViolations } from './pad-browser';
+import { clearExtensionStorage, seriousViolations } from './pad-browser';
 
 /**
  * The practice champion's options page in the built extension, with the demo practice system served on 127.0.0.1:
  * what the champion sets is what the pad on a practice system's page then does.
  */
 const SHOTS = 'docs/screenshots';
+let h: Harness;
 let context: BrowserContext;
 let extensionId: string;
-let close: () => Promise<void>;
-let demo: { url: string; close: () => Promise<void> };
+let demo: { url: string };
 let options: Page;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  demo = await startDemoPractice({ port: 0 });
-  ({ context, extensionId, close } = await launchWithExtension());
+  h = await launch();
+  ({ context, extensionId } = h);
+  demo = { url: h.demoUrl };
   options = await openOptions(context, extensionId);
   await clearExtensionStorage(options);
   await options.reload();
 });
 
 afterAll(async () => {
-  await close();
-  await demo.close();
+  await h?.close();
 });
 
 const save = () => options.getByRole('button', { name: 'Save model' }).click();
@@ -120,7 +120,7 @@ describe('the options page', () => {
     expect(await options.locator('[data-version="4"]').textContent()).toContain('Review by: 2027-09-14 → 2021-01-01');
 
     const pad = await context.newPage();
-    await pad.goto(`chrome-extension://${extensionId}/pad.html`);
+    await pad.goto(`chrome-extension://${extensionId}/sidepanel.html`);
     await pad.locator('.pad-verdict__overdue').waitFor();
     expect(await pad.locator('.pad-verdict__overdue').textContent()).toContain('2021-01-01');
     await pad.close();

@@ -47,7 +47,7 @@ afterEach(() => {
 describe('the pad, rendered', () => {
   it('says plainly that no model is set and keeps Send disabled', async () => {
     const state = createPadState();
-    state.settings.value = { retentionDays: 7 };
+    state.settings.value = { retentionDays: 7, modelHistory: [], adapters: [] };
     await state.openDraftFor(null);
     await mount(state);
     expect(text()).toContain('No agreed service model is set — ask your practice champion.');
@@ -56,7 +56,7 @@ describe('the pad, rendered', () => {
 
   it('marks each pre-filled field as from the record, and as typed once edited', async () => {
     const state = createPadState();
-    state.settings.value = { retentionDays: 7, model: OPEN_PCN_MODEL };
+    state.settings.value = { retentionDays: 7, modelHistory: [], adapters: [], model: OPEN_PCN_MODEL };
     await state.recordChanged(JOHN);
     await mount(state);
     expect((byId('pad-patient-nhsNumber') as HTMLInputElement).value).toBe('943 476 5919');
@@ -74,7 +74,7 @@ describe('the pad, rendered', () => {
 
   it('shows the error summary at the top, focused, when Send fails, and keeps the draft', async () => {
     const state = createPadState();
-    state.settings.value = { retentionDays: 7, model: OPEN_PCN_MODEL };
+    state.settings.value = { retentionDays: 7, modelHistory: [], adapters: [], model: OPEN_PCN_MODEL };
     await state.recordChanged(JOHN);
     state.update((draft) => ({
       ...draft,
