@@ -199,6 +199,7 @@ describe('the options page', () => {
     expect(await table.locator('[data-field="dateOfBirth"] td').textContent()).toBe('07/02/1958');
     expect(await table.locator('[data-field="postcode"] td').textContent()).toBe('BS8 2XY');
     await options.screenshot({ path: `${SHOTS}/options-adapter-test.png`, fullPage: false });
+    expect(await seriousViolations(options)).toEqual([]);
 
     await editor.getByRole('button', { name: 'Save adapter' }).click();
     await options.getByText('“Orchard Clinical” is saved.').waitFor();
