@@ -19,9 +19,11 @@ export function AdaptersSection({ state }: { state: OptionsState }) {
     const next = current.isNew
       ? [...state.local.value.adapters.filter((old) => old.id !== adapter.id), adapter]
       : state.local.value.adapters.map((old, index) => (index === current.index ? adapter : old));
-    await state.saveAdapters(next);
+    const unregistered = await state.saveAdapters(next);
     editing.value = undefined;
-    notice.value = `“${adapter.name}” is saved. The pad reads pages at ${adapter.matches.join(', ')} with it from the next page load.`;
+    notice.value = unregistered.length
+      ? `“${adapter.name}” is saved, but the browser would not run the pad on its pages: ${unregistered.join('; ')}.`
+      : `“${adapter.name}” is saved. The pad reads pages at ${adapter.matches.join(', ')} with it from the next page load.`;
   };
 
   return (

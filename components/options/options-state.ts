@@ -122,12 +122,16 @@ export function createOptionsState(initial: { local: Settings; managed: Managed 
           }
         : { model: local.value.model, modelHistory: local.value.modelHistory }),
     });
-    await syncContentScripts(local.value.adapters);
+    const unregistered = await syncContentScripts(local.value.adapters);
     const model = applyManaged(local.value, managed.value.values).model;
     form.value = model ? toForm(model) : undefined;
     importNotice.value = `Settings imported from “${name}”.${
       read.file.settings.queue && !read.file.settings.queue.token
         ? ' The file has no practice token: enter it under “Queue” if the endpoint is new.'
+        : ''
+    }${
+      unregistered.length
+        ? ` The pad cannot yet run on the pages of ${unregistered.join('; ')}: edit each of these adapters and save it to give the browser's permission.`
         : ''
     }`;
   }
@@ -144,9 +148,10 @@ export function createOptionsState(initial: { local: Settings; managed: Managed 
     };
   }
 
-  async function saveAdapters(adapters: Adapter[]): Promise<void> {
+  /** Saves the adapters and registers the pad's content script for them; gives any the browser would not register. */
+  async function saveAdapters(adapters: Adapter[]): Promise<string[]> {
     local.value = await saveSettings({ adapters });
-    await syncContentScripts(adapters);
+    return syncContentScripts(adapters);
   }
 
   async function saveQueue(queue: Settings['queue'], retentionDays: number): Promise<void> {

@@ -24,18 +24,20 @@ export function originsFor(matches: readonly string[]): string[] {
 
 /**
  * Makes the registered practice content scripts match the adapters: registers new ones, updates changed patterns,
- * removes those of deleted adapters. Only origins the extension has permission for can be registered; the options page
- * asks for that permission when the champion adds the adapter.
+ * removes those of deleted adapters. Gives the adapters the browser would not register (each with its reason), so the
+ * page can say so; the others are registered all the same. The options page asks for each site's permission when the
+ * champion saves the adapter.
  */
-export async function syncContentScripts(adapters: readonly Adapter[]): Promise<void> {
-  if (!browser.scripting?.registerContentScripts) return;
+export async function syncContentScripts(adapters: readonly Adapter[]): Promise<string[]> {
+  if (!browser.scripting?.registerContentScripts) return [];
   const wanted = registrationsFor(adapters);
   const existing = (await browser.scripting.getRegisteredContentScripts()).filter((script) =>
     script.id.startsWith(PREFIX),
   );
   const stale = existing.filter((script) => !wanted.some((registration) => registration.id === script.id));
   if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale.map((script) => script.id) });
-  for (const registration of wanted) {
+  const problems: string[] = [];
+  for (const [index, registration] of wanted.entries()) {
     const script = {
       id: registration.id,
       matches: registration.matches,
@@ -43,10 +45,15 @@ export async function syncContentScripts(adapters: readonly Adapter[]): Promise<
       runAt: 'document_idle' as const,
       persistAcrossSessions: true,
     };
-    if (existing.some((found) => found.id === registration.id)) {
-      await browser.scripting.updateContentScripts([script]);
-    } else {
-      await browser.scripting.registerContentScripts([script]);
+    try {
+      if (existing.some((found) => found.id === registration.id)) {
+        await browser.scripting.updateContentScripts([script]);
+      } else {
+        await browser.scripting.registerContentScripts([script]);
+      }
+    } catch (error) {
+      problems.push(`${adapters[index]?.name ?? registration.id}: ${(error as Error).message}`);
     }
   }
+  return problems;
 }
