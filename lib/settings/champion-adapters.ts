@@ -10,8 +10,8 @@ import { type Adapter, adapterSchema } from '../adapters/adapter';
 export async function loadChampionAdapters(): Promise<Adapter[]> {
   const fromPolicy = await managedAdapters();
   if (fromPolicy) return fromPolicy;
-  const stored = (await browser.storage.local.get('settings')).settings as { adapters?: unknown } | undefined;
-  return validAdapters(stored?.adapters);
+  // The key the options page writes (lib/settings/store.ts) and the practice content script reads.
+  return validAdapters((await browser.storage.local.get('adapters')).adapters);
 }
 
 async function managedAdapters(): Promise<Adapter[] | undefined> {

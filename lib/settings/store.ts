@@ -1,8 +1,15 @@
 import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { type Adapter, adapterSchema } from '../adapters/adapter';
 import { applyManaged, type Managed, readManaged } from './managed';
 import { type Settings, settingsSchema } from './settings';
 
 const KEY = 'settings';
+/**
+ * The champion's page adapters are stored under their own key, where the practice content script reads them
+ * (lib/adapters/stored.ts on the practice branch: ADAPTERS_KEY = 'adapters'); everything else under 'settings'.
+ */
+export const ADAPTERS_KEY = 'adapters';
 
 /** What enterprise policy sets for this extension; nothing where the browser has no policy (Firefox then rejects). */
 export async function loadManaged(): Promise<Managed> {
@@ -15,8 +22,8 @@ export async function loadManaged(): Promise<Managed> {
 
 /** The champion's own settings, as stored, without what policy sets. The options page edits these. */
 export async function loadLocalSettings(): Promise<Settings> {
-  const stored = (await browser.storage.local.get(KEY))[KEY];
-  return parseStored(stored);
+  const stored = await browser.storage.local.get([KEY, ADAPTERS_KEY]);
+  return { ...parseStored(stored[KEY]), adapters: parseAdapters(stored[ADAPTERS_KEY]) };
 }
 
 /**
@@ -32,7 +39,8 @@ export async function loadSettings(): Promise<Settings> {
 /** Saves the champion's own settings (policy values are not stored here). Invalid settings throw and nothing changes. */
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
   const next = settingsSchema.parse({ ...(await loadLocalSettings()), ...patch });
-  await browser.storage.local.set({ [KEY]: next });
+  const { adapters, ...rest } = next;
+  await browser.storage.local.set({ [KEY]: rest, [ADAPTERS_KEY]: adapters });
   return next;
 }
 
@@ -47,11 +55,18 @@ export function watchSettings(onChange: (settings: Settings) => void): () => voi
     local ??= l;
     managed ??= m;
   });
+  const tell = () => {
+    if (local && managed) onChange(applyManaged(local, managed.values));
+    else void ready.then(() => onChange(applyManaged(local as Settings, (managed as Managed).values)));
+  };
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && KEY in changes) {
-      local = parseStored(changes[KEY]?.newValue);
-      if (managed) onChange(applyManaged(local, managed.values));
-      else void ready.then(() => onChange(applyManaged(local as Settings, (managed as Managed).values)));
+    if (area === 'local' && (KEY in changes || ADAPTERS_KEY in changes)) {
+      const base = local ?? settingsSchema.parse({});
+      local = {
+        ...(KEY in changes ? parseStored(changes[KEY]?.newValue) : base),
+        adapters: ADAPTERS_KEY in changes ? parseAdapters(changes[ADAPTERS_KEY]?.newValue) : base.adapters,
+      };
+      tell();
     } else if (area === 'managed') {
       void loadManaged().then((next) => {
         managed = next;
@@ -71,4 +86,13 @@ function parseStored(stored: unknown): Settings {
     parsed.error.issues.map((issue) => issue.path.join('.')),
   );
   return settingsSchema.parse({});
+}
+
+/** Each stored adapter on its own: one that no longer parses is left out, the others still work. */
+function parseAdapters(stored: unknown): Adapter[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.flatMap((item) => {
+    const parsed = z.array(adapterSchema).safeParse([item]);
+    return parsed.success ? parsed.data : [];
+  });
 }

@@ -71,6 +71,15 @@ describe('settings set by the organisation’s policy', () => {
     stop();
   });
 
+  it('stores the adapters under their own key, where the practice content script reads them', async () => {
+    await saveSettings({ adapters: [ADAPTER], model: OPEN_PCN_MODEL });
+    expect(await fakeBrowser.storage.local.get('adapters')).toEqual({ adapters: [ADAPTER] });
+    expect((await fakeBrowser.storage.local.get('settings')).settings).not.toHaveProperty('adapters');
+    // A stored adapter that no longer parses is left out; the model and the other adapters stay.
+    await fakeBrowser.storage.local.set({ adapters: [{ id: 'broken' }, ADAPTER] });
+    expect(await loadLocalSettings()).toMatchObject({ adapters: [ADAPTER], model: { id: OPEN_PCN_MODEL.id } });
+  });
+
   it('gives the content script the champion’s adapters, or the policy’s when it sets them', async () => {
     await saveSettings({ adapters: [ADAPTER] });
     expect(await loadChampionAdapters()).toEqual([ADAPTER]);
