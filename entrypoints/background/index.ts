@@ -1,7 +1,12 @@
 import { TOGGLE_PAD_COMMAND, type TogglePad } from '../../lib/messaging/messages';
+import { startOutbox } from './outbox';
+import { listenForPadReferrals } from './pad-enqueue';
+import { openSidePanelOnAction } from './side-panel';
 
 export default defineBackground(() => {
-  // The outbox drain and status polling arrive with the outbox issue.
+  startOutbox();
+  listenForPadReferrals();
+  openSidePanelOnAction();
 
   // The keyboard shortcut (manifest `commands`) opens and closes the pad in the tab it was pressed in.
   browser.commands.onCommand.addListener((command, tab) => {

@@ -179,6 +179,14 @@ export async function openExtensionPage(h: Harness, path: string): Promise<Page>
   return page;
 }
 
+/** Empties the extension's local storage (settings, drafts, remembered referrer): a fresh start for the next test. */
+export async function clearExtensionStorage(h: Harness): Promise<void> {
+  const worker = h.context.serviceWorkers()[0] ?? (await h.context.waitForEvent('serviceworker'));
+  await worker.evaluate(() => (globalThis as unknown as ExtensionStorage).chrome.storage.local.clear());
+}
+
+type ExtensionStorage = { chrome: { storage: { local: { clear(): Promise<void> } } } };
+
 /** Stops the extension's service worker, as the browser does when it is idle (Chrome's own samples use this CDP call). */
 export async function stopServiceWorker(h: Harness): Promise<void> {
   const page = h.context.pages()[0] ?? (await h.context.newPage());

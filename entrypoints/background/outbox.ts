@@ -1,0 +1,65 @@
+import { browser } from 'wxt/browser';
+import { outbox } from '../../lib/outbox/db';
+import { outboxMessageSchema } from '../../lib/outbox/messages';
+import { runOutbox } from '../../lib/outbox/run';
+import { serialised } from '../../lib/outbox/serial';
+import { loadSettings } from '../../lib/settings/store';
+
+const ALARM = 'outbox';
+/** Shorter waits than this are kept by a timer in the worker; longer ones by the alarm (Chrome's minimum is 30 s). */
+const TIMER_LIMIT_MS = 25_000;
+
+/** Wires the outbox to its triggers: enqueue messages, start-up, the alarm, the network coming back. */
+export function startOutbox(): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const run = serialised<{ refresh: boolean }>(
+    'outbox-drain',
+    navigator.locks,
+    async ({ refresh }) => {
+      const settings = await loadSettings();
+      const result = await runOutbox(
+        {
+          db: outbox(),
+          queue: settings.queue,
+          retentionDays: settings.retentionDays,
+          fetch: (...args) => fetch(...args),
+          now: Date.now,
+          random: Math.random,
+        },
+        { refresh },
+      );
+      await showWaiting(result.waiting);
+      clearTimeout(timer);
+      const wait = result.nextDueAt === undefined ? undefined : result.nextDueAt - Date.now();
+      if (wait !== undefined && wait < TIMER_LIMIT_MS) timer = setTimeout(trigger, Math.max(0, wait) + 50);
+    },
+    (a, b) => ({ refresh: a.refresh || b.refresh }),
+  );
+
+  function trigger(options = { refresh: false }): void {
+    run(options).catch((error) => console.error('The outbox run failed; the alarm will try again.', error));
+  }
+
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const parsed = outboxMessageSchema.safeParse(message);
+    if (parsed.success) trigger({ refresh: parsed.data.type === 'outbox:refresh' });
+  });
+  browser.runtime.onStartup.addListener(() => trigger());
+  browser.runtime.onInstalled.addListener(() => trigger());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) trigger();
+  });
+  // Re-creating the alarm would push it back on every worker start; create it only when missing.
+  browser.alarms.get(ALARM).then(async (alarm) => {
+    if (!alarm) await browser.alarms.create(ALARM, { periodInMinutes: 0.5 });
+  });
+  self.addEventListener('online', () => trigger());
+  // The worker may have been stopped mid-send: every start looks for due rows and expired leases.
+  trigger();
+}
+
+async function showWaiting(waiting: number): Promise<void> {
+  await browser.action.setBadgeText({ text: waiting > 0 ? String(waiting) : '' });
+  if (waiting > 0) await browser.action.setBadgeBackgroundColor({ color: '#d5281b' });
+}

@@ -1,0 +1,69 @@
+import { referralToBundle } from '../fhir';
+import type { Referral } from '../referral';
+import { type OutboxDb, outbox } from './db';
+import { tellBackground } from './messages';
+import type { OutboxRow } from './row';
+
+export class OutboxUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(
+      'This browser cannot store referrals here (a private window, or storage is turned off), so the referral was not saved. ' +
+        'Use a normal window to send it.',
+      { cause },
+    );
+    this.name = 'OutboxUnavailableError';
+  }
+}
+
+/** Whether the outbox can be written here; the pad disables Send (and says why) when it cannot. */
+export async function outboxAvailable(db: OutboxDb = outbox()): Promise<boolean> {
+  try {
+    await db.open();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Saves the referral in the outbox and resolves once the write is committed to disk (strict durability): only then may
+ * the pad say "Saved". The background is told to drain. Enqueueing the same referral again changes nothing.
+ * Rejects with OutboxUnavailableError when IndexedDB cannot be used.
+ */
+export async function enqueueReferral(
+  referral: Referral,
+  { db = outbox(), now = Date.now() }: { db?: OutboxDb; now?: number } = {},
+): Promise<OutboxRow> {
+  const row = newRow(referral, now);
+  try {
+    await db.open();
+  } catch (error) {
+    throw new OutboxUnavailableError(error);
+  }
+  const saved = await db.transaction('rw', db.referrals, async () => {
+    const existing = await db.referrals.get(row.id);
+    if (existing) return existing;
+    await db.referrals.add(row);
+    return row;
+  });
+  tellBackground({ type: 'outbox:drain' });
+  return saved;
+}
+
+function newRow(referral: Referral, now: number): OutboxRow {
+  return {
+    id: referral.id,
+    status: 'queued',
+    bundle: referralToBundle(referral),
+    nhsNumber: referral.patient.nhsNumber,
+    patientName: `${referral.patient.given} ${referral.patient.family}`,
+    practice: referral.referrer.odsCode,
+    needs: [...referral.needs],
+    createdAt: now,
+    updatedAt: now,
+    attempts: 0,
+    nextAttemptAt: now,
+    polls: 0,
+    trail: [{ at: now, status: 'queued' }],
+  };
+}

@@ -1,0 +1,14 @@
+export { type OutboxDb, openOutbox, outbox } from './db';
+export { enqueueReferral, OutboxUnavailableError, outboxAvailable } from './enqueue';
+export {
+  refreshStatuses,
+  resendReferral,
+  type SentQuery,
+  sentReferrals,
+  startOfToday,
+  startOfWeek,
+  waitingCount,
+  watchSentReferrals,
+  watchWaitingCount,
+} from './queries';
+export { OUTBOX_STATUSES, type OutboxRow, type OutboxStatus, type TrailStep } from './row';

@@ -1,0 +1,25 @@
+import type { OutboxDb } from './db';
+
+const DAY = 24 * 60 * 60_000;
+
+/**
+ * Removes the identifiable details (the Bundle with the patient and the free text, the NHS number and name, the link
+ * worker's note) of referrals delivered more than `retentionDays` ago. The status trail and times stay. Referrals not
+ * yet delivered are never touched. Returns how many were redacted.
+ */
+export async function redactDelivered(db: OutboxDb, now: number, retentionDays: number): Promise<number> {
+  return db.transaction('rw', db.referrals, async () => {
+    const old = await db.referrals
+      .where('deliveredAt')
+      .below(now - retentionDays * DAY)
+      .filter((row) => row.status === 'delivered' && row.redactedAt === undefined)
+      .toArray();
+    const redacted = old.map(({ bundle: _bundle, nhsNumber: _nhs, patientName: _name, linkWorker, ...kept }) => {
+      if (!linkWorker) return { ...kept, redactedAt: now };
+      const { note: _note, ...status } = linkWorker;
+      return { ...kept, linkWorker: status, redactedAt: now };
+    });
+    await db.referrals.bulkPut(redacted);
+    return redacted.length;
+  });
+}

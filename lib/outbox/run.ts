@@ -1,0 +1,33 @@
+import { Dexie } from 'dexie';
+import { type DrainDeps, type DrainReport, drain } from './drain';
+import { waitingCount } from './queries';
+import { redactDelivered } from './retention';
+import { pollStatuses } from './status';
+
+export type RunDeps = DrainDeps & { retentionDays: number };
+
+export type RunResult = {
+  report: DrainReport;
+  /** For the toolbar badge: waiting to be sent, being sent, or needing attention. */
+  waiting: number;
+  /** When something next falls due (a retry, an expired lease, a status poll), if anything does. */
+  nextDueAt: number | undefined;
+};
+
+/** One pass of the background's outbox work: send what is due, ask for statuses, apply retention. */
+export async function runOutbox(deps: RunDeps, { refresh = false } = {}): Promise<RunResult> {
+  const report = await drain(deps);
+  await pollStatuses(deps, { everything: refresh });
+  await redactDelivered(deps.db, deps.now(), deps.retentionDays);
+  return { report, waiting: await waitingCount(deps.db), nextDueAt: await nextDueAt(deps) };
+}
+
+async function nextDueAt({ db }: DrainDeps): Promise<number | undefined> {
+  const [retry, lease, poll] = await Promise.all([
+    db.referrals.where('[status+nextAttemptAt]').between(['queued', Dexie.minKey], ['queued', Dexie.maxKey]).first(),
+    db.referrals.where('[status+leaseUntil]').between(['sending', Dexie.minKey], ['sending', Dexie.maxKey]).first(),
+    db.referrals.orderBy('pollAt').first(),
+  ]);
+  const times = [retry?.nextAttemptAt, lease?.leaseUntil, poll?.pollAt].filter((time) => time !== undefined);
+  return times.length ? Math.min(...times) : undefined;
+}

@@ -1,0 +1,76 @@
+import { isFinal, linkWorkerStatus } from '../fhir';
+import type { QueueSettings } from '../settings/settings';
+import { jsonOrNothing } from './answers';
+import type { OutboxDb } from './db';
+import { DEFAULT_POLICY, pollDelay, type RetryPolicy } from './policy';
+import type { OutboxRow } from './row';
+
+export type StatusDeps = {
+  db: OutboxDb;
+  queue: QueueSettings | undefined;
+  fetch: typeof fetch;
+  now: () => number;
+  policy?: Partial<RetryPolicy>;
+};
+
+/**
+ * Asks the queue for the Task of each delivered referral whose poll is due (all not yet final, when `everything`),
+ * and stores the link worker's status. Polling stops once the status is final; until then it slows down, up to the cap.
+ * Returns how many statuses changed.
+ */
+export async function pollStatuses(deps: StatusDeps, { everything = false } = {}): Promise<number> {
+  const policy = { ...DEFAULT_POLICY, ...deps.policy };
+  if (!deps.queue) return 0;
+  const queue = deps.queue;
+  const due = await deps.db.referrals
+    .where('pollAt')
+    .belowOrEqual(everything ? Number.MAX_SAFE_INTEGER : deps.now())
+    .filter((row) => row.status === 'delivered' && row.taskId !== undefined)
+    .toArray();
+  let changed = 0;
+  for (const row of due) {
+    const task = await getTask(row, queue, deps.fetch, policy.timeoutMs);
+    if (await recordStatus(deps, policy, row.id, task)) changed++;
+  }
+  return changed;
+}
+
+async function getTask(row: OutboxRow, queue: QueueSettings, fetcher: typeof fetch, timeoutMs: number) {
+  const base = queue.endpoint.endsWith('/') ? queue.endpoint : `${queue.endpoint}/`;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await fetcher(new URL(`Task/${encodeURIComponent(row.taskId ?? '')}`, base), {
+      headers: { accept: 'application/fhir+json', authorization: `Bearer ${queue.token}` },
+      signal: controller.signal,
+    });
+    return response.ok ? jsonOrNothing(await response.text()) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function recordStatus(deps: StatusDeps, policy: RetryPolicy, id: string, task: unknown): Promise<boolean> {
+  const parsed = task === undefined ? undefined : linkWorkerStatus(task);
+  const { db } = deps;
+  return db.transaction('rw', db.referrals, async () => {
+    const row = await db.referrals.get(id);
+    if (!row || row.pollAt === undefined) return false;
+    const now = deps.now();
+    const polls = row.polls + 1;
+    const status = parsed?.ok ? parsed.status : undefined;
+    const changed = status !== undefined && status.status !== row.linkWorker?.status;
+    const { pollAt: _poll, ...rest } = row;
+    await db.referrals.put({
+      ...rest,
+      polls,
+      updatedAt: now,
+      ...(status && { linkWorker: status }),
+      ...(status && isFinal(status.status) ? {} : { pollAt: now + pollDelay(polls, policy) }),
+      trail: changed ? [...row.trail, { at: now, status: status.status }] : row.trail,
+    });
+    return changed;
+  });
+}

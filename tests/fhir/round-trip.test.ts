@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { bundleToReferral, referralToBundle } from '../../lib/fhir';
+import { referrals } from './referrals';
+
+/** What crosses the wire is JSON text: the round trip goes through it, as the queue service would receive it. */
+function overTheWire(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value));
+}
+
+describe('a referral sent as FHIR comes back unchanged', () => {
+  it.each(Object.entries(referrals))('%s', (_name, referral) => {
+    const result = bundleToReferral(overTheWire(referralToBundle(referral)));
+    expect(result).toStrictEqual({ ok: true, referral });
+  });
+
+  it('makes the same Bundle each time for the same referral, so a retry sends the same thing', () => {
+    const { richReferral } = referrals;
+    expect(JSON.stringify(referralToBundle(richReferral))).toBe(JSON.stringify(referralToBundle(richReferral)));
+  });
+
+  it('keeps the order of needs, contact modes and rules', () => {
+    const { richReferral } = referrals;
+    const back = bundleToReferral(overTheWire(referralToBundle(richReferral)));
+    if (!back.ok) throw new Error(JSON.stringify(back.problems));
+    expect(back.referral.needs).toEqual(['loneliness', 'bereavement', 'money-debt']);
+    expect(back.referral.patient.contactModes).toEqual(['phone', 'letter', 'in-person']);
+    expect(back.referral.verdict.rules).toEqual(['safety.safeguarding', 'capacity.waiting-list']);
+  });
+});

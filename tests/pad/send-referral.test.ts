@@ -1,0 +1,37 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { outbox } from '../../lib/outbox';
+import { answerPadEnqueue } from '../../lib/pad/send-referral';
+import { REFERRAL } from './fixtures';
+
+const RUNTIME = 'abcdefghijklmnopabcdefghijklmnop';
+const FROM_PAD = { id: RUNTIME, url: `chrome-extension://${RUNTIME}/pad.html#nonce`, tab: { id: 7 } };
+
+describe('the background enqueues for the pad', () => {
+  beforeEach(async () => {
+    await outbox().referrals.clear();
+  });
+
+  it('commits the pad’s referral to the outbox before answering', async () => {
+    const reply = await answerPadEnqueue({ type: 'pad:enqueue', referral: REFERRAL }, FROM_PAD, RUNTIME);
+    expect(reply).toEqual({ ok: true });
+    const row = await outbox().referrals.get(REFERRAL.id);
+    expect(row?.status).toBe('queued');
+    expect(row?.nhsNumber).toBe('9434765919');
+  });
+
+  it('refuses a referral from anything but our pad page, and one that does not parse, storing nothing', async () => {
+    const fromPage = { url: 'http://127.0.0.1:5173/', tab: { id: 7 } };
+    expect(await answerPadEnqueue({ type: 'pad:enqueue', referral: REFERRAL }, fromPage, RUNTIME)).toEqual({
+      ok: false,
+      message: 'not from the pad',
+    });
+    const broken = { ...REFERRAL, patient: { ...REFERRAL.patient, nhsNumber: '123' } };
+    const reply = await answerPadEnqueue({ type: 'pad:enqueue', referral: broken }, FROM_PAD, RUNTIME);
+    expect(reply).toEqual({ ok: false, message: 'the referral did not parse (patient.nhsNumber)' });
+    expect(await outbox().referrals.count()).toBe(0);
+  });
+
+  it('leaves other messages to other listeners', () => {
+    expect(answerPadEnqueue({ type: 'outbox:drain' }, FROM_PAD, RUNTIME)).toBeUndefined();
+  });
+});
