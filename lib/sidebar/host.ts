@@ -17,6 +17,8 @@ export type Sidebar = {
   isOpen(): boolean;
   /** Whether a nonce is the one in the URL of the pad this host framed. */
   confirms(nonce: string): boolean;
+  /** Takes the host out of the page for good. */
+  unmount(): void;
   /** The launcher says whether the page shows a patient the pad can be pre-filled with. */
   showPatientPresent(present: boolean): void;
 };
@@ -121,9 +123,10 @@ export function mountSidebar(document: Document, padUrl: () => string): Sidebar 
   const attach = () => document.documentElement.append(host);
   attach();
   // A page that rebuilds its document may drop us: put the host back (an iframe reloads, and its nonce still holds).
-  new (document.defaultView?.MutationObserver ?? MutationObserver)(() => {
+  const keeper = new (document.defaultView?.MutationObserver ?? MutationObserver)(() => {
     if (!host.isConnected) attach();
-  }).observe(document.documentElement, { childList: true });
+  });
+  keeper.observe(document.documentElement, { childList: true });
 
   return {
     element: host,
@@ -134,6 +137,10 @@ export function mountSidebar(document: Document, padUrl: () => string): Sidebar 
     close,
     toggle: () => (isOpen() ? close() : open()),
     isOpen,
+    unmount: () => {
+      keeper.disconnect();
+      host.remove();
+    },
     confirms: (candidate) => nonce !== undefined && candidate === nonce,
     showPatientPresent: (present) => launcher.classList.toggle('no-patient', !present),
   };
