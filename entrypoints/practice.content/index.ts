@@ -5,6 +5,6 @@ export default defineContentScript({
   matches: ['http://127.0.0.1/*', 'http://localhost/*'],
   runAt: 'document_idle',
   main() {
-    runPracticeContentScript();
+    void runPracticeContentScript();
   },
 });

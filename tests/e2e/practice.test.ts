@@ -16,6 +16,7 @@ import {
 
 /** The extension API, as extension pages and the service worker see it (only what these tests call). */
 declare const chrome: {
+  storage: { local: { set(items: object): Promise<void> } };
   tabs: {
     query(filter: { url: string }): Promise<{ id?: number }[]>;
     sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
@@ -171,6 +172,57 @@ describe('the patient on screen', () => {
     await choosePatient(page, 'HUGHES');
     expect(await ask()).toMatchObject({ recordKey: 'nhs:4010232137', fields: { given: 'Alex', sex: 'Other' } });
     await extensionPage.close();
+  });
+});
+
+describe('a practice champion’s adapter', () => {
+  it('makes the pad read another supplier’s page, with no developer involved', async () => {
+    const otherSystem = new URL('other-system/', h.demoUrl).href;
+    const ask = async () => {
+      const extensionPage = await openExtensionPage(h, 'pad.html');
+      const answer = await extensionPage.evaluate(async (url) => {
+        const [tab] = await chrome.tabs.query({ url: `${url}*` });
+        return chrome.tabs.sendMessage(tab?.id ?? -1, { type: 'which-patient' }, { frameId: 0 });
+      }, otherSystem);
+      await extensionPage.close();
+      return answer;
+    };
+    page = await h.context.newPage();
+    await page.goto(otherSystem);
+    await page.waitForFunction(() => document.querySelector('social-prescribing-pad') !== null);
+    expect(await ask()).toBeNull(); // the generic adapter cannot tell who this is
+    await page.close();
+
+    // What the options page saves (there it is checked with adapterSchema first).
+    await h.serviceWorker.evaluate(
+      (adapters) => chrome.storage.local.set({ adapters }),
+      [
+        {
+          id: 'orchard-downs',
+          name: 'Orchard Clinical (Downs Surgery)',
+          matches: [`${otherSystem}*`],
+          banner: '.oc-ident',
+          fields: {
+            name: { selector: 'strong' },
+            dateOfBirth: { label: 'Date of birth' },
+            sex: { label: 'Sex' },
+            nhsNumber: { label: 'CHI / NHS' },
+          },
+        },
+      ],
+    );
+    page = await h.context.newPage();
+    await page.goto(otherSystem);
+    await page.waitForFunction(() => document.querySelector('social-prescribing-pad') !== null);
+    expect(await ask()).toEqual({
+      recordKey: 'nhs:4857773457',
+      adapterId: 'orchard-downs',
+      fields: { family: 'Marsh', given: 'Eleanor', dateOfBirth: '07/02/1958', sex: 'F', nhsNumber: '485 777 3457' },
+    });
+    await toggleByShortcut(page);
+    const pad = await padFrame(page);
+    await padShows(pad, 'Family name', 'Marsh');
+    expect(await field(pad, 'NHS number')).toBe('485 777 3457');
   });
 });
 
