@@ -5,23 +5,12 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
-  hooks: {
-    // The pad page is also the browser's own side panel (Chrome, Edge) or sidebar (Firefox), following the active tab.
-    'build:manifestGenerated': (wxt, manifest) => {
-      if (wxt.config.browser === 'firefox') {
-        manifest.sidebar_action = { default_panel: 'pad.html', default_title: 'Social prescribing referral' };
-      } else {
-        manifest.side_panel = { default_path: 'pad.html' };
-        manifest.permissions = [...(manifest.permissions ?? []), 'sidePanel'];
-      }
-    },
-  },
   manifest: {
     name: 'Social Prescribing Pad',
     description: 'Refer to social prescribing beside the consultation, checked against the service’s agreed model.',
     permissions: ['storage', 'alarms', 'unlimitedStorage'],
-    // The demo practice system and a queue on this machine (demos, tests). Practice systems' origins and other queue
-    // endpoints are asked for at run time (options page).
+    // The demo practice system and a queue on this machine (demos, tests); practice systems' own origins and other
+    // queue endpoints are requested at run time (options page).
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     // The toolbar badge counts referrals waiting to be sent or needing attention.
     action: { default_title: 'Social Prescribing Pad' },

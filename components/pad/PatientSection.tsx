@@ -30,24 +30,6 @@ export function PatientSection({ state }: { state: PadState }) {
         <h2>Patient</h2>
       </legend>
       {!record && <p class="pad-hint">No patient record is readable on screen: type the patient’s details.</p>}
-      <div class="pad-row">
-        <PatientTextField
-          path="patient.given"
-          label="Given name"
-          value={patient.given ?? ''}
-          source={provenance.given}
-          error={problemFor('patient.given')}
-          onInput={edit('given')}
-        />
-        <PatientTextField
-          path="patient.family"
-          label="Family name"
-          value={patient.family ?? ''}
-          source={provenance.family}
-          error={problemFor('patient.family')}
-          onInput={edit('family')}
-        />
-      </div>
       <PatientTextField
         path="patient.nhsNumber"
         label="NHS number"
@@ -68,6 +50,24 @@ export function PatientSection({ state }: { state: PadState }) {
       />
       <div class="pad-row">
         <PatientTextField
+          path="patient.given"
+          label="Given name"
+          value={patient.given ?? ''}
+          source={provenance.given}
+          error={problemFor('patient.given')}
+          onInput={edit('given')}
+        />
+        <PatientTextField
+          path="patient.family"
+          label="Family name"
+          value={patient.family ?? ''}
+          source={provenance.family}
+          error={problemFor('patient.family')}
+          onInput={edit('family')}
+        />
+      </div>
+      <div class="pad-row">
+        <PatientTextField
           path="patient.dateOfBirth"
           label="Date of birth"
           type="date"
@@ -84,6 +84,7 @@ export function PatientSection({ state }: { state: PadState }) {
           {problemFor('patient.sex') && <p class="pad-error-message">{problemFor('patient.sex')}</p>}
           <select
             id={fieldId('patient.sex')}
+            name="sex"
             class="pad-select"
             aria-describedby={provenance.sex ? `${fieldId('patient.sex')}-source` : undefined}
             value={patient.sex ?? ''}

@@ -52,6 +52,7 @@ export function PatientTextField({
       )}
       <input
         id={id}
+        name={path.split('.').at(-1)}
         class="pad-input"
         type={type as 'text'}
         value={value}

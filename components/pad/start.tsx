@@ -5,21 +5,25 @@ import { seedDemoModel } from '../../lib/settings/demo-seed';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
 import { Pad } from './Pad';
 import { createPadState } from './pad-state';
-import { Unconfirmed } from './Unconfirmed';
+
+type Options = {
+  /** 'framed': pad.html in the sidebar our content script adds; 'side-panel': sidepanel.html, the browser's panel. */
+  mode: 'framed' | 'side-panel';
+  /** The demo build's example model, set only when no model is set. */
+  demoModel?: ServiceModel;
+};
 
 /**
- * Starts the pad in `root`. Framed in a practice system's page (by our content script, at `pad.html#<nonce>`) it shows
- * nothing until that content script confirms the nonce; as the browser's side panel it follows the active tab.
+ * Starts the pad in `root`. Framed (pad.html), it shows nothing at all until our content script in the same tab
+ * confirms the nonce in its URL; as the side panel it follows the patient on the active tab.
  */
-export async function startPad(root: HTMLElement, { demoModel }: { demoModel?: ServiceModel } = {}): Promise<void> {
-  const framed = window.parent !== window;
+export async function startPad(root: HTMLElement, { mode, demoModel }: Options): Promise<void> {
   let source: PatientSource | undefined;
-  if (framed) {
+  if (mode === 'framed') {
     source = await framedPatientSource();
-    if (!source) {
-      render(<Unconfirmed />, root);
-      return;
-    }
+    // The mark lets tests tell "refused" from "not yet asked"; a refused pad renders nothing.
+    document.documentElement.dataset.handshake = source ? 'confirmed' : 'refused';
+    if (!source) return;
   } else {
     source = sidePanelPatientSource();
   }
@@ -31,13 +35,36 @@ export async function startPad(root: HTMLElement, { demoModel }: { demoModel?: S
     state.settings.value = settings;
   });
   render(<Pad state={state} />, root);
-
-  // Each source answers at once with the patient on screen, or null (then the pad opens for a patient typed by hand).
   source.follow((record) => void state.recordChanged(record));
-  const { close } = source;
-  if (close) {
-    addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') close();
-    });
-  }
+  listenForKeys(source);
+  focusFirstField();
+}
+
+function listenForKeys({ close, toggle }: PatientSource): void {
+  addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && close) close();
+    else if (toggle && event.code === 'KeyS' && event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      toggle();
+    }
+  });
+}
+
+/**
+ * The first field takes focus when the pad is shown. A pad loaded hidden cannot take focus then: it does when the
+ * content script focuses its frame.
+ */
+function focusFirstField(): void {
+  const focus = () => {
+    if (document.activeElement === document.body || document.activeElement === null) {
+      document.querySelector<HTMLElement>('#pad-patient-nhsNumber')?.focus();
+    }
+  };
+  addEventListener('focus', focus);
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('#pad-patient-nhsNumber')) {
+      observer.disconnect();
+      if (document.hasFocus()) focus();
+    }
+  }).observe(document.body, { childList: true, subtree: true });
 }

@@ -4,7 +4,5 @@ import { BOUNDARIED_VCSE_MODEL } from '../../lib/model/examples';
 
 const root = document.getElementById('app');
 // The demo build (npm start) seeds the boundaried example model when none is set; other builds never do.
-if (root)
-  void startPad(root, {
-    demoModel: import.meta.env.WXT_SEED_DEMO_MODEL === 'true' ? BOUNDARIED_VCSE_MODEL : undefined,
-  });
+const demoModel = import.meta.env.WXT_SEED_DEMO_MODEL === 'true' ? BOUNDARIED_VCSE_MODEL : undefined;
+if (root) void startPad(root, { mode: 'framed', demoModel });

@@ -7,6 +7,8 @@ export type Sender = { id?: string; url?: string; tab?: { id?: number } };
 
 /** The path of the pad page inside the extension. */
 export const PAD_PATH = '/pad.html';
+/** The same pad as the browser's side panel (not web-accessible: no page can frame it). */
+export const SIDE_PANEL_PATH = '/sidepanel.html';
 
 /** From one of our own extension's contexts (never another extension or a web page). */
 export function isFromOurExtension(sender: Sender, runtimeId: string): boolean {
@@ -25,7 +27,8 @@ export function isFromContentScriptOfTab(sender: Sender, runtimeId: string, tabI
 export function isFromPad(sender: Sender, runtimeId: string): boolean {
   if (sender.id !== runtimeId || !isExtensionUrl(sender.url)) return false;
   try {
-    return new URL(sender.url as string).pathname === PAD_PATH;
+    const { pathname } = new URL(sender.url as string);
+    return pathname === PAD_PATH || pathname === SIDE_PANEL_PATH;
   } catch {
     return false;
   }

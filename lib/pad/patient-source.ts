@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { PatientContext } from '../adapters/patient-context';
-import { askWhichPatient, closePad, confirmFrame, onPatientOnScreen } from '../messaging/pad-link';
+import { askWhichPatient, closePad, linkToPage, onPatientOnScreen, togglePad } from '../messaging/pad-link';
 
 /** Where the pad hears which patient is on screen. `null`: no patient readable there. Returns a stop function. */
 export type PatientSource = {
   follow: (onRecord: (record: PatientContext | null) => void) => () => void;
   /** Hides the pad and gives focus back to the page, where there is a page to give it to. */
   close?: () => void;
+  /** The open/close shortcut pressed inside the pad (keys in the frame never reach the page). */
+  toggle?: () => void;
 };
 
 /**
@@ -15,15 +17,17 @@ export type PatientSource = {
  * by another site, or with a forged nonce.
  */
 export async function framedPatientSource(): Promise<PatientSource | undefined> {
-  const tabId = await confirmFrame().catch(() => null);
-  if (tabId === null) return undefined;
+  const link = await linkToPage().catch(() => null);
+  if (link === null) return undefined;
+  const { tabId, context } = link;
   return {
     follow: (onRecord) => {
       const stop = onPatientOnScreen(tabId, onRecord);
-      void askWhichPatient(tabId).then(onRecord);
+      onRecord(context);
       return stop;
     },
     close: () => void closePad(tabId),
+    toggle: () => void togglePad(tabId),
   };
 }
 

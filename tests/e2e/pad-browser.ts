@@ -1,42 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
-
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
-
-/** Chromium with the built extension loaded, in a fresh profile. One per test file. */
-export async function launchWithExtension(): Promise<{
-  context: BrowserContext;
-  extensionId: string;
-  close: () => Promise<void>;
-}> {
-  const profile = mkdtempSync(join(tmpdir(), 'pad-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 420, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
-  return {
-    context,
-    extensionId,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
+/** What the pad's real-browser tests read and write inside the extension: its storage, its outbox, axe-core. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
 
 /** The extension API as seen from inside one of its pages (page.evaluate runs there, not in Node). */
 type ChromeStorage = { chrome: { storage: { local: { set(items: object): Promise<void>; clear(): Promise<void> } } } };

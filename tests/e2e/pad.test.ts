@@ -1,29 +1,22 @@
 import { mkdirSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BOUNDARIED } from './fixtures/models';
-import {
-  clearExtensionStorage,
-  launchWithExtension,
-  outboxRows,
-  seriousViolations,
-  setExtensionStorage,
-} from './pad-browser';
+import { type Harness, launch } from './harness';
+import { clearExtensionStorage, outboxRows, seriousViolations, setExtensionStorage } from './pad-browser';
 
 /**
  * The pad on its own (opened as an extension page, no practice system): what a referrer sees and does, with the real
  * criteria, the real extension storage and the real outbox in the built extension.
  */
 const SHOTS = 'docs/screenshots';
-let context: BrowserContext;
-let extensionId: string;
-let close: () => Promise<void>;
+let h: Harness;
 let page: Page;
 
 const REFERRER = { name: 'Dr Asha Patel', role: 'GP', odsCode: 'L81001' };
 
 async function openPad(): Promise<void> {
-  await page.goto(`chrome-extension://${extensionId}/pad.html`);
+  await page.goto(`chrome-extension://${h.extensionId}/sidepanel.html`);
   await page.getByRole('heading', { name: 'Patient' }).waitFor();
 }
 
@@ -40,16 +33,17 @@ const sendButton = () => page.getByRole('button', { name: 'Send referral' });
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  ({ context, extensionId, close } = await launchWithExtension());
-  page = await context.newPage();
+  h = await launch();
+  // The side panel's page opened as a tab: the pad with no practice system beside it.
+  page = await h.context.newPage();
 });
 
 afterAll(async () => {
-  await close();
+  await h?.close();
 });
 
 beforeEach(async () => {
-  await page.goto(`chrome-extension://${extensionId}/pad.html`);
+  await page.goto(`chrome-extension://${h.extensionId}/sidepanel.html`);
   await clearExtensionStorage(page);
 });
 
@@ -65,7 +59,7 @@ describe('the pad, opened on its own', () => {
   it('shows a boundaried redirect with where to refer instead, and blocks Send until a reason is given', async () => {
     await setExtensionStorage(page, { settings: { model: BOUNDARIED }, referrer: REFERRER });
     await openPad();
-    await page.screenshot({ path: `${SHOTS}/pad-empty.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/pad-empty.png` });
 
     await fillPatient('1986-05-20'); // 40 years old: under the model's 55
     await page.getByRole('button', { name: 'Loneliness or isolation' }).click();
@@ -153,7 +147,7 @@ describe('the pad, opened on its own', () => {
     expect(await page.getByRole('button', { name: 'Bereavement' }).getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByLabel('What matters to the patient (optional)').inputValue()).toBe('Someone to talk to');
 
-    const again = await context.newPage();
+    const again = await h.context.newPage();
     await page.close();
     page = again;
     await openPad();

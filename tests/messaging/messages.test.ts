@@ -75,6 +75,7 @@ describe('sender checks', () => {
     expect(isFromPad(pad, ID)).toBe(true);
     expect(isFromPad({ ...pad, url: 'chrome-extension://0f3a9c2e-dynamic/pad.html' }, ID)).toBe(true);
     expect(isFromPad({ ...pad, url: `chrome-extension://${ID}/options.html` }, ID)).toBe(false);
+    expect(isFromPad({ ...pad, url: `chrome-extension://${ID}/sidepanel.html` }, ID)).toBe(true);
     expect(isFromPad(contentScript, ID)).toBe(false);
     expect(isFromPad({ ...pad, id: 'other' }, ID)).toBe(false);
     expect(isFromOurExtension(pad, ID)).toBe(true);

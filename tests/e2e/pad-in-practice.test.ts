@@ -1,0 +1,158 @@
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPEN_PCN_MODEL } from '../../lib/model/examples';
+import {
+  choosePatient,
+  type Harness,
+  launch,
+  openDemo,
+  openExtensionPage,
+  padFrame,
+  toggleByShortcut,
+} from './harness';
+import { clearExtensionStorage, outboxRows, seriousViolations, setExtensionStorage } from './pad-browser';
+
+/**
+ * The pad beside the demo practice system, as a GP uses it: opened by the shortcut, pre-filled from the banner,
+ * following the patient on screen, guarding a draft when the record changes.
+ */
+let h: Harness;
+const REFERRER = { name: 'Dr Asha Patel', role: 'GP', odsCode: 'L81001' };
+
+async function resetStorage(items: Record<string, unknown>): Promise<void> {
+  const page = await openExtensionPage(h, 'sidepanel.html');
+  await clearExtensionStorage(page);
+  await setExtensionStorage(page, items);
+  await page.close();
+}
+
+async function openPadOnDemo(): Promise<{ page: Page; pad: Frame }> {
+  const page = await openDemo(h);
+  await toggleByShortcut(page);
+  const pad = await padFrame(page);
+  await pad.getByLabel('Given name', { exact: true }).waitFor();
+  return { page, pad };
+}
+
+const given = (pad: Frame) => pad.getByLabel('Given name', { exact: true });
+
+beforeAll(async () => {
+  h = await launch();
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('the pad beside the practice system', () => {
+  it('is pre-filled from the banner, each field marked as from the record, the NHS number checked', async () => {
+    await resetStorage({ settings: { model: OPEN_PCN_MODEL }, referrer: REFERRER });
+    const { page, pad } = await openPadOnDemo();
+    await expect.poll(() => given(pad).inputValue()).toBe('John');
+    expect(await pad.getByLabel('Family name', { exact: true }).inputValue()).toBe('SMITH');
+    expect(await pad.getByLabel('NHS number', { exact: true }).inputValue()).toBe('943 476 5919');
+    expect(await pad.getByLabel('Date of birth', { exact: true }).inputValue()).toBe('1954-06-14');
+    expect(await pad.locator('#pad-patient-nhsNumber-source').textContent()).toBe('from the record');
+    expect(await pad.getByText('Checked: a valid NHS number').isVisible()).toBe(true);
+
+    await given(pad).fill('Johnny');
+    expect(await pad.locator('#pad-patient-given-source').textContent()).toBe('typed');
+    await page.close();
+  });
+
+  it('takes a typical referral in at most 6 clicks or key presses besides free text, and saves it', async () => {
+    await resetStorage({ settings: { model: OPEN_PCN_MODEL }, referrer: REFERRER });
+    const { page, pad } = await openPadOnDemo();
+    await expect.poll(() => given(pad).inputValue()).toBe('John');
+
+    let actions = 0;
+    const act = async (what: () => Promise<void>) => {
+      actions++;
+      await what();
+    };
+    await act(() => pad.getByRole('button', { name: 'Loneliness or isolation' }).click());
+    await act(() => pad.getByRole('button', { name: 'Bereavement' }).click());
+    await act(() => pad.getByRole('button', { name: 'No to all five safety questions' }).click());
+    await act(() => pad.getByLabel('The patient agrees to be referred to social prescribing').check());
+    await act(() => pad.getByLabel('The patient agrees to their details being shared with the service').check());
+    await act(() => pad.getByRole('button', { name: 'Send referral' }).click());
+    await pad.getByRole('heading', { name: 'Saved — waiting to send' }).waitFor();
+
+    // Opening the pad (the shortcut) is one more key press before these.
+    expect(actions).toBeLessThanOrEqual(6);
+    const extensionPage = await openExtensionPage(h, 'sidepanel.html');
+    const rows = await outboxRows(extensionPage);
+    expect(rows.map((row) => [row.nhsNumber, row.needs])).toEqual([['9434765919', ['loneliness', 'bereavement']]]);
+    await extensionPage.close();
+    await page.close();
+  });
+
+  it('follows the patient on screen while the draft is untouched', async () => {
+    await resetStorage({ settings: { model: OPEN_PCN_MODEL }, referrer: REFERRER });
+    const { page, pad } = await openPadOnDemo();
+    await expect.poll(() => given(pad).inputValue()).toBe('John');
+    await choosePatient(page, 'OKAFOR');
+    await expect.poll(() => given(pad).inputValue()).toBe('Adaeze');
+    await page.close();
+  });
+
+  it('guards a draft when the record changes patient: says whose it is, blocks Send, one click to the new patient', async () => {
+    await resetStorage({ settings: { model: OPEN_PCN_MODEL }, referrer: REFERRER });
+    const { page, pad } = await openPadOnDemo();
+    await expect.poll(() => given(pad).inputValue()).toBe('John');
+    await pad.getByRole('button', { name: 'Loneliness or isolation' }).click();
+    await pad.getByRole('button', { name: 'No to all five safety questions' }).click();
+    await pad.getByLabel('The patient agrees to be referred to social prescribing').check();
+    await pad.getByLabel('The patient agrees to their details being shared with the service').check();
+
+    await choosePatient(page, 'OKAFOR');
+    const warning = pad.locator('#pad-wrong-patient');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain(
+      'This draft is for John SMITH, 943 476 5919 — the record now shows Adaeze OKAFOR, 999 001 2342.',
+    );
+    expect(await given(pad).inputValue()).toBe('John');
+    expect(await pad.getByRole('button', { name: 'Send referral' }).isDisabled()).toBe(true);
+
+    await pad.getByRole('button', { name: 'Open the referral for Adaeze OKAFOR, 999 001 2342' }).click();
+    await expect.poll(() => given(pad).inputValue()).toBe('Adaeze');
+    expect(await pad.getByRole('button', { name: 'Loneliness or isolation' }).getAttribute('aria-pressed')).toBe(
+      'false',
+    );
+
+    // Back to John: his own draft, as he left it.
+    await choosePatient(page, 'SMITH');
+    await expect.poll(() => given(pad).inputValue()).toBe('John');
+    expect(await pad.getByRole('button', { name: 'Loneliness or isolation' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    await page.close();
+  });
+
+  it('keeps the draft when the sidebar is closed and when the page is reloaded', async () => {
+    await resetStorage({ settings: { model: OPEN_PCN_MODEL }, referrer: REFERRER });
+    const { page, pad } = await openPadOnDemo();
+    await pad.getByRole('button', { name: 'Bereavement' }).click();
+    await pad.getByLabel('What matters to the patient (optional)').fill('Back to the bowls club');
+    await pad.getByText('Draft saved in this browser').waitFor();
+
+    await page.reload();
+    await page.locator('.mw-pname').waitFor();
+    await toggleByShortcut(page);
+    const again = await padFrame(page);
+    await again.getByLabel('What matters to the patient (optional)').waitFor();
+    await expect
+      .poll(() => again.getByLabel('What matters to the patient (optional)').inputValue())
+      .toBe('Back to the bowls club');
+    expect(await again.getByRole('button', { name: 'Bereavement' }).getAttribute('aria-pressed')).toBe('true');
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violation in the framed pad', async () => {
+    await resetStorage({ settings: { model: OPEN_PCN_MODEL }, referrer: REFERRER });
+    const { page, pad } = await openPadOnDemo();
+    await expect.poll(() => given(pad).inputValue()).toBe('John');
+    expect(await seriousViolations(pad)).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,108 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Pad } from '../../components/pad/Pad';
+import { createPadState, type PadState } from '../../components/pad/pad-state';
+import type { PatientContext } from '../../lib/adapters/patient-context';
+import { loadDraft } from '../../lib/drafts/store';
+import { OPEN_PCN_MODEL } from '../../lib/model/examples';
+
+const JOHN: PatientContext = {
+  recordKey: 'nhs:9434765919',
+  adapterId: 'demo',
+  fields: {
+    nhsNumber: '943 476 5919',
+    given: 'John',
+    family: 'SMITH',
+    dateOfBirth: '14-Jun-1954',
+    sex: 'Male',
+    phone: '0117 496 0123',
+    postcode: 'BS6 6HR',
+  },
+};
+
+let root: HTMLElement;
+
+async function mount(state: PadState): Promise<void> {
+  await act(() => {
+    render(<Pad state={state} />, root);
+  });
+}
+
+const byId = (id: string) => root.querySelector<HTMLElement>(`#${id}`);
+const text = () => root.textContent ?? '';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  root = document.createElement('div');
+  document.body.append(root);
+});
+
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+describe('the pad, rendered', () => {
+  it('says plainly that no model is set and keeps Send disabled', async () => {
+    const state = createPadState();
+    state.settings.value = { retentionDays: 7 };
+    await state.openDraftFor(null);
+    await mount(state);
+    expect(text()).toContain('No agreed service model is set — ask your practice champion.');
+    expect((byId('pad-send') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('marks each pre-filled field as from the record, and as typed once edited', async () => {
+    const state = createPadState();
+    state.settings.value = { retentionDays: 7, model: OPEN_PCN_MODEL };
+    await state.recordChanged(JOHN);
+    await mount(state);
+    expect((byId('pad-patient-nhsNumber') as HTMLInputElement).value).toBe('943 476 5919');
+    expect(byId('pad-patient-given-source')?.textContent).toBe('from the record');
+    const given = byId('pad-patient-given') as HTMLInputElement;
+    await act(() => {
+      given.value = 'Johnny';
+      given.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(byId('pad-patient-given-source')?.textContent).toBe('typed');
+    await state.settled();
+    const saved = await loadDraft(JOHN.recordKey);
+    expect(saved.status === 'found' && saved.saved.draft.patient.given).toBe('Johnny');
+  });
+
+  it('shows the error summary at the top, focused, when Send fails, and keeps the draft', async () => {
+    const state = createPadState();
+    state.settings.value = { retentionDays: 7, model: OPEN_PCN_MODEL };
+    await state.recordChanged(JOHN);
+    state.update((draft) => ({
+      ...draft,
+      needs: ['loneliness'],
+      safety: {
+        'suicidal-thoughts': false,
+        psychosis: false,
+        safeguarding: false,
+        'secondary-mental-health': false,
+        'substance-use': false,
+      },
+      consent: { referral: true, sharing: true },
+      referrer: { name: 'Dr Asha Patel', role: 'GP', odsCode: 'L81001' },
+    }));
+    await mount(state);
+    expect(state.blocked.value).toBeUndefined();
+    // No background answers here (as when the extension's worker is broken): the referral is not saved.
+    await act(async () => {
+      (byId('pad-send') as HTMLButtonElement).click();
+    });
+    await vi.waitFor(() => expect(state.problems.value).not.toEqual([]));
+    await act(() => state.settled());
+    const summary = root.querySelector('.pad-error-summary');
+    expect(summary?.textContent).toContain('There is a problem');
+    expect(summary?.textContent).toContain('The referral was not saved');
+    expect(document.activeElement).toBe(summary);
+    expect(root.querySelector('form')?.firstElementChild).toBe(summary);
+    expect(text()).not.toContain('Saved — waiting to send');
+    expect((await loadDraft(JOHN.recordKey)).status).toBe('found');
+  });
+});
