@@ -172,6 +172,31 @@ export async function padFrame(page: Page): Promise<Frame> {
   return frame;
 }
 
+/**
+ * What our content script in the tab showing `url` answers the pad's `which-patient` (asked from an extension page, as
+ * the pad asks): the patient context, or null for none. Rejects when no content script is there to answer.
+ */
+export async function whichPatient(h: Harness, url: string): Promise<unknown> {
+  const asker = await openExtensionPage(h, 'pad.html');
+  try {
+    return await asker.evaluate(async (url) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: {
+          tabs: {
+            query(filter: { url: string }): Promise<{ id?: number }[]>;
+            sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+          };
+        };
+      };
+      const [tab] = await chrome.tabs.query({ url: `${url}*` });
+      if (tab?.id === undefined) throw new Error(`No tab shows ${url}`);
+      return chrome.tabs.sendMessage(tab.id, { type: 'which-patient' }, { frameId: 0 });
+    }, url);
+  } finally {
+    await asker.close();
+  }
+}
+
 /** Opens an extension page (e.g. pad.html, options.html) in its own tab. */
 export async function openExtensionPage(h: Harness, path: string): Promise<Page> {
   const page = await h.context.newPage();

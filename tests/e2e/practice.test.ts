@@ -1,5 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SMITH_ON_SCREEN } from '../fixtures/demo-patients';
 import {
   choosePatient,
   clearExtensionStorage,
@@ -12,6 +13,7 @@ import {
   openExtensionPage,
   padFrame,
   toggleByShortcut,
+  whichPatient,
 } from './harness';
 
 /** The extension API, as extension pages and the service worker see it (only what these tests call). */
@@ -154,43 +156,19 @@ describe('the patient on screen', () => {
 
   it('answers which-patient from an extension page with what the banner shows now', async () => {
     page = await openDemo(h);
-    const extensionPage = await openExtensionPage(h, 'pad.html');
-    const ask = () =>
-      extensionPage.evaluate(async (url) => {
-        const [tab] = await chrome.tabs.query({ url: `${url}*` });
-        return chrome.tabs.sendMessage(tab?.id ?? -1, { type: 'which-patient' }, { frameId: 0 });
-      }, h.demoUrl);
-    expect(await ask()).toEqual({
-      recordKey: 'nhs:9434765919',
-      adapterId: 'meridian-demo',
-      fields: {
-        nhsNumber: '943 476 5919',
-        family: 'SMITH',
-        given: 'John',
-        dateOfBirth: '14-Jun-1954',
-        sex: 'Male',
-        phone: '0117 496 0123',
-        postcode: 'BS6 6HR',
-      },
-    });
+    expect(await whichPatient(h, h.demoUrl)).toEqual(SMITH_ON_SCREEN);
     await choosePatient(page, 'HUGHES');
-    expect(await ask()).toMatchObject({ recordKey: 'nhs:4010232137', fields: { given: 'Alex', sex: 'Other' } });
-    await extensionPage.close();
+    expect(await whichPatient(h, h.demoUrl)).toMatchObject({
+      recordKey: 'nhs:4010232137',
+      fields: { given: 'Alex', sex: 'Other' },
+    });
   });
 });
 
 describe('a practice champion’s adapter', () => {
   it('makes the pad read another supplier’s page, with no developer involved', async () => {
     const otherSystem = new URL('other-system/', h.demoUrl).href;
-    const ask = async () => {
-      const extensionPage = await openExtensionPage(h, 'pad.html');
-      const answer = await extensionPage.evaluate(async (url) => {
-        const [tab] = await chrome.tabs.query({ url: `${url}*` });
-        return chrome.tabs.sendMessage(tab?.id ?? -1, { type: 'which-patient' }, { frameId: 0 });
-      }, otherSystem);
-      await extensionPage.close();
-      return answer;
-    };
+    const ask = () => whichPatient(h, otherSystem);
     page = await h.context.newPage();
     await page.goto(otherSystem);
     await page.waitForFunction(() => document.querySelector('social-prescribing-pad') !== null);
