@@ -5,7 +5,7 @@
  *   const link = await linkToPage();               // null → framed by someone else: show nothing
  *   const { tabId, context } = link;               // the tab, and the patient on screen now (one round trip)
  *   (or: const tabId = await confirmFrame(); const context = await askWhichPatient(tabId);)
- *   const stop = onPatientOnScreen(tabId, (context) => …);  // and whenever it changes (null: no patient on screen)
+ *   const stop = followPatient(tabId, (context) => …);  // now, and whenever it changes (null: no patient on screen)
  *   closePad(tabId);                                // on Escape: the content script hides the pad, returns focus
  *   togglePad(tabId);                               // on Alt+Shift+S pressed inside the pad (keys in the frame never reach the page)
  */
@@ -69,6 +69,27 @@ export function onPatientOnScreen(tabId: number, onChange: (context: PatientCont
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/**
+ * The patient on screen now and at every change, in order. The answer to `which-patient` and the change broadcasts
+ * travel separately and may cross: an answer that arrives after a broadcast is older than it (every change is
+ * broadcast), so it is dropped; the pad never goes back to a patient the page has already left.
+ */
+export function followPatient(tabId: number, onChange: (context: PatientContext | null) => void): () => void {
+  let heardChange = false;
+  let stopped = false;
+  const stop = onPatientOnScreen(tabId, (context) => {
+    heardChange = true;
+    if (!stopped) onChange(context);
+  });
+  void askWhichPatient(tabId).then((context) => {
+    if (!heardChange && !stopped) onChange(context);
+  });
+  return () => {
+    stopped = true;
+    stop();
+  };
 }
 
 /** Asks the content script to close the pad and give focus back to the page. */
