@@ -97,6 +97,10 @@ export function mountSidebar(document: Document, padUrl: () => string): Sidebar 
     frame.title = 'Social prescribing pad';
     frame.setAttribute('allow', 'clipboard-write');
     frame.src = `${padUrl()}#${nonce}`;
+    // Opened before the pad had loaded: focusing the frame then did nothing, so focus it once it has.
+    frame.addEventListener('load', () => {
+      if (isOpen()) frame?.focus();
+    });
     panel.append(frame);
   };
 

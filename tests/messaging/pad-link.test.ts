@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PatientContext } from '../../lib/adapters/patient-context';
-import { followPatient } from '../../lib/messaging/pad-link';
+import { followPatient, linkToPage } from '../../lib/messaging/pad-link';
 import { SMITH_ON_SCREEN } from '../fixtures/demo-patients';
 
 const TAB = 7;
@@ -72,5 +72,48 @@ describe('followPatient', () => {
       fromContentScript,
     );
     expect(seen).toEqual(['none']);
+  });
+});
+
+/** Whether anything listens for runtime messages (the fake has this; its types do not say so). */
+const listening = () => (fakeBrowser.runtime.onMessage as unknown as { hasListeners(): boolean }).hasListeners();
+
+describe('linkToPage', () => {
+  const NONCE = '#Q2hhbmdlIG1lIHBsZWFzZQ';
+  /** The content script: confirms or not; answers which-patient when released. */
+  function contentScript(confirmed: boolean, context: PatientContext | null) {
+    let release: () => void = () => undefined;
+    const answered = new Promise<PatientContext | null>((resolve) => {
+      release = () => resolve(context);
+    });
+    const tabs = fakeBrowser.tabs as unknown as { getCurrent: () => Promise<unknown>; sendMessage: unknown };
+    tabs.getCurrent = async () => ({ id: TAB });
+    tabs.sendMessage = async (_tab: number, message: { type: string }) =>
+      message.type === 'confirm-frame' ? { confirmed } : answered;
+    return { release };
+  }
+
+  it('does not miss a change while the pad is starting up', async () => {
+    const page = contentScript(true, null);
+    const linking = linkToPage(NONCE);
+    await vi.waitFor(() => expect(listening()).toBe(true));
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'patient-on-screen', context: SMITH_ON_SCREEN },
+      fromContentScript,
+    );
+    page.release(); // the older answer ("no patient yet") arrives last and is dropped
+    const link = await linking;
+    expect(link?.context).toEqual(SMITH_ON_SCREEN);
+    const seen: (string | undefined)[] = [];
+    link?.follow((context) => seen.push(context?.fields.family));
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'patient-on-screen', context: OKAFOR }, fromContentScript);
+    expect(seen).toEqual(['SMITH', 'OKAFOR']);
+  });
+
+  it('gives no link, and stops listening, when the content script does not confirm the nonce', async () => {
+    contentScript(false, SMITH_ON_SCREEN).release();
+    expect(await linkToPage(NONCE)).toBeNull();
+    expect(listening()).toBe(false);
+    expect(await linkToPage('#short')).toBeNull();
   });
 });
