@@ -67,9 +67,13 @@ export function createPadState() {
   );
 
   /** Opens the record's own draft (or starts one), filled from the record; the previous draft stays stored. */
+  let opening = 0;
   async function openDraftFor(target: PatientContext | null): Promise<void> {
     const key = ownerKey(target ?? undefined);
+    // Records can change faster than drafts load (the banner shows none, then the patient): the latest one wins.
+    const ticket = ++opening;
     const [loaded, referrer] = await Promise.all([loadDraft(key), loadReferrer()]);
+    if (ticket !== opening) return;
     if (loaded.status === 'unreadable') {
       notice.value = `A saved draft for this patient could not be read. It has been kept aside (${loaded.keptAs}); ask your practice champion to recover it.`;
     }

@@ -4,4 +4,5 @@ export * from './match-pattern';
 export * from './name';
 export * from './patient-context';
 export * from './read-patient';
+export * from './stored';
 export * from './watch-patient';

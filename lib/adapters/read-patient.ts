@@ -151,6 +151,9 @@ function valueForLabelElement(label: Element, banner: Element): string | undefin
     const below = cellBelow(label);
     if (below) return normalise(shownValue(below)) || undefined;
   }
+  // "<b>NHS No:</b> 943 476 5919": the value is the text right after the label.
+  const textAfter = textAfterLabel(label);
+  if (textAfter) return textAfter;
   let current: Element | null = label;
   for (let depth = 0; current && current !== banner && depth < 4; depth++) {
     for (let next = current.nextElementSibling; next; next = next.nextElementSibling) {
@@ -164,6 +167,13 @@ function valueForLabelElement(label: Element, banner: Element): string | undefin
     current = parent;
   }
   return undefined;
+}
+
+/** The text node(s) right after a label element, up to the next element. */
+function textAfterLabel(label: Element): string | undefined {
+  let text = '';
+  for (let node = label.nextSibling; node && node.nodeType === 3; node = node.nextSibling) text += node.nodeValue ?? '';
+  return normalise(text) || undefined;
 }
 
 /** For a header row of THs ("Born | NHS No."), the cell in the same column of the next row. */

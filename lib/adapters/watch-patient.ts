@@ -38,7 +38,13 @@ export function watchPatient(
 
   const MutationObserverOfPage = window?.MutationObserver ?? MutationObserver;
   const observer = new MutationObserverOfPage(schedule);
-  observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+  // Attributes only where they change what is shown or read (not classes: hover styling would mean a read a frame).
+  observer.observe(document.documentElement, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributeFilter: ['hidden', 'style', 'value'],
+  });
   return () => {
     stopped = true;
     observer.disconnect();

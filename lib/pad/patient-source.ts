@@ -19,13 +19,10 @@ export type PatientSource = {
 export async function framedPatientSource(): Promise<PatientSource | undefined> {
   const link = await linkToPage().catch(() => null);
   if (link === null) return undefined;
-  const { tabId, context } = link;
+  const { tabId } = link;
   return {
-    follow: (onRecord) => {
-      const stop = onPatientOnScreen(tabId, onRecord);
-      onRecord(context);
-      return stop;
-    },
+    // The link has listened since the handshake: a change while the pad was starting up is not missed.
+    follow: (onRecord) => link.follow(onRecord),
     close: () => void closePad(tabId),
     toggle: () => void togglePad(tabId),
   };

@@ -13,6 +13,7 @@ import { BUILT_IN_ADAPTERS } from '../adapters/built-in';
 import { adapterFor } from '../adapters/match-pattern';
 import type { PatientContext } from '../adapters/patient-context';
 import { readPatient } from '../adapters/read-patient';
+import { ADAPTERS_KEY, storedAdapters } from '../adapters/stored';
 import { watchPatient } from '../adapters/watch-patient';
 import type { PatientOnScreen } from '../messaging/messages';
 import { isFromOurExtension, isFromPad } from '../messaging/sender';
@@ -30,13 +31,17 @@ const SHORTCUT = { code: 'KeyS', altKey: true, shiftKey: true, ctrlKey: false, m
 const SAME_PRESS_MS = 400;
 type Route = 'command' | 'page-key' | 'pad-key';
 
-export function runPracticeContentScript(adapters: readonly Adapter[] = BUILT_IN_ADAPTERS): void {
+/** Runs the content script with the champion's adapters (from storage) before the built-in ones. */
+export async function runPracticeContentScript(): Promise<void> {
   const isolatedWorld = globalThis as { socialPrescribingPadRunning?: boolean };
   if (isolatedWorld.socialPrescribingPadRunning) return;
   isolatedWorld.socialPrescribingPadRunning = true;
+  const stored = await browser.storage.local.get(ADAPTERS_KEY).catch(() => ({}) as Record<string, unknown>);
+  const adapter = adapterFor([...storedAdapters(stored[ADAPTERS_KEY]), ...BUILT_IN_ADAPTERS], location.href);
+  if (adapter) runWithAdapter(adapter);
+}
 
-  const adapter = adapterFor(adapters, location.href);
-  if (!adapter) return;
+function runWithAdapter(adapter: Adapter): void {
   const sidebar = mountSidebar(document, () => browser.runtime.getURL('/pad.html'));
 
   // The pad loads hidden while the browser is idle: the shortcut then shows a pad that is ready, patient filled.

@@ -17,6 +17,8 @@ export type Sidebar = {
   isOpen(): boolean;
   /** Whether a nonce is the one in the URL of the pad this host framed. */
   confirms(nonce: string): boolean;
+  /** Takes the host out of the page for good. */
+  unmount(): void;
   /** The launcher says whether the page shows a patient the pad can be pre-filled with. */
   showPatientPresent(present: boolean): void;
 };
@@ -95,6 +97,10 @@ export function mountSidebar(document: Document, padUrl: () => string): Sidebar 
     frame.title = 'Social prescribing pad';
     frame.setAttribute('allow', 'clipboard-write');
     frame.src = `${padUrl()}#${nonce}`;
+    // Opened before the pad had loaded: focusing the frame then did nothing, so focus it once it has.
+    frame.addEventListener('load', () => {
+      if (isOpen()) frame?.focus();
+    });
     panel.append(frame);
   };
 
@@ -121,9 +127,10 @@ export function mountSidebar(document: Document, padUrl: () => string): Sidebar 
   const attach = () => document.documentElement.append(host);
   attach();
   // A page that rebuilds its document may drop us: put the host back (an iframe reloads, and its nonce still holds).
-  new (document.defaultView?.MutationObserver ?? MutationObserver)(() => {
+  const keeper = new (document.defaultView?.MutationObserver ?? MutationObserver)(() => {
     if (!host.isConnected) attach();
-  }).observe(document.documentElement, { childList: true });
+  });
+  keeper.observe(document.documentElement, { childList: true });
 
   return {
     element: host,
@@ -134,6 +141,10 @@ export function mountSidebar(document: Document, padUrl: () => string): Sidebar 
     close,
     toggle: () => (isOpen() ? close() : open()),
     isOpen,
+    unmount: () => {
+      keeper.disconnect();
+      host.remove();
+    },
     confirms: (candidate) => nonce !== undefined && candidate === nonce,
     showPatientPresent: (present) => launcher.classList.toggle('no-patient', !present),
   };

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type Adapter, demoAdapter, genericAdapter, readPatient } from '../../lib/adapters';
+import { SMITH_ON_SCREEN } from '../fixtures/demo-patients';
 import { loadOtherSystem } from './demo-page';
 
 function page(html: string): Document {
@@ -33,19 +34,7 @@ describe('readPatient with the demo system adapter', () => {
     </div>`;
 
   it('reads every field the banner shows, as shown, and keys the record by NHS number', () => {
-    expect(readPatient(demoAdapter, page(demoBanner))).toEqual({
-      recordKey: 'nhs:9434765919',
-      adapterId: 'meridian-demo',
-      fields: {
-        nhsNumber: '943 476 5919',
-        family: 'SMITH',
-        given: 'John',
-        dateOfBirth: '14-Jun-1954',
-        sex: 'Male',
-        phone: '0117 496 0123',
-        postcode: 'BS6 6HR',
-      },
-    });
+    expect(readPatient(demoAdapter, page(demoBanner))).toEqual(SMITH_ON_SCREEN);
   });
 
   it('leaves out a phone the record does not have', () => {
@@ -105,11 +94,11 @@ describe('readPatient with the generic adapter', () => {
     expect(context?.recordKey).toMatch(/^person:/);
   });
 
-  it('reads what the other supplier’s banner shows by caption, but not its uncaptioned NHS number', () => {
+  it('reads no patient from the other supplier’s banner, which it cannot identify', () => {
     loadOtherSystem();
-    const context = readPatient(genericAdapter, document);
-    // "CHI / NHS" is no label the generic adapter knows: a champion adds an adapter for this page.
-    expect(context?.fields.nhsNumber).toBeUndefined();
+    // "CHI / NHS" is no label the generic adapter knows and the name has none: it cannot tell who this is, so it reads
+    // no patient (rather than half of one). A champion adds an adapter for this page (below).
+    expect(readPatient(genericAdapter, document)).toBeNull();
   });
 });
 
@@ -168,5 +157,38 @@ describe('readPatient with hostile or odd markup', () => {
     );
     expect(context?.fields).toEqual({ nhsNumber: '943 476 5919', family: 'SMITH', given: '<img src=x>' });
     expect(document.querySelector('img')).toBeNull();
+  });
+});
+
+describe('a champion’s adapter for another supplier’s page', () => {
+  it('reads the other system’s banner, captions and all', () => {
+    loadOtherSystem();
+    const orchard: Adapter = {
+      id: 'orchard-downs',
+      name: 'Orchard Clinical (Downs Surgery)',
+      matches: ['http://127.0.0.1/other-system/*'],
+      banner: '.oc-ident',
+      fields: {
+        name: { selector: 'strong' },
+        dateOfBirth: { label: 'Date of birth' },
+        sex: { label: 'Sex' },
+        nhsNumber: { label: 'CHI / NHS' },
+        phone: { label: 'Contact', pattern: '([\\d ]{10,13}\\d)' },
+        postcode: { label: 'Residence', pattern: '([A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})$' },
+      },
+    };
+    expect(readPatient(orchard, document)).toEqual({
+      recordKey: 'nhs:4857773457',
+      adapterId: 'orchard-downs',
+      fields: {
+        family: 'Marsh',
+        given: 'Eleanor',
+        dateOfBirth: '07/02/1958',
+        sex: 'F',
+        nhsNumber: '485 777 3457',
+        phone: '0117 496 0552',
+        postcode: 'BS8 2XY',
+      },
+    });
   });
 });

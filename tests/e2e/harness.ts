@@ -172,6 +172,31 @@ export async function padFrame(page: Page): Promise<Frame> {
   return frame;
 }
 
+/**
+ * What our content script in the tab showing `url` answers the pad's `which-patient` (asked from an extension page, as
+ * the pad asks): the patient context, or null for none. Rejects when no content script is there to answer.
+ */
+export async function whichPatient(h: Harness, url: string): Promise<unknown> {
+  const asker = await openExtensionPage(h, 'pad.html');
+  try {
+    return await asker.evaluate(async (url) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: {
+          tabs: {
+            query(filter: { url: string }): Promise<{ id?: number }[]>;
+            sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+          };
+        };
+      };
+      const [tab] = await chrome.tabs.query({ url: `${url}*` });
+      if (tab?.id === undefined) throw new Error(`No tab shows ${url}`);
+      return chrome.tabs.sendMessage(tab.id, { type: 'which-patient' }, { frameId: 0 });
+    }, url);
+  } finally {
+    await asker.close();
+  }
+}
+
 /** Opens an extension page (e.g. pad.html, options.html) in its own tab. */
 export async function openExtensionPage(h: Harness, path: string): Promise<Page> {
   const page = await h.context.newPage();
@@ -179,20 +204,50 @@ export async function openExtensionPage(h: Harness, path: string): Promise<Page>
   return page;
 }
 
-/** Stops the extension's service worker, as the browser does when it is idle (Chrome's own samples use this CDP call). */
+/** The extension's service worker (the same Worker object also reaches the one the browser starts after a stop). */
+export async function currentServiceWorker(h: Harness): Promise<Worker> {
+  const ours = (worker: Worker) => worker.url().startsWith(`chrome-extension://${h.extensionId}/`);
+  return h.context.serviceWorkers().find(ours) ?? (await h.context.waitForEvent('serviceworker', { predicate: ours }));
+}
+
+/** Empties the extension's local storage (settings, drafts, remembered referrer): a fresh start for the next test. */
+export async function clearExtensionStorage(h: Harness): Promise<void> {
+  const worker = await currentServiceWorker(h);
+  await worker.evaluate(() => (globalThis as unknown as ExtensionStorage).chrome.storage.local.clear());
+}
+
+type ExtensionStorage = { chrome: { storage: { local: { clear(): Promise<void> } } } };
+
+/**
+ * Stops the extension's service worker, as the browser does when it is idle: DevTools' ServiceWorker.stopWorker, from a
+ * page of the extension's own origin (its manifest, so no script of ours runs and wakes the worker), waiting until the
+ * browser reports it stopped. The next message or event starts a fresh worker (no globals kept); Playwright's Worker
+ * object for it stays usable and reaches the new one.
+ */
 export async function stopServiceWorker(h: Harness): Promise<void> {
-  const page = h.context.pages()[0] ?? (await h.context.newPage());
+  const page = await h.context.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/manifest.json`);
   const cdp = await h.context.newCDPSession(page);
   try {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-      targetInfos: { targetId: string; type: string; url: string }[];
-    };
-    const worker = targetInfos.find(
-      (target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${h.extensionId}/`),
-    );
-    if (worker) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+    type Version = { versionId: string; scriptURL: string; runningStatus: string };
+    let stop: Version | undefined;
+    const stopped = new Promise<void>((resolve) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+        for (const version of (event as { versions: Version[] }).versions) {
+          if (!version.scriptURL.startsWith(`chrome-extension://${h.extensionId}/`)) continue;
+          if (version.runningStatus === 'running' && !stop) {
+            stop = version;
+            void cdp.send('ServiceWorker.stopWorker', { versionId: version.versionId });
+          }
+          if (version.runningStatus === 'stopped') resolve();
+        }
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    await stopped;
   } finally {
     await cdp.detach().catch(() => undefined);
+    await page.close();
   }
 }
 

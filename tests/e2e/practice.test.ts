@@ -1,7 +1,9 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SMITH_ON_SCREEN } from '../fixtures/demo-patients';
 import {
   choosePatient,
+  clearExtensionStorage,
   clickLauncher,
   type Harness,
   isPadShown,
@@ -11,11 +13,12 @@ import {
   openExtensionPage,
   padFrame,
   toggleByShortcut,
+  whichPatient,
 } from './harness';
-import { clearExtensionStorage } from './pad-browser';
 
 /** The extension API, as extension pages and the service worker see it (only what these tests call). */
 declare const chrome: {
+  storage: { local: { set(items: object): Promise<void> } };
   tabs: {
     query(filter: { url: string }): Promise<{ id?: number }[]>;
     sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
@@ -30,18 +33,19 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 afterEach(async () => {
   await page?.close();
-  // Each test starts with no drafts: a draft with work in it is guarded, not moved to the next patient.
-  const extensionPage = await openExtensionPage(h, 'sidepanel.html');
-  await clearExtensionStorage(extensionPage);
-  await extensionPage.close();
+  await clearExtensionStorage(h);
 });
 
-/** The pad's field as the referrer sees it. */
-const field = (pad: Frame, name: string) => pad.locator(`[name=${name}]`).inputValue();
-const padShows = (pad: Frame, name: string, value: string) =>
+/** The pad's field, found by its label as the referrer finds it. */
+const field = (pad: Frame, label: string) => pad.getByLabel(label, { exact: true }).inputValue();
+const padShows = (pad: Frame, label: string, value: string) =>
   pad.waitForFunction(
-    ([name, value]) => document.querySelector<HTMLInputElement>(`[name=${name}]`)?.value === value,
-    [name, value],
+    ([label, value]) =>
+      (
+        Array.from(document.querySelectorAll('label')).find((element) => element.textContent?.trim() === label)
+          ?.control as HTMLInputElement | null | undefined
+      )?.value === value,
+    [label, value],
   );
 const shown = (expected: boolean) => expect.poll(() => isPadShown(page)).toBe(expected);
 
@@ -52,10 +56,8 @@ describe('opening and closing the pad', () => {
     await toggleByShortcut(page);
     await shown(true);
     const pad = await padFrame(page);
-    await pad.waitForFunction(() => document.documentElement.dataset.handshake === 'confirmed');
-    await pad.waitForFunction(
-      () => document.hasFocus() && document.activeElement?.getAttribute('name') === 'nhsNumber',
-    );
+    await padShows(pad, 'NHS number', '943 476 5919');
+    await pad.waitForFunction(() => document.hasFocus());
 
     await page.keyboard.press('Escape');
     await shown(false);
@@ -65,7 +67,7 @@ describe('opening and closing the pad', () => {
 
     await toggleByShortcut(page);
     await shown(true);
-    // The same shortcut pressed inside the pad closes it.
+    // The same shortcut pressed inside the pad (keys there never reach the page) closes it.
     await pad.waitForFunction(() => document.hasFocus());
     await page.keyboard.press('Alt+Shift+S');
     await shown(false);
@@ -76,7 +78,7 @@ describe('opening and closing the pad', () => {
     await clickLauncher(page);
     await shown(true);
     const pad = await padFrame(page);
-    await padShows(pad, 'family', 'SMITH');
+    await padShows(pad, 'Family name', 'SMITH');
     await clickLauncher(page);
     await shown(false);
   });
@@ -106,14 +108,14 @@ describe('the patient on screen', () => {
     page = await openDemo(h);
     await toggleByShortcut(page);
     const pad = await padFrame(page);
-    await padShows(pad, 'family', 'SMITH');
+    await padShows(pad, 'Family name', 'SMITH');
     expect({
-      nhsNumber: await field(pad, 'nhsNumber'),
-      given: await field(pad, 'given'),
-      dateOfBirth: await field(pad, 'dateOfBirth'),
-      sex: await field(pad, 'sex'),
-      phone: await field(pad, 'phone'),
-      postcode: await field(pad, 'postcode'),
+      nhsNumber: await field(pad, 'NHS number'),
+      given: await field(pad, 'Given name'),
+      dateOfBirth: await field(pad, 'Date of birth'),
+      sex: await field(pad, 'Sex'),
+      phone: await field(pad, 'Phone'),
+      postcode: await field(pad, 'Postcode'),
     }).toEqual({
       nhsNumber: '943 476 5919',
       given: 'John',
@@ -125,39 +127,84 @@ describe('the patient on screen', () => {
     });
 
     await choosePatient(page, 'OKAFOR');
-    await padShows(pad, 'family', 'OKAFOR');
-    expect(await field(pad, 'nhsNumber')).toBe('999 001 2342');
+    await padShows(pad, 'Family name', 'OKAFOR');
+    expect(await field(pad, 'NHS number')).toBe('999 001 2342');
 
     // A patient without a phone: the pad is not left showing the previous patient's.
     await choosePatient(page, 'JONES');
-    await padShows(pad, 'family', 'JONES');
-    expect(await field(pad, 'phone')).toBe('');
+    await padShows(pad, 'Family name', 'JONES');
+    expect(await field(pad, 'Phone')).toBe('');
+  });
+
+  it('keeps a referral begun for one patient with them when the page moves to another (wrong-patient guard)', async () => {
+    page = await openDemo(h);
+    await toggleByShortcut(page);
+    const pad = await padFrame(page);
+    await padShows(pad, 'Family name', 'SMITH');
+    await pad.getByLabel('Phone', { exact: true }).fill('07700 900123');
+
+    await choosePatient(page, 'PATEL');
+    const alert = pad.getByRole('alert').filter({ hasText: 'Check the patient' });
+    await alert.waitFor();
+    expect(await field(pad, 'Family name')).toBe('SMITH');
+    expect(await field(pad, 'NHS number')).toBe('943 476 5919');
+
+    await alert.getByRole('button', { name: /Open the referral for/ }).click();
+    await padShows(pad, 'Family name', 'PATEL');
+    expect(await field(pad, 'NHS number')).toBe('999 003 4567');
   });
 
   it('answers which-patient from an extension page with what the banner shows now', async () => {
     page = await openDemo(h);
-    const extensionPage = await openExtensionPage(h, 'pad.html');
-    const ask = () =>
-      extensionPage.evaluate(async (url) => {
-        const [tab] = await chrome.tabs.query({ url: `${url}*` });
-        return chrome.tabs.sendMessage(tab?.id ?? -1, { type: 'which-patient' }, { frameId: 0 });
-      }, h.demoUrl);
-    expect(await ask()).toEqual({
-      recordKey: 'nhs:9434765919',
-      adapterId: 'meridian-demo',
-      fields: {
-        nhsNumber: '943 476 5919',
-        family: 'SMITH',
-        given: 'John',
-        dateOfBirth: '14-Jun-1954',
-        sex: 'Male',
-        phone: '0117 496 0123',
-        postcode: 'BS6 6HR',
-      },
-    });
+    expect(await whichPatient(h, h.demoUrl)).toEqual(SMITH_ON_SCREEN);
     await choosePatient(page, 'HUGHES');
-    expect(await ask()).toMatchObject({ recordKey: 'nhs:4010232137', fields: { given: 'Alex', sex: 'Other' } });
-    await extensionPage.close();
+    expect(await whichPatient(h, h.demoUrl)).toMatchObject({
+      recordKey: 'nhs:4010232137',
+      fields: { given: 'Alex', sex: 'Other' },
+    });
+  });
+});
+
+describe('a practice champion’s adapter', () => {
+  it('makes the pad read another supplier’s page, with no developer involved', async () => {
+    const otherSystem = new URL('other-system/', h.demoUrl).href;
+    const ask = () => whichPatient(h, otherSystem);
+    page = await h.context.newPage();
+    await page.goto(otherSystem);
+    await page.waitForFunction(() => document.querySelector('social-prescribing-pad') !== null);
+    expect(await ask()).toBeNull(); // the generic adapter cannot tell who this is
+    await page.close();
+
+    // What the options page saves (there it is checked with adapterSchema first).
+    await h.serviceWorker.evaluate(
+      (adapters) => chrome.storage.local.set({ adapters }),
+      [
+        {
+          id: 'orchard-downs',
+          name: 'Orchard Clinical (Downs Surgery)',
+          matches: [`${otherSystem}*`],
+          banner: '.oc-ident',
+          fields: {
+            name: { selector: 'strong' },
+            dateOfBirth: { label: 'Date of birth' },
+            sex: { label: 'Sex' },
+            nhsNumber: { label: 'CHI / NHS' },
+          },
+        },
+      ],
+    );
+    page = await h.context.newPage();
+    await page.goto(otherSystem);
+    await page.waitForFunction(() => document.querySelector('social-prescribing-pad') !== null);
+    expect(await ask()).toEqual({
+      recordKey: 'nhs:4857773457',
+      adapterId: 'orchard-downs',
+      fields: { family: 'Marsh', given: 'Eleanor', dateOfBirth: '07/02/1958', sex: 'F', nhsNumber: '485 777 3457' },
+    });
+    await toggleByShortcut(page);
+    const pad = await padFrame(page);
+    await padShows(pad, 'Family name', 'Marsh');
+    expect(await field(pad, 'NHS number')).toBe('485 777 3457');
   });
 });
 
@@ -179,8 +226,8 @@ describe('a hostile host page', () => {
     await page.waitForFunction(() => document.querySelector('social-prescribing-pad') !== null);
     await toggleByShortcut(page);
     const pad = await padFrame(page);
-    await padShows(pad, 'nhsNumber', '943 476 5919');
-    await pad.locator('input[name=phone]').fill('07700 900999 typed in the pad');
+    await padShows(pad, 'NHS number', '943 476 5919');
+    await pad.getByLabel('Phone', { exact: true }).fill('07700 900999 typed in the pad');
 
     const attempts = await page.evaluate(() => {
       const host = document.querySelector('social-prescribing-pad');
@@ -219,7 +266,7 @@ describe('a hostile host page', () => {
     page = await openDemo(h);
     await toggleByShortcut(page);
     const pad = await padFrame(page);
-    await padShows(pad, 'family', 'SMITH');
+    await padShows(pad, 'Family name', 'SMITH');
     await page.evaluate(() => {
       const context = {
         recordKey: 'nhs:9990045674',
@@ -240,8 +287,8 @@ describe('a hostile host page', () => {
     });
     // Then a real change: once the pad shows it, the fakes (sent before) have had their chance.
     await choosePatient(page, 'PATEL');
-    await padShows(pad, 'family', 'PATEL');
-    expect(await field(pad, 'given')).toBe('Ravi');
+    await padShows(pad, 'Family name', 'PATEL');
+    expect(await field(pad, 'Given name')).toBe('Ravi');
   });
 
   it('cannot load the pad in a frame of its own, with a forged nonce or none', async () => {
@@ -265,14 +312,30 @@ describe('a hostile host page', () => {
     expect(page.frames().filter((frame) => isPadUrl(frame.url()))).toHaveLength(1);
   });
 
-  it('a pad page not framed by our content script shows nothing (the frame handshake)', async () => {
+  it('a pad framed by anything but our content script shows nothing (the frame handshake)', async () => {
+    page = await openDemo(h);
+    const refused = async (frame: Frame | Page) => {
+      await frame.waitForFunction(() => document.documentElement.dataset.handshake === 'refused');
+      expect(await frame.locator('input, select, textarea, button').count()).toBe(0);
+      expect(await frame.evaluate(() => document.body.innerText.trim())).toBe('');
+    };
+    // Opened on its own in a tab, with a forged nonce or none.
     for (const hash of ['#ForgedNonceForgedNonce12', '']) {
-      const pad = await openExtensionPage(h, `pad.html${hash}`);
-      await pad.waitForFunction(() => document.documentElement.dataset.handshake === 'refused');
-      expect(await pad.locator('input').count()).toBe(0);
-      expect(await pad.evaluate(() => document.body.innerText.trim())).toBe('');
-      await pad.close();
+      const alone = await openExtensionPage(h, `pad.html${hash}`);
+      await refused(alone);
+      await alone.close();
     }
+    // Framed by an extension page (a web page cannot frame it at all, above): no content script there vouches for it.
+    const host = await openExtensionPage(h, 'sidepanel.html');
+    const src = `chrome-extension://${h.extensionId}/pad.html#ForgedNonceForgedNonce12`;
+    const navigated = host.waitForEvent('framenavigated', { predicate: (frame) => frame.url() === src });
+    await host.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      document.body.append(frame);
+    }, src);
+    await refused(await navigated);
+    await host.close();
   });
 
   it('cannot frame the pad at all from an origin the extension is not for', async () => {
@@ -300,7 +363,7 @@ describe('the host page’s DOM', () => {
       p.evaluate(() => Array.from(document.querySelectorAll('*'), (e) => `${e.localName}.${e.className}`));
     page = await openDemo(h);
     await toggleByShortcut(page);
-    await padShows(await padFrame(page), 'family', 'SMITH');
+    await padShows(await padFrame(page), 'Family name', 'SMITH');
     await choosePatient(page, 'OKAFOR');
     await toggleByShortcut(page);
     const withUs = await signature(page);

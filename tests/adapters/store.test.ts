@@ -1,0 +1,34 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { demoAdapter, storedAdapters } from '../../lib/adapters';
+import { loadChampionAdapters, saveChampionAdapters } from '../../lib/adapters/store';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+const orchard = { ...demoAdapter, id: 'orchard-downs', name: 'Orchard Clinical', banner: '.oc-ident' };
+
+describe('the champion’s adapters in storage', () => {
+  it('saves valid adapters where the content script reads them', async () => {
+    await saveChampionAdapters([orchard]);
+    expect(await loadChampionAdapters()).toEqual([orchard]);
+    expect(storedAdapters((await browser.storage.local.get('adapters')).adapters)).toEqual([orchard]);
+  });
+
+  it('saves nothing when one adapter is wrong, and says where', async () => {
+    await saveChampionAdapters([orchard]);
+    await expect(saveChampionAdapters([orchard, { ...orchard, id: 'second', banner: '' }])).rejects.toMatchObject({
+      issues: expect.arrayContaining([
+        expect.objectContaining({ path: [1, 'banner'], message: 'A CSS selector is empty.' }),
+      ]),
+    });
+    expect(await loadChampionAdapters()).toEqual([orchard]);
+  });
+
+  it('uses none when what is stored no longer parses', async () => {
+    await browser.storage.local.set({ adapters: [{ id: 'Broken Adapter' }] });
+    expect(await loadChampionAdapters()).toEqual([]);
+  });
+});

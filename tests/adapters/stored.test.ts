@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { adapterSchema, BUILT_IN_ADAPTERS, demoAdapter, storedAdapters } from '../../lib/adapters';
+
+describe('storedAdapters (the content script’s check of the champion’s adapters)', () => {
+  it('keeps adapters the options page would save', () => {
+    const saved = BUILT_IN_ADAPTERS.map((adapter) => adapterSchema.parse({ ...adapter, id: `copy-${adapter.id}` }));
+    expect(storedAdapters(saved)).toEqual(saved);
+  });
+
+  it('skips entries of the wrong shape, keeping the rest', () => {
+    const broken = [
+      null,
+      'adapter',
+      { ...demoAdapter, matches: [] },
+      { ...demoAdapter, banner: 42 },
+      { ...demoAdapter, fields: { nhsNumber: { pattern: '\\d+' } } },
+      { ...demoAdapter, fields: { favouriteColour: { selector: 'p' } } },
+    ];
+    expect(storedAdapters([...broken, demoAdapter])).toEqual([demoAdapter]);
+    expect(storedAdapters(undefined)).toEqual([]);
+    expect(storedAdapters({ adapters: [demoAdapter] })).toEqual([]);
+  });
+});
