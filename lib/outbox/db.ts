@@ -9,8 +9,8 @@ export type OutboxDb = Dexie & { referrals: EntityTable<OutboxRow, 'id'> };
  * worker, never from a content script (there IndexedDB would belong to the host page).
  * Strict durability: a transaction resolves only once the write is flushed to disk, so "Saved" survives a crash.
  */
-export function openOutbox(name = DATABASE_NAME): OutboxDb {
-  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as OutboxDb;
+export function openOutbox(name = DATABASE_NAME, indexedDB?: { open: IDBFactory['open'] }): OutboxDb {
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict', ...(indexedDB && { indexedDB }) }) as OutboxDb;
   for (const { version, stores } of SCHEMA_VERSIONS) db.version(version).stores(stores);
   return db;
 }

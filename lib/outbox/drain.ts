@@ -104,7 +104,7 @@ async function post(row: OutboxRow, queue: QueueSettings, fetcher: typeof fetch,
     return {
       kind: 'retry',
       error: controller.signal.aborted
-        ? `The queue service did not answer within ${Math.round(timeoutMs / 1000)} s; it will be tried again.`
+        ? `The queue service did not answer within ${timeoutMs / 1000} s; it will be tried again.`
         : 'The queue service could not be reached; it will be tried again.',
     };
   } finally {
