@@ -11,7 +11,7 @@ export async function redactDelivered(db: OutboxDb, now: number, retentionDays: 
   return db.transaction('rw', db.referrals, async () => {
     const old = await db.referrals
       .where('deliveredAt')
-      .below(now - retentionDays * DAY)
+      .belowOrEqual(now - retentionDays * DAY)
       .filter((row) => row.status === 'delivered' && row.redactedAt === undefined)
       .toArray();
     const redacted = old.map(({ bundle: _bundle, nhsNumber: _nhs, patientName: _name, linkWorker, ...kept }) => {
