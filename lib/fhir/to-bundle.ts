@@ -33,7 +33,8 @@ function patientResource(referral: Referral): fhir4.Patient {
   ];
   const extension: fhir4.Extension[] = [];
   if (patient.interpreterLanguage) extension.push({ url: EXTENSIONS.interpreterRequired, valueBoolean: true });
-  if (patient.contactModes.length > 0 || patient.contactTimes !== undefined) {
+  // FHIR strings are never empty: a blank contact time is no contact time.
+  if (patient.contactModes.length > 0 || patient.contactTimes) {
     extension.push({
       url: EXTENSIONS.contactPreference,
       extension: [
@@ -41,7 +42,7 @@ function patientResource(referral: Referral): fhir4.Patient {
           url: 'mode',
           valueCoding: { system: SYSTEMS.contactMode, code: mode, display: label(CONTACT_MODES, mode) },
         })),
-        ...(patient.contactTimes !== undefined ? [{ url: 'times', valueString: patient.contactTimes }] : []),
+        ...(patient.contactTimes ? [{ url: 'times', valueString: patient.contactTimes }] : []),
       ],
     });
   }

@@ -26,4 +26,12 @@ describe('a referral sent as FHIR comes back unchanged', () => {
     expect(back.referral.patient.contactModes).toEqual(['phone', 'letter', 'in-person']);
     expect(back.referral.verdict.rules).toEqual(['safety.safeguarding', 'capacity.waiting-list']);
   });
+
+  it('sends a blank contact time as no contact time (FHIR strings are never empty)', () => {
+    const { minimalReferral } = referrals;
+    const referral = { ...minimalReferral, patient: { ...minimalReferral.patient, contactTimes: '' } };
+    const bundle = referralToBundle(referral);
+    expect(JSON.stringify(bundle)).not.toContain('"valueString":""');
+    expect(bundleToReferral(overTheWire(bundle))).toStrictEqual({ ok: true, referral: minimalReferral });
+  });
 });
