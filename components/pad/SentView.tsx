@@ -1,0 +1,35 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { patientSlip } from '../../lib/patient-slip/patient-slip';
+import { clinicalRecordEntry } from '../../lib/record-entry/record-entry';
+import { referralReference } from '../../lib/record-entry/reference';
+import { PatientSlipView } from './PatientSlipView';
+import type { PadState, Sent } from './pad-state';
+import { RecordEntry } from './RecordEntry';
+
+/** After Send: the reference, the entry for the record, the patient slip to print, and a fresh start. */
+export function SentView({ sent, state }: { sent: Sent; state: PadState }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const { referral, model } = sent;
+  return (
+    <div class="pad-sent">
+      <div class="pad-confirmation" role="status">
+        <h2 tabIndex={-1} ref={heading} id="pad-sent-title">
+          Saved — waiting to send
+        </h2>
+        <p>
+          Reference <strong class="pad-reference">{referralReference(referral.id)}</strong>. The referral is kept in
+          this browser and sent to {model.service.name} as soon as the queue answers; nothing more to do.
+        </p>
+      </div>
+      <RecordEntry text={clinicalRecordEntry(referral, model)} />
+      <button type="button" class="pad-button pad-button--secondary" onClick={() => window.print()}>
+        Print the patient slip
+      </button>
+      <PatientSlipView slip={patientSlip(referral, model)} />
+      <button type="button" class="pad-button" onClick={() => void state.startAgain()}>
+        Start a new referral
+      </button>
+    </div>
+  );
+}

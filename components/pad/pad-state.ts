@@ -1,0 +1,189 @@
+import { batch, computed, signal } from '@preact/signals';
+import type { PatientContext } from '../../lib/adapters/patient-context';
+import { canSend, checkReferral, sentVerdict } from '../../lib/criteria';
+import { latestWriter } from '../../lib/drafts/latest-writer';
+import { loadReferrer, rememberReferrer } from '../../lib/drafts/referrer';
+import { ownerKey, type SavedDraft } from '../../lib/drafts/saved-draft';
+import { loadDraft, saveDraft } from '../../lib/drafts/store';
+import type { ServiceModel } from '../../lib/model/model';
+import { checkPatientOnScreen } from '../../lib/pad/patient-guard';
+import { applyRecord } from '../../lib/pad/record-fields';
+import { referralFromDraft, type SendProblem } from '../../lib/pad/referral-from-draft';
+import { sendBlock } from '../../lib/pad/send-block';
+import { sendReferral } from '../../lib/pad/send-referral';
+import { isUntouched } from '../../lib/pad/untouched';
+import { emptyDraft, type ReferralDraft } from '../../lib/referral/draft';
+import type { Referral } from '../../lib/referral/referral';
+import type { Settings } from '../../lib/settings/settings';
+
+export type Sent = { referral: Referral; model: ServiceModel };
+
+/** Today as YYYY-MM-DD on the UK calendar (ages and review dates are UK days). */
+function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+}
+
+/**
+ * Everything the pad shows, as signals, and the few things the referrer can do. The rules themselves are pure functions
+ * in lib/; this wires them to storage, the outbox and the patient on screen.
+ */
+export function createPadState() {
+  const settings = signal<Settings | undefined>(undefined);
+  /** The patient on screen: undefined until first heard, null when nothing readable is shown. */
+  const record = signal<PatientContext | null | undefined>(undefined);
+  /** The open draft and whose it is; undefined until loaded. */
+  const open = signal<SavedDraft | undefined>(undefined);
+  const phase = signal<'editing' | 'sending' | 'sent'>('editing');
+  const problems = signal<SendProblem[]>([]);
+  const sent = signal<Sent | undefined>(undefined);
+  /** Shown when a stored draft could not be read and was set aside. */
+  const notice = signal<string | undefined>(undefined);
+  const saveFailed = signal(false);
+  /** 'saving' while a draft write is under way; 'saved' once what was typed is stored; undefined before any edit. */
+  const draftStatus = signal<'saving' | 'saved' | undefined>(undefined);
+
+  const model = computed(() => settings.value?.model);
+  const draft = computed(() => open.value?.draft ?? emptyDraft());
+  const verdict = computed(() => (model.value ? checkReferral(model.value, draft.value, today()) : undefined));
+  const patientCheck = computed(() =>
+    open.value ? checkPatientOnScreen(open.value.recordKey, draft.value.patient, record.value ?? undefined) : undefined,
+  );
+  const blocked = computed(() =>
+    sendBlock({ model: model.value, verdict: verdict.value, patientCheck: patientCheck.value }),
+  );
+
+  const writer = latestWriter<SavedDraft>(
+    async (saved) => {
+      await saveDraft(saved);
+      saveFailed.value = false;
+    },
+    (error) => {
+      console.warn('The draft could not be saved.', error);
+      saveFailed.value = true;
+    },
+    (busy) => {
+      draftStatus.value = busy ? 'saving' : 'saved';
+    },
+  );
+
+  /** Opens the record's own draft (or starts one), filled from the record; the previous draft stays stored. */
+  async function openDraftFor(target: PatientContext | null): Promise<void> {
+    const key = ownerKey(target ?? undefined);
+    const [loaded, referrer] = await Promise.all([loadDraft(key), loadReferrer()]);
+    if (loaded.status === 'unreadable') {
+      notice.value = `A saved draft for this patient could not be read. It has been kept aside (${loaded.keptAs}); ask your practice champion to recover it.`;
+    }
+    const base: SavedDraft =
+      loaded.status === 'found'
+        ? loaded.saved
+        : {
+            recordKey: key,
+            referralId: crypto.randomUUID(),
+            startedAt: new Date().toISOString(),
+            draft: { ...emptyDraft(), referrer },
+          };
+    batch(() => {
+      open.value = { ...base, draft: target ? applyRecord(base.draft, target) : base.draft };
+      draftStatus.value = loaded.status === 'found' ? 'saved' : undefined;
+      problems.value = [];
+      phase.value = 'editing';
+      sent.value = undefined;
+    });
+  }
+
+  /** The record on screen changed: follow it with an untouched draft; guard a draft with work in it. */
+  async function recordChanged(next: PatientContext | null): Promise<void> {
+    record.value = next;
+    const current = open.value;
+    if (!current) return openDraftFor(next);
+    if (phase.value === 'sending') return;
+    const sameRecord = next !== null && current.recordKey === next.recordKey;
+    if (sameRecord) {
+      open.value = { ...current, draft: applyRecord(current.draft, next) };
+      return;
+    }
+    if (phase.value === 'sent' || isUntouched(current.draft)) await openDraftFor(next);
+  }
+
+  /** Every edit goes through here: the draft is saved as the referrer types. */
+  function update(change: (draft: ReferralDraft) => ReferralDraft): void {
+    const current = open.value;
+    if (!current || phase.value !== 'editing') return;
+    const next = { ...current, draft: change(current.draft) };
+    open.value = next;
+    if (problems.value.length) problems.value = [];
+    writer.write(next);
+    if (next.draft.referrer !== current.draft.referrer) {
+      void rememberReferrer(next.draft.referrer).catch((error) =>
+        console.warn('The referrer was not remembered.', error),
+      );
+    }
+  }
+
+  async function send(): Promise<void> {
+    const current = open.value;
+    const currentModel = model.value;
+    const currentVerdict = verdict.value;
+    const reason = blocked.value;
+    if (!current || !currentModel || !currentVerdict || phase.value !== 'editing') return;
+    if (reason || !canSend(currentVerdict)) {
+      problems.value = [{ field: 'send', message: reason ?? 'This referral cannot be sent yet.' }];
+      return;
+    }
+    const made = referralFromDraft(
+      current.draft,
+      sentVerdict(currentVerdict, current.draft),
+      current.referralId,
+      new Date().toISOString(),
+    );
+    if (!made.ok) {
+      problems.value = made.problems;
+      return;
+    }
+    phase.value = 'sending';
+    try {
+      await writer.settled();
+      await sendReferral(made.referral, current.recordKey);
+      batch(() => {
+        sent.value = { referral: made.referral, model: currentModel };
+        phase.value = 'sent';
+      });
+    } catch (error) {
+      batch(() => {
+        phase.value = 'editing';
+        problems.value = [
+          { field: 'send', message: `The referral was not saved: ${(error as Error).message}. Your draft is kept.` },
+        ];
+      });
+    }
+  }
+
+  async function startAgain(): Promise<void> {
+    await openDraftFor(record.value ?? null);
+  }
+
+  return {
+    settings,
+    record,
+    open,
+    phase,
+    problems,
+    sent,
+    notice,
+    saveFailed,
+    draftStatus,
+    model,
+    draft,
+    verdict,
+    patientCheck,
+    blocked,
+    update,
+    send,
+    startAgain,
+    openDraftFor,
+    recordChanged,
+    settled: () => writer.settled(),
+  };
+}
+
+export type PadState = ReturnType<typeof createPadState>;

@@ -1,0 +1,10 @@
+import { runPracticeContentScript } from '../../lib/sidebar/content-script';
+
+export default defineContentScript({
+  // The demo practice system. Origins a practice champion adds are registered at run time (options page).
+  matches: ['http://127.0.0.1/*', 'http://localhost/*'],
+  runAt: 'document_idle',
+  main() {
+    runPracticeContentScript();
+  },
+});

@@ -1,0 +1,41 @@
+import type { Route } from '../model/model';
+import type { Card, Suggestion } from './verdict';
+
+/**
+ * What a rule found: the card the referrer sees and what it does to the outcome. The effect stays inside the criteria
+ * so that a card's look (indicator) and its consequence can be chosen separately.
+ */
+export type Effect = 'redirect' | 'incomplete' | 'review' | 'none';
+export type Finding = { card: Card; effect: Effect };
+
+const MAX_SUMMARY = 139;
+
+/** Summaries stay under 140 characters even when a model's names are long; the whole text goes in the detail. */
+export function summary(text: string): string {
+  return text.length <= MAX_SUMMARY ? text : `${text.slice(0, MAX_SUMMARY - 1).trimEnd()}…`;
+}
+
+export function suggestion(route: Route): Suggestion {
+  return { label: `Send to ${route.service}`, route };
+}
+
+/** The route as one line a GP can act on: the service, how to contact it, and any guidance. */
+export function routeDetail(route: Route): string {
+  return [`${route.service}: ${route.contact}.`, route.guidance].filter(Boolean).join(' ');
+}
+
+type CardParts = Omit<Card, 'summary' | 'suggestions' | 'overridable'> & {
+  summary: string;
+  suggestions?: Suggestion[];
+  overridable?: boolean;
+};
+
+export function finding(
+  effect: Effect,
+  { summary: text, suggestions = [], overridable = false, ...rest }: CardParts,
+): Finding {
+  const card: Card = { ...rest, summary: summary(text), suggestions, overridable };
+  if (card.detail === undefined) delete card.detail;
+  if (card.subject === undefined) delete card.subject;
+  return { card, effect };
+}

@@ -1,0 +1,4 @@
+export { checkReferral } from './check-referral';
+export { MAX_OVERRIDE_REASON, MIN_OVERRIDE_REASON } from './override';
+export { outwardCode, postcodeCovered } from './rules/scope';
+export * from './verdict';

@@ -1,0 +1,83 @@
+import { PAGE_FIELDS, type PageField, type PatientContext } from '../adapters/patient-context';
+import { parseDateOfBirth } from '../referral/date-of-birth';
+import type { DraftPatient, ReferralDraft } from '../referral/draft';
+import { formatNhsNumber, isValidNhsNumber, normaliseNhsNumber } from '../referral/nhs-number';
+import type { Provenance } from '../referral/patient';
+
+/** What the pad needs of the patient on screen: the record's key and the raw text the page adapter read per field. */
+export type RecordOnScreen = Pick<PatientContext, 'recordKey' | 'fields'>;
+
+/** The patient fields a page can show as text (lists such as contact modes are the referrer's to choose). */
+export const TEXT_FIELDS = PAGE_FIELDS;
+export type TextField = PageField;
+
+function sexFrom(text: string): string {
+  const word = text.trim().toLowerCase();
+  if (['f', 'female', 'woman'].includes(word)) return 'female';
+  if (['m', 'male', 'man'].includes(word)) return 'male';
+  if (['u', 'unknown', 'not known', 'not stated'].includes(word)) return 'unknown';
+  return word ? 'other' : '';
+}
+
+/** A page's text as the draft holds it: NHS number as people read it (943 476 5919), date of birth as ISO when it reads as one. */
+export function fromPage(field: TextField, raw: string): string {
+  const text = raw.trim().replace(/\s+/g, ' ');
+  switch (field) {
+    case 'nhsNumber': {
+      const digits = normaliseNhsNumber(text);
+      return isValidNhsNumber(digits) ? formatNhsNumber(digits) : text;
+    }
+    case 'dateOfBirth':
+      return parseDateOfBirth(text) ?? text;
+    case 'sex':
+      return sexFrom(text);
+    case 'postcode':
+      return text.toUpperCase();
+    default:
+      return text;
+  }
+}
+
+/** The record's values for the text fields it shows, as the draft would hold them. */
+export function recordValues(record: RecordOnScreen): Partial<Record<TextField, string>> {
+  const values: Partial<Record<TextField, string>> = {};
+  for (const field of TEXT_FIELDS) {
+    const raw = record.fields[field];
+    if (raw?.trim()) values[field] = fromPage(field, raw);
+  }
+  return values;
+}
+
+/**
+ * Brings a draft up to date with the record on screen: a field still as the page gave it (or empty) takes the record's
+ * value and is marked "from the record"; a field the referrer typed is theirs and is kept.
+ */
+export function applyRecord(draft: ReferralDraft, record: RecordOnScreen): ReferralDraft {
+  const patient: DraftPatient = { ...draft.patient };
+  const provenance = { ...draft.provenance };
+  for (const [field, value] of Object.entries(recordValues(record)) as [TextField, string][]) {
+    const typed = provenance[field] === 'typed' && (patient[field] ?? '') !== '';
+    if (typed) continue;
+    patient[field] = value;
+    provenance[field] = 'page';
+  }
+  return { ...draft, patient, provenance };
+}
+
+/**
+ * The referrer edits a text field: it becomes "typed", unless what they typed is exactly the record's value again.
+ */
+export function editField(
+  draft: ReferralDraft,
+  field: TextField,
+  value: string,
+  record: RecordOnScreen | undefined,
+): ReferralDraft {
+  const fromRecord = record ? recordValues(record)[field] : undefined;
+  const provenance: Provenance = fromRecord !== undefined && fromRecord === value ? 'page' : 'typed';
+  return {
+    ...draft,
+    patient: { ...draft.patient, [field]: value },
+    provenance: { ...draft.provenance, [field]: provenance },
+  };
+}

@@ -1,0 +1,77 @@
+import { type Card, canSend, type Verdict } from '../criteria';
+import type { ServiceModel } from '../model/model';
+import type { PatientCheck } from './patient-guard';
+
+export const NO_MODEL =
+  'No agreed service model is set — ask your practice champion. Referrals cannot be sent until one is agreed and set.';
+
+/**
+ * Why Send is not possible now, in the referrer's words, or undefined when it is. The order is the order to act in:
+ * no model, the wrong patient, then what the verdict still needs.
+ */
+export function sendBlock({
+  model,
+  verdict,
+  patientCheck,
+}: {
+  model: ServiceModel | undefined;
+  verdict: Verdict | undefined;
+  patientCheck: PatientCheck | undefined;
+}): string | undefined {
+  if (!model || !verdict) return NO_MODEL;
+  if (patientCheck?.kind === 'different') {
+    return `${patientCheck.message} Switch to that patient’s referral, or go back to this patient’s record, to send.`;
+  }
+  if (patientCheck?.kind === 'nhs-differs') return `${patientCheck.message} Correct it before sending.`;
+  if (canSend(verdict)) return undefined;
+  const open = verdict.cards.filter((card) => !card.overridden);
+  if (verdict.outcome === 'incomplete') {
+    const missing = open.filter((card) => missingField(card) !== undefined);
+    const count = missing.length || open.length;
+    return `Not complete yet: ${count} thing${count === 1 ? '' : 's'} still needed (listed under “Check against the agreed model”).`;
+  }
+  if (verdict.outcome === 'redirect') {
+    const overridable = open.some((card) => card.overridable);
+    return overridable
+      ? 'This referral is outside the agreed model. Refer where the card suggests, or give your reason to refer anyway.'
+      : 'This referral is outside the agreed model and cannot be overridden: refer where the card suggests.';
+  }
+  return 'This referral cannot be sent yet.';
+}
+
+const PATIENT_RULES = new Set([
+  'required.field',
+  'patient.nhs-number',
+  'patient.date-of-birth',
+  'patient.postcode',
+  'patient.field',
+]);
+
+/**
+ * For a card that only says something is missing or malformed: the draft field to fix, as a path the pad links to
+ * ("patient.nhsNumber"). Undefined for the model's own cards (scope, safety, capacity), which are shown in full.
+ */
+export function missingField(card: Card): string | undefined {
+  if (PATIENT_RULES.has(card.rule)) {
+    return card.subject === 'whatMatters' ? 'whatMatters' : card.subject ? `patient.${card.subject}` : undefined;
+  }
+  switch (card.rule) {
+    case 'required.needs':
+    case 'need.unknown':
+      return 'needs';
+    case 'required.consent-referral':
+      return 'consent.referral';
+    case 'required.consent-sharing':
+      return 'consent.sharing';
+    case 'required.safety':
+      return card.subject ? `safety.${card.subject}` : undefined;
+    case 'required.referrer':
+      return card.subject ? `referrer.${card.subject}` : undefined;
+    case 'referrer.ods-code':
+      return 'referrer.odsCode';
+    case 'override.reason-missing':
+      return 'overrideReason';
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,68 @@
+import type { ServiceModel } from '../model/model';
+import { needLabel } from '../referral/needs';
+import { formatNhsNumber } from '../referral/nhs-number';
+import type { Referral } from '../referral/referral';
+import { safetyLabel } from '../referral/safety';
+import { referralReference } from './reference';
+
+/** SNOMED CT concept recorded in the patient's record when a referral is made. */
+export const SOCIAL_PRESCRIBING_REFERRAL = {
+  system: 'http://snomed.info/sct',
+  code: '871731000000106',
+  display: 'Referral to social prescribing service',
+} as const;
+
+const ukDate = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: '2-digit',
+  month: 'short',
+  year: 'numeric',
+});
+
+/** "22-Nov-2026", the form practice systems print, on the UK calendar day the instant falls on. */
+export function recordDate(instant: string): string {
+  return ukDate.format(new Date(instant)).replace(/ /g, '-');
+}
+
+const OUTCOME_WORDS = {
+  accept: 'Within the agreed model',
+  review: 'Within the agreed model, flagged for the link worker to review',
+  redirect: 'Outside the agreed model',
+  incomplete: 'Incomplete',
+} as const;
+
+/** The verdict as one line of the record: what the referrer saw and, if they went ahead anyway, why. */
+export function verdictLine(referral: Referral): string {
+  const { outcome, overrideReason } = referral.verdict;
+  const words = OUTCOME_WORDS[outcome];
+  return overrideReason ? `${words}; referred with the referrer’s reason: ${overrideReason}` : words;
+}
+
+/**
+ * The text a referrer pastes into the consultation: the SNOMED CT code and term first (as coded entries read), then the
+ * date, the needs, the safety answers that were yes, the verdict and the reference to quote to the service.
+ */
+export function clinicalRecordEntry(
+  referral: Referral,
+  model: Pick<ServiceModel, 'name' | 'kind' | 'version' | 'service'>,
+): string {
+  const yes = Object.entries(referral.safety)
+    .filter(([, answer]) => answer)
+    .map(([flag]) => safetyLabel(flag as keyof Referral['safety']));
+  const lines = [
+    `${SOCIAL_PRESCRIBING_REFERRAL.display} (SNOMED CT ${SOCIAL_PRESCRIBING_REFERRAL.code})`,
+    `Date: ${recordDate(referral.createdAt)}`,
+    `Patient: ${referral.patient.given} ${referral.patient.family.toUpperCase()}, NHS No. ${formatNhsNumber(referral.patient.nhsNumber)}`,
+    `Service: ${model.service.name} (${model.kind} model “${model.name}”, version ${model.version})`,
+    `Needs: ${referral.needs.map(needLabel).join('; ')}`,
+  ];
+  if (referral.whatMatters.trim()) lines.push(`What matters to the patient: ${referral.whatMatters.trim()}`);
+  lines.push(`Safety questions answered yes: ${yes.length ? yes.join('; ') : 'none'}`);
+  lines.push(`Verdict: ${verdictLine(referral)}`);
+  lines.push(
+    `Consent: to the referral ${referral.consent.referral ? 'given' : 'not given'}; to sharing details with the service ${referral.consent.sharing ? 'given' : 'not given'}`,
+  );
+  lines.push(`Referred by: ${referral.referrer.name} (${referral.referrer.role}), ${referral.referrer.odsCode}`);
+  lines.push(`Reference: ${referralReference(referral.id)}`);
+  return lines.join('\n');
+}

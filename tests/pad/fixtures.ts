@@ -1,0 +1,79 @@
+import type { ServiceModel } from '../../lib/model/model';
+import { emptyDraft, type ReferralDraft } from '../../lib/referral/draft';
+import type { Referral } from '../../lib/referral/referral';
+
+/** A draft a GP could send: every required answer given. */
+export function completeDraft(): ReferralDraft {
+  return {
+    ...emptyDraft(),
+    patient: {
+      nhsNumber: '9434765919',
+      given: 'John',
+      family: 'Smith',
+      dateOfBirth: '1950-03-12',
+      sex: 'male',
+      phone: '07700 900123',
+      email: '',
+      postcode: 'bs1 4dj',
+      contactModes: ['phone'],
+      contactTimes: 'Weekday mornings',
+      interpreterLanguage: '',
+      accessNeeds: [],
+    },
+    needs: ['loneliness', 'bereavement'],
+    whatMatters: 'Getting back to the allotment',
+    safety: {
+      'suicidal-thoughts': false,
+      psychosis: false,
+      safeguarding: false,
+      'secondary-mental-health': false,
+      'substance-use': false,
+    },
+    consent: { referral: true, sharing: true },
+    referrer: { name: 'Dr Asha Patel', role: 'GP', odsCode: 'l81001' },
+    provenance: { nhsNumber: 'page', given: 'page', family: 'page' },
+  };
+}
+
+export const REFERRAL: Referral = {
+  id: '1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d',
+  createdAt: '2026-06-30T23:30:00.000Z',
+  patient: {
+    nhsNumber: '9434765919',
+    given: 'John',
+    family: 'Smith',
+    dateOfBirth: '1950-03-12',
+    sex: 'male',
+    contactModes: ['phone', 'letter'],
+    contactTimes: 'Weekday mornings',
+    accessNeeds: [],
+  },
+  needs: ['loneliness', 'bereavement'],
+  whatMatters: 'Getting back to the allotment',
+  safety: {
+    'suicidal-thoughts': false,
+    psychosis: false,
+    safeguarding: true,
+    'secondary-mental-health': false,
+    'substance-use': false,
+  },
+  consent: { referral: true, sharing: true },
+  referrer: { name: 'Dr Asha Patel', role: 'GP', odsCode: 'L81001' },
+  provenance: {},
+  verdict: {
+    modelId: 'bristol-vcse',
+    modelVersion: 3,
+    outcome: 'redirect',
+    rules: ['scope.age'],
+    overrideReason: 'Lives alone, recently widowed',
+  },
+};
+
+export const MODEL_PARTS: Pick<ServiceModel, 'name' | 'kind' | 'version' | 'service' | 'capacity' | 'contactModes'> = {
+  name: 'Over-55s connecting',
+  kind: 'boundaried',
+  version: 3,
+  service: { name: 'Bristol Community Connectors', contact: '0117 496 0000, connectors@example.org' },
+  capacity: { status: 'waiting-list', typicalWeeks: 3 },
+  contactModes: ['phone', 'letter', 'in-person'],
+};

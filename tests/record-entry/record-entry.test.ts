@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { clinicalRecordEntry, recordDate } from '../../lib/record-entry/record-entry';
+import { referralReference } from '../../lib/record-entry/reference';
+import { MODEL_PARTS, REFERRAL } from '../pad/fixtures';
+
+describe('the entry for the clinical record', () => {
+  it('reads as a coded entry with everything the next clinician needs', () => {
+    expect(clinicalRecordEntry(REFERRAL, MODEL_PARTS)).toBe(
+      [
+        'Referral to social prescribing service (SNOMED CT 871731000000106)',
+        // 23:30 UTC on 30 June is 00:30 on 1 July in the UK: the record shows the UK day.
+        'Date: 01-Jul-2026',
+        'Patient: John SMITH, NHS No. 943 476 5919',
+        'Service: Bristol Community Connectors (boundaried model “Over-55s connecting”, version 3)',
+        'Needs: Loneliness or isolation; Bereavement',
+        'What matters to the patient: Getting back to the allotment',
+        'Safety questions answered yes: Safeguarding concern (including domestic abuse)',
+        'Verdict: Outside the agreed model; referred with the referrer’s reason: Lives alone, recently widowed',
+        'Consent: to the referral given; to sharing details with the service given',
+        'Referred by: Dr Asha Patel (GP), L81001',
+        'Reference: SP-1A2B-3C4D',
+      ].join('\n'),
+    );
+  });
+
+  it('says "none" when no safety question was answered yes, and no reason when nothing was overridden', () => {
+    const entry = clinicalRecordEntry(
+      {
+        ...REFERRAL,
+        whatMatters: '',
+        safety: { ...REFERRAL.safety, safeguarding: false },
+        verdict: { modelId: 'bristol-vcse', modelVersion: 3, outcome: 'accept', rules: [] },
+      },
+      MODEL_PARTS,
+    );
+    expect(entry).toContain('Safety questions answered yes: none');
+    expect(entry).toContain('Verdict: Within the agreed model\n');
+    expect(entry).not.toContain('What matters');
+  });
+
+  it('dates in winter are the same day in the UK as in UTC', () => {
+    expect(recordDate('2026-01-05T23:30:00Z')).toBe('05-Jan-2026');
+  });
+
+  it('shortens the UUID to a reference people can read out', () => {
+    expect(referralReference('0f9e8d7c-6b5a-4c3d-8e1f-000000000000')).toBe('SP-0F9E-8D7C');
+  });
+});
