@@ -27,15 +27,16 @@ type Outcome =
  * Sends every referral that is due: queued rows whose next attempt time has come, and rows still marked sending whose
  * lease has expired (their drain was stopped mid-send). Each row is claimed in a transaction before its POST, so two
  * drains never send the same row at once; each row is tried at most once per drain. Rows are never deleted here.
+ * `skipBackoff` (the network is back): queued rows are sent now, whatever their next attempt time.
  */
-export async function drain(deps: DrainDeps): Promise<DrainReport> {
+export async function drain(deps: DrainDeps, { skipBackoff = false } = {}): Promise<DrainReport> {
   const policy = { ...DEFAULT_POLICY, ...deps.policy };
   const report: DrainReport = { delivered: 0, retrying: 0, needsAttention: 0 };
   if (!deps.queue) return report;
   const queue = deps.queue;
   const tried = new Set<string>();
   for (;;) {
-    const claimed = await claimDue(deps, policy, tried);
+    const claimed = await claimDue(deps, policy, tried, skipBackoff);
     if (claimed.length === 0) return report;
     await inParallel(claimed, policy.concurrency, async (row) => {
       tried.add(row.id);
@@ -46,14 +47,21 @@ export async function drain(deps: DrainDeps): Promise<DrainReport> {
   }
 }
 
-async function claimDue(deps: DrainDeps, policy: RetryPolicy, tried: Set<string>): Promise<OutboxRow[]> {
+async function claimDue(
+  deps: DrainDeps,
+  policy: RetryPolicy,
+  tried: Set<string>,
+  skipBackoff: boolean,
+): Promise<OutboxRow[]> {
   const { db } = deps;
   return db.transaction('rw', db.referrals, async () => {
     const now = deps.now();
+    // When the network has just come back, waiting out a backoff earned while offline only delays the referrals.
+    const dueBy = skipBackoff ? Dexie.maxKey : now;
     const untried = (row: OutboxRow) => !tried.has(row.id);
     const queued = await db.referrals
       .where('[status+nextAttemptAt]')
-      .between(['queued', Dexie.minKey], ['queued', now], true, true)
+      .between(['queued', Dexie.minKey], ['queued', dueBy], true, true)
       .filter(untried)
       .limit(policy.batch)
       .toArray();

@@ -34,7 +34,7 @@ export async function enqueueReferral(
   referral: Referral,
   { db = outbox(), now = Date.now() }: { db?: OutboxDb; now?: number } = {},
 ): Promise<OutboxRow> {
-  const row = newRow(referral, now);
+  const row = queuedRow(referral, now);
   try {
     await db.open();
   } catch (error) {
@@ -50,7 +50,8 @@ export async function enqueueReferral(
   return saved;
 }
 
-function newRow(referral: Referral, now: number): OutboxRow {
+/** The outbox row a referral starts as: queued, due now, its Bundle built once for every retry to send unchanged. */
+export function queuedRow(referral: Referral, now: number): OutboxRow {
   return {
     id: referral.id,
     status: 'queued',

@@ -112,6 +112,19 @@ export async function badge(b: OutboxBrowser): Promise<string> {
  */
 export async function sendFromPad(b: OutboxBrowser): Promise<string> {
   const before = new Set((await outboxRows(b)).map((stored) => stored.id));
+  const pad = await fillPad(b);
+  const send = pad.getByRole('button', { name: 'Send referral' });
+  await send.click({ trial: true });
+  await send.click();
+  await pad.getByRole('heading', { name: /^Saved/ }).waitFor();
+  const added = (await outboxRows(b)).filter((stored) => !before.has(stored.id));
+  if (added.length !== 1) throw new Error(`Expected one new outbox row after Send, found ${added.length}.`);
+  await pad.close();
+  return (added[0] as StoredRow).id;
+}
+
+/** A new pad tab with a complete referral filled in, Send enabled. */
+export async function fillPad(b: OutboxBrowser): Promise<Page> {
   const pad = await b.context.newPage();
   await pad.goto(`chrome-extension://${b.extensionId}/pad.html`);
   await pad.getByRole('heading', { name: 'Patient' }).waitFor();
@@ -125,14 +138,41 @@ export async function sendFromPad(b: OutboxBrowser): Promise<string> {
   await pad.getByRole('button', { name: 'No to all five safety questions' }).click();
   await pad.getByLabel('The patient agrees to be referred to social prescribing').check();
   await pad.getByLabel('The patient agrees to their details being shared with the service').check();
-  const send = pad.getByRole('button', { name: 'Send referral' });
-  await send.click({ trial: true });
-  await send.click();
-  await pad.getByRole('heading', { name: /^Saved/ }).waitFor();
-  const added = (await outboxRows(b)).filter((stored) => !before.has(stored.id));
-  if (added.length !== 1) throw new Error(`Expected one new outbox row after Send, found ${added.length}.`);
-  await pad.close();
-  return (added[0] as StoredRow).id;
+  await pad.getByRole('button', { name: 'Send referral' }).click({ trial: true });
+  return pad;
+}
+
+/**
+ * Rows written straight into the extension's outbox through IndexedDB, in one strict transaction: for the soak and the
+ * bench, which need hundreds of referrals (built by `queuedRow`, as `enqueueReferral` builds them) quickly.
+ */
+export async function putRows(b: OutboxBrowser, rows: object[]): Promise<void> {
+  await b.page.evaluate(
+    (batch) =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open('outbox');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('referrals', 'readwrite', { durability: 'strict' });
+          for (const stored of batch) tx.objectStore('referrals').put(stored);
+          tx.oncomplete = () => {
+            open.result.close();
+            done();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    rows,
+  );
+}
+
+/** What the pad does after an enqueue: tell the background to drain. */
+export async function tellDrain(b: OutboxBrowser): Promise<void> {
+  await b.page.evaluate(() =>
+    (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime
+      .sendMessage({ type: 'outbox:drain' })
+      .catch(() => undefined),
+  );
 }
 
 /** Stops the extension's service worker, as Chrome does when it is idle (Chrome's own samples use this CDP call). */

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundleToReferral } from '../../lib/fhir';
+import { drain } from '../../lib/outbox/drain';
 import { enqueueReferral } from '../../lib/outbox/enqueue';
 import { resendReferral, sentReferrals } from '../../lib/outbox/queries';
 import { type FaultProxy, startFaultProxy } from '../support/fault-proxy';
@@ -93,6 +94,20 @@ describe('the outbox drain', () => {
     expect(await drain()).toMatchObject({ delivered: 1 });
     expect(queue.posts.get(referral.id)).toBe(1);
     expect(queue.stored.has(referral.id)).toBe(true);
+  });
+
+  it('when the network comes back, sends queued referrals at once instead of waiting out their backoff', async () => {
+    const { db, time, deps, row } = setUp();
+    const referral = aReferral();
+    await enqueueReferral(referral, { db, now: time.now() });
+    await proxy.down();
+    const offline = drainer(db, proxy.url, queue.token, time.now);
+    offline.deps.random = () => 0.99;
+    expect(await offline.drain()).toMatchObject({ retrying: 1 });
+    expect((await row(referral.id))?.nextAttemptAt).toBeGreaterThan(time.now());
+    await proxy.up();
+    expect(await drain(deps, { skipBackoff: true })).toMatchObject({ delivered: 1 });
+    expect(queue.posts.get(referral.id)).toBe(1);
   });
 
   it('gives up on a hanging queue at the timeout, then delivers once', async () => {
@@ -219,7 +234,6 @@ describe('the outbox drain', () => {
     const referral = aReferral();
     await enqueueReferral(referral, { db });
     const { deps } = drainer(db, proxy.url, queue.token, Date.now);
-    const { drain } = await import('../../lib/outbox/drain');
     expect(await drain({ ...deps, queue: undefined })).toEqual({ delivered: 0, retrying: 0, needsAttention: 0 });
     expect(await db.referrals.get(referral.id)).toMatchObject({ status: 'queued', attempts: 0 });
     expect(queue.posts.has(referral.id)).toBe(false);

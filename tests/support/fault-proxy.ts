@@ -18,6 +18,8 @@ export type FaultProxy = {
   mode: FaultMode;
   failShare: number;
   refusal: string;
+  /** Requests the proxy answered 500 itself (error, flaky). */
+  failed: number;
   /** Requests that reached the proxy (every method), by mode they met. */
   seen: Record<FaultMode, number>;
   /** Resolves when the next request arrives (after it is handled as the mode says). */
@@ -37,6 +39,7 @@ export async function startFaultProxy(upstream: string, { port = 0, random = Mat
     mode: 'pass',
     failShare: 0.3,
     refusal: 'The practice is not registered with this service.',
+    failed: 0,
     seen: { pass: 0, error: 0, flaky: 0, hang: 0, swallow: 0, refuse: 0 },
     nextRequest: () => new Promise((resolve) => waiting.push(resolve)),
     down: async () => {
@@ -54,6 +57,7 @@ export async function startFaultProxy(upstream: string, { port = 0, random = Mat
     const body = await readBody(incoming);
     for (const resolve of waiting.splice(0)) resolve();
     const fail = mode === 'error' || (mode === 'flaky' && random() < proxy.failShare);
+    if (fail) proxy.failed++;
     if (fail) return outgoing.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
     if (mode === 'hang') return;
     if (mode === 'refuse') {

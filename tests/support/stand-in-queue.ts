@@ -13,6 +13,8 @@ export type StandInQueue = {
   token: string;
   /** POSTs that reached it, per Idempotency-Key (repeats included). */
   posts: Map<string, number>;
+  /** Referral ids in the order the queue created them: a referral created twice would appear twice. */
+  created: string[];
   /** Referrals stored, by referral id: one each, however often they were sent. */
   stored: Map<string, { bundle: fhir4.Bundle; taskId: string; serviceRequestId: string }>;
   decide: (referralId: string, decision: Parameters<typeof applyDecision>[1]) => void;
@@ -22,6 +24,7 @@ export type StandInQueue = {
 export async function startStandInQueue({ port = 0, token = 'practice-token-L81001' } = {}): Promise<StandInQueue> {
   const posts = new Map<string, number>();
   const stored: StandInQueue['stored'] = new Map();
+  const created: string[] = [];
   const answers = new Map<string, { body: string; status: number; answer: string }>();
   const tasks = new Map<string, fhir4.Task>();
   let next = 1;
@@ -57,6 +60,7 @@ export async function startStandInQueue({ port = 0, token = 'practice-token-L810
     const taskResource = (bundle as fhir4.Bundle).entry?.[2]?.resource as fhir4.Task;
     tasks.set(taskId, { ...taskResource, id: taskId });
     stored.set(parsed.referral.id, { bundle: bundle as fhir4.Bundle, taskId, serviceRequestId });
+    created.push(parsed.referral.id);
     const answer = JSON.stringify({
       resourceType: 'Bundle',
       type: 'transaction-response',
@@ -76,6 +80,7 @@ export async function startStandInQueue({ port = 0, token = 'practice-token-L810
     url,
     token,
     posts,
+    created,
     stored,
     decide(referralId, decision) {
       const taskId = stored.get(referralId)?.taskId;
