@@ -53,16 +53,14 @@ async function timeSend(browser: OutboxBrowser): Promise<number> {
   const ms = await pad.evaluate(
     () =>
       new Promise<number>((resolve) => {
-        const saved = () =>
-          [...document.querySelectorAll('h1, h2, h3')].some((h) => h.textContent?.startsWith('Saved'));
-        const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Send referral'));
+        // No named functions in here: tsx would wrap them in a helper the page does not have.
         const start = performance.now();
         new MutationObserver((_, observer) => {
-          if (!saved()) return;
+          if (![...document.querySelectorAll('h1, h2, h3')].some((h) => h.textContent?.startsWith('Saved'))) return;
           observer.disconnect();
           resolve(performance.now() - start);
         }).observe(document.body, { childList: true, subtree: true, characterData: true });
-        button?.click();
+        [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Send referral'))?.click();
       }),
   );
   await pad.close();

@@ -52,10 +52,19 @@ try {
   );
 
   const drainStart = Date.now();
+  let reported = drainStart;
   for (;;) {
     const rows = await outboxRows(browser);
     const delivered = rows.filter((row) => row.status === 'delivered').length;
     if (delivered === count) break;
+    if (Date.now() - reported > 15_000) {
+      reported = Date.now();
+      const by = (status: string) => rows.filter((row) => row.status === status).length;
+      console.log(
+        `${seconds(drainStart)} s: ${delivered} delivered, ${by('queued')} queued, ${by('sending')} sending, ` +
+          `${by('needs-attention')} needing attention; ${stops} worker stops`,
+      );
+    }
     if (Date.now() - drainStart > 15 * 60_000) throw new Error(`Gave up after 15 minutes with ${delivered} delivered.`);
     if (Math.random() < 0.3) {
       await stopServiceWorker(browser).catch(() => undefined); // it may be stopped already

@@ -20,7 +20,7 @@ export function startOutbox(): void {
       const settings = await loadSettings();
       const result = await runOutbox(
         {
-          db: outbox(),
+          db: outbox('relaxed'),
           queue: settings.queue,
           retentionDays: settings.retentionDays,
           fetch: (...args) => fetch(...args),

@@ -4,21 +4,31 @@ import { DATABASE_NAME, SCHEMA_VERSIONS } from './schema';
 
 export type OutboxDb = Dexie & { referrals: EntityTable<OutboxRow, 'id'> };
 
+type OpenOptions = {
+  /**
+   * strict (the default, for the pad): a transaction resolves only once the write is flushed to disk, so "Saved"
+   * survives a crash. relaxed (the background's drain): a lost write there only means a row is sent again, which the
+   * Idempotency-Key makes harmless, and an fsync per row would slow the drain.
+   */
+  durability?: 'strict' | 'relaxed';
+  /** Another IndexedDB (tests of a browser where IndexedDB cannot open). */
+  indexedDB?: { open: IDBFactory['open'] };
+};
+
 /**
  * The outbox database. It lives in the extension's origin: open it only from extension pages and the background
  * worker, never from a content script (there IndexedDB would belong to the host page).
- * Strict durability: a transaction resolves only once the write is flushed to disk, so "Saved" survives a crash.
  */
-export function openOutbox(name = DATABASE_NAME, indexedDB?: { open: IDBFactory['open'] }): OutboxDb {
-  const db = new Dexie(name, { chromeTransactionDurability: 'strict', ...(indexedDB && { indexedDB }) }) as OutboxDb;
+export function openOutbox(name = DATABASE_NAME, { durability = 'strict', indexedDB }: OpenOptions = {}): OutboxDb {
+  const db = new Dexie(name, { chromeTransactionDurability: durability, ...(indexedDB && { indexedDB }) }) as OutboxDb;
   for (const { version, stores } of SCHEMA_VERSIONS) db.version(version).stores(stores);
   return db;
 }
 
-let shared: OutboxDb | undefined;
+const shared: Partial<Record<'strict' | 'relaxed', OutboxDb>> = {};
 
-/** The one database handle of this extension context. */
-export function outbox(): OutboxDb {
-  shared ??= openOutbox();
-  return shared;
+/** This extension context's database handle (strict unless asked otherwise). */
+export function outbox(durability: 'strict' | 'relaxed' = 'strict'): OutboxDb {
+  shared[durability] ??= openOutbox(DATABASE_NAME, { durability });
+  return shared[durability];
 }

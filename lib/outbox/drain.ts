@@ -35,17 +35,21 @@ export async function drain(deps: DrainDeps, { skipBackoff = false } = {}): Prom
   if (!deps.queue) return report;
   const queue = deps.queue;
   const tried = new Set<string>();
+  // Outcomes that arrive while a write is going are written together next: one transaction for many rows.
+  const record = groupCommit((outcomes: Sent[]) => recordAll(deps, policy, outcomes));
   for (;;) {
     const claimed = await claimDue(deps, policy, tried, skipBackoff);
     if (claimed.length === 0) return report;
     await inParallel(claimed, policy.concurrency, async (row) => {
       tried.add(row.id);
       const outcome = await post(row, queue, deps.fetch, policy.timeoutMs);
-      const kind = await record(deps, policy, row, outcome);
+      const kind = await record({ sent: row, outcome });
       if (kind) report[kind]++;
     });
   }
 }
+
+type Sent = { sent: OutboxRow; outcome: Outcome };
 
 async function claimDue(
   deps: DrainDeps,
@@ -126,24 +130,41 @@ function isTransient(status: number): boolean {
 }
 
 /**
- * Writes the outcome, unless the row moved on meanwhile: a delivery is recorded whenever the row is not yet delivered
- * (the service has it, whoever asked); a failure only while this drain still holds the claim.
+ * Writes the outcomes, except where the row moved on meanwhile: a delivery is recorded whenever the row is not yet
+ * delivered (the service has it, whoever asked); a failure only while this drain still holds the claim.
  */
-async function record(
+async function recordAll(
   deps: DrainDeps,
   policy: RetryPolicy,
-  sent: OutboxRow,
-  outcome: Outcome,
-): Promise<keyof DrainReport | undefined> {
+  outcomes: Sent[],
+): Promise<Array<keyof DrainReport | undefined>> {
   const { db } = deps;
   return db.transaction('rw', db.referrals, async () => {
-    const row = await db.referrals.get(sent.id);
-    if (!row) return undefined;
+    const rows = await db.referrals.bulkGet(outcomes.map(({ sent }) => sent.id));
     const now = deps.now();
-    const { leaseUntil: _lease, claim: _claim, lastError: _error, ...released } = row;
-    if (outcome.kind === 'delivered') {
-      if (row.status === 'delivered') return undefined;
-      await db.referrals.put({
+    const changes = outcomes.map(({ sent, outcome }, index) =>
+      next(rows[index], sent, outcome, now, deps.random, policy),
+    );
+    await db.referrals.bulkPut(changes.flatMap((change) => (change ? [change.row] : [])));
+    return changes.map((change) => change?.kind);
+  });
+}
+
+function next(
+  row: OutboxRow | undefined,
+  sent: OutboxRow,
+  outcome: Outcome,
+  now: number,
+  random: () => number,
+  policy: RetryPolicy,
+): { row: OutboxRow; kind: keyof DrainReport } | undefined {
+  if (!row) return undefined;
+  const { leaseUntil: _lease, claim: _claim, lastError: _error, ...released } = row;
+  if (outcome.kind === 'delivered') {
+    if (row.status === 'delivered') return undefined;
+    return {
+      kind: 'delivered',
+      row: {
         ...released,
         ...outcome.ids,
         status: 'delivered',
@@ -153,29 +174,57 @@ async function record(
           ? { pollAt: now + policy.pollBaseMs }
           : { lastError: 'Delivered, but the queue’s answer gave no Task to follow for the link worker’s decision.' }),
         trail: [...row.trail, { at: now, status: 'delivered' }],
-      });
-      return 'delivered';
-    }
-    if (row.status !== 'sending' || row.claim !== sent.claim) return undefined;
-    if (outcome.kind === 'retry') {
-      await db.referrals.put({
+      },
+    };
+  }
+  if (row.status !== 'sending' || row.claim !== sent.claim) return undefined;
+  if (outcome.kind === 'retry') {
+    return {
+      kind: 'retrying',
+      row: {
         ...released,
         status: 'queued',
-        nextAttemptAt: now + retryDelay(row.attempts, deps.random, policy),
+        nextAttemptAt: now + retryDelay(row.attempts, random, policy),
         lastError: outcome.error,
         updatedAt: now,
-      });
-      return 'retrying';
-    }
-    await db.referrals.put({
+      },
+    };
+  }
+  return {
+    kind: 'needsAttention',
+    row: {
       ...released,
       status: 'needs-attention',
       lastError: outcome.reason,
       updatedAt: now,
       trail: [...row.trail, { at: now, status: 'needs-attention' }],
+    },
+  };
+}
+
+/** Calls `write` with every item queued while the previous call ran: one call at a time, none waiting for long. */
+function groupCommit<T, R>(write: (items: T[]) => Promise<R[]>): (item: T) => Promise<R> {
+  let waiting: Array<{ item: T; resolve: (result: R) => void; reject: (error: unknown) => void }> = [];
+  let busy = false;
+  const flush = async () => {
+    busy = true;
+    while (waiting.length > 0) {
+      const batch = waiting;
+      waiting = [];
+      try {
+        const results = await write(batch.map(({ item }) => item));
+        batch.forEach(({ resolve }, index) => resolve(results[index] as R));
+      } catch (error) {
+        for (const { reject } of batch) reject(error);
+      }
+    }
+    busy = false;
+  };
+  return (item) =>
+    new Promise<R>((resolve, reject) => {
+      waiting.push({ item, resolve, reject });
+      if (!busy) void flush();
     });
-    return 'needsAttention';
-  });
 }
 
 async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

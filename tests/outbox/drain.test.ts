@@ -186,18 +186,18 @@ describe('the outbox drain', () => {
 
   it('two drains racing over the same outbox send each referral once', async () => {
     const { db, time } = setUp();
-    const referrals = Array.from({ length: 40 }, () => aReferral());
+    const referrals = Array.from({ length: 120 }, () => aReferral()); // more than one drain claims at once
     for (const referral of referrals) await enqueueReferral(referral, { db, now: time.now() });
     const first = drainer(db, proxy.url, queue.token, time.now);
     const second = drainer(db, proxy.url, queue.token, time.now);
 
     const reports = await Promise.all([first.drain(), second.drain()]);
 
-    expect(reports[0].delivered + reports[1].delivered).toBe(40);
+    expect(reports[0].delivered + reports[1].delivered).toBe(120);
     expect(reports[0].delivered).toBeGreaterThan(0);
     expect(reports[1].delivered).toBeGreaterThan(0);
     for (const referral of referrals) expect(queue.posts.get(referral.id)).toBe(1);
-    expect(await db.referrals.where('status').equals('delivered').count()).toBe(40);
+    expect(await db.referrals.where('status').equals('delivered').count()).toBe(120);
   });
 
   it('a row whose drain stopped mid-send is claimed again once its lease expires, and delivered once', async () => {

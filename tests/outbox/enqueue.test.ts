@@ -39,8 +39,10 @@ describe('enqueueing a referral', () => {
 
   it('rejects with a clear error, and says the outbox is unavailable, where IndexedDB cannot be opened', async () => {
     const privateWindow = openOutbox('outbox-private', {
-      open: () => {
-        throw new DOMException('The user denied permission to access the database.', 'InvalidStateError');
+      indexedDB: {
+        open: () => {
+          throw new DOMException('The user denied permission to access the database.', 'InvalidStateError');
+        },
       },
     });
     expect(await outboxAvailable(privateWindow)).toBe(false);

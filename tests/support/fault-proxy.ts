@@ -6,7 +6,7 @@ import { readBody } from './stand-in-queue';
 /**
  * What the proxy does with the next requests:
  * pass — forward to the queue and answer with its answer;
- * error — answer 500 without forwarding; flaky — forward, but answer 500 to a share of requests (`failShare`);
+ * error — answer 500 without forwarding; flaky — answer 500 to a share of POSTs (`failShare`), forward the rest;
  * hang — accept and never answer (the client's timeout must act); swallow — forward (the queue stores it), never answer;
  * refuse — answer 422 with `refusal` as an OperationOutcome. `down()` stops listening (connections are refused, as
  * with a stopped queue) until `up()`.
@@ -56,7 +56,8 @@ export async function startFaultProxy(upstream: string, { port = 0, random = Mat
     proxy.seen[mode]++;
     const body = await readBody(incoming);
     for (const resolve of waiting.splice(0)) resolve();
-    const fail = mode === 'error' || (mode === 'flaky' && random() < proxy.failShare);
+    // flaky fails POSTs only (sending referrals); the status polls pass.
+    const fail = mode === 'error' || (mode === 'flaky' && incoming.method === 'POST' && random() < proxy.failShare);
     if (fail) proxy.failed++;
     if (fail) return outgoing.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
     if (mode === 'hang') return;
