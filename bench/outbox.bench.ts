@@ -78,7 +78,7 @@ async function drainAfterReconnect(
   await putRows(browser, rows);
   await tellDrain(browser);
   // Every row tried once and waiting out its backoff, as after a spell offline.
-  const ids = new Set(rows.map((row) => row.id));
+  const ids = new Set(rows.map(({ row }) => row.id));
   await until(
     async () =>
       (await outboxRows(browser)).filter((row) => ids.has(row.id) && row.attempts > 0 && row.status === 'queued')

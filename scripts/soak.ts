@@ -7,7 +7,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { queuedRow } from '../lib/outbox/enqueue';
-import type { OutboxRow } from '../lib/outbox/row';
 import {
   launchOn,
   newProfile,
@@ -38,7 +37,7 @@ try {
   // The rows enqueueReferral would write (built by the same code), written through the page's IndexedDB in batches.
   const ids: string[] = [];
   for (let batch = 0; batch < count; batch += 100) {
-    const rows: OutboxRow[] = [];
+    const rows: ReturnType<typeof queuedRow>[] = [];
     for (let i = batch; i < Math.min(count, batch + 100); i++) {
       const referral = { ...richReferral, id: randomUUID() };
       ids.push(referral.id);

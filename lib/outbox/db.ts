@@ -1,8 +1,12 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { OutboxRow } from './row';
+import type { OutboxRow, StoredBundle } from './row';
 import { DATABASE_NAME, SCHEMA_VERSIONS } from './schema';
 
-export type OutboxDb = Dexie & { referrals: EntityTable<OutboxRow, 'id'> };
+export type OutboxDb = Dexie & {
+  referrals: EntityTable<OutboxRow, 'id'>;
+  /** Each referral's FHIR Bundle, by referral id: written once at enqueue, read to send, removed at retention. */
+  bundles: EntityTable<StoredBundle, 'id'>;
+};
 
 type OpenOptions = {
   /**
@@ -21,7 +25,10 @@ type OpenOptions = {
  */
 export function openOutbox(name = DATABASE_NAME, { durability = 'strict', indexedDB }: OpenOptions = {}): OutboxDb {
   const db = new Dexie(name, { chromeTransactionDurability: durability, ...(indexedDB && { indexedDB }) }) as OutboxDb;
-  for (const { version, stores } of SCHEMA_VERSIONS) db.version(version).stores(stores);
+  for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+    const declared = db.version(version).stores(stores);
+    if (upgrade) declared.upgrade(upgrade);
+  }
   return db;
 }
 

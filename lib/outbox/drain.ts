@@ -1,4 +1,5 @@
 import { Dexie } from 'dexie';
+import type { fhir4 } from '../fhir';
 import type { QueueSettings } from '../settings/settings';
 import { jsonOrNothing, refusalReason, type ServiceIds, serviceIds } from './answers';
 import type { OutboxDb } from './db';
@@ -40,9 +41,14 @@ export async function drain(deps: DrainDeps, { skipBackoff = false } = {}): Prom
   for (;;) {
     const claimed = await claimDue(deps, policy, tried, skipBackoff);
     if (claimed.length === 0) return report;
-    await inParallel(claimed, policy.concurrency, async (row) => {
+    await inParallel(claimed, policy.concurrency, async ({ row, bundle }) => {
       tried.add(row.id);
-      const outcome = await post(row, queue, deps.fetch, policy.timeoutMs);
+      const outcome = bundle
+        ? await post(row, JSON.stringify(bundle), queue, deps.fetch, policy.timeoutMs)
+        : ({
+            kind: 'refused',
+            reason: 'The referral’s content is missing from this browser, so it cannot be sent.',
+          } as const);
       const kind = await record({ sent: row, outcome });
       if (kind) report[kind]++;
     });
@@ -56,9 +62,9 @@ async function claimDue(
   policy: RetryPolicy,
   tried: Set<string>,
   skipBackoff: boolean,
-): Promise<OutboxRow[]> {
+): Promise<Array<{ row: OutboxRow; bundle: fhir4.Bundle | undefined }>> {
   const { db } = deps;
-  return db.transaction('rw', db.referrals, async () => {
+  return db.transaction('rw', db.referrals, db.bundles, async () => {
     const now = deps.now();
     // When the network has just come back, waiting out a backoff earned while offline only delays the referrals.
     const dueBy = skipBackoff ? Dexie.maxKey : now;
@@ -86,12 +92,19 @@ async function claimDue(
       }),
     );
     await db.referrals.bulkPut(claimed);
-    return claimed;
+    const bundles = await db.bundles.bulkGet(claimed.map((row) => row.id));
+    return claimed.map((row, index) => ({ row, bundle: bundles[index]?.bundle }));
   });
 }
 
 /** One POST of the row's Bundle, never inside a transaction. Every failure becomes an outcome, never a throw. */
-async function post(row: OutboxRow, queue: QueueSettings, fetcher: typeof fetch, timeoutMs: number): Promise<Outcome> {
+async function post(
+  row: OutboxRow,
+  body: string,
+  queue: QueueSettings,
+  fetcher: typeof fetch,
+  timeoutMs: number,
+): Promise<Outcome> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
@@ -103,15 +116,15 @@ async function post(row: OutboxRow, queue: QueueSettings, fetcher: typeof fetch,
         authorization: `Bearer ${queue.token}`,
         'idempotency-key': row.id,
       },
-      body: JSON.stringify(row.bundle),
+      body,
       signal: controller.signal,
     });
-    const body = jsonOrNothing(await response.text());
-    if (response.ok) return { kind: 'delivered', ids: serviceIds(body) };
+    const answer = jsonOrNothing(await response.text());
+    if (response.ok) return { kind: 'delivered', ids: serviceIds(answer) };
     if (isTransient(response.status)) {
       return { kind: 'retry', error: `The queue service answered ${response.status}; it will be tried again.` };
     }
-    return { kind: 'refused', reason: refusalReason(response.status, body) };
+    return { kind: 'refused', reason: refusalReason(response.status, answer) };
   } catch {
     return {
       kind: 'retry',
@@ -213,7 +226,7 @@ function groupCommit<T, R>(write: (items: T[]) => Promise<R[]>): (item: T) => Pr
       waiting = [];
       try {
         const results = await write(batch.map(({ item }) => item));
-        batch.forEach(({ resolve }, index) => resolve(results[index] as R));
+        for (const [index, { resolve }] of batch.entries()) resolve(results[index] as R);
       } catch (error) {
         for (const { reject } of batch) reject(error);
       }

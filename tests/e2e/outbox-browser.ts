@@ -146,15 +146,18 @@ export async function fillPad(b: OutboxBrowser): Promise<Page> {
  * Rows written straight into the extension's outbox through IndexedDB, in one strict transaction: for the soak and the
  * bench, which need hundreds of referrals (built by `queuedRow`, as `enqueueReferral` builds them) quickly.
  */
-export async function putRows(b: OutboxBrowser, rows: object[]): Promise<void> {
+export async function putRows(b: OutboxBrowser, entries: { row: object; bundle: object }[]): Promise<void> {
   await b.page.evaluate(
     (batch) =>
       new Promise<void>((done, fail) => {
         const open = indexedDB.open('outbox');
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction('referrals', 'readwrite', { durability: 'strict' });
-          for (const stored of batch) tx.objectStore('referrals').put(stored);
+          const tx = open.result.transaction(['referrals', 'bundles'], 'readwrite', { durability: 'strict' });
+          for (const entry of batch) {
+            tx.objectStore('bundles').put(entry.bundle);
+            tx.objectStore('referrals').put(entry.row);
+          }
           tx.oncomplete = () => {
             open.result.close();
             done();
@@ -162,7 +165,7 @@ export async function putRows(b: OutboxBrowser, rows: object[]): Promise<void> {
           tx.onerror = () => fail(tx.error);
         };
       }),
-    rows,
+    entries,
   );
 }
 

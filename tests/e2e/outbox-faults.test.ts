@@ -8,7 +8,6 @@ import {
   launchOn,
   newProfile,
   type OutboxBrowser,
-  outboxRows,
   removeProfile,
   row,
   sendFromPad,

@@ -66,7 +66,7 @@ describe('the outbox drain', () => {
       lastError: expect.stringMatching(/could not be reached/),
     });
     expect(waiting?.nextAttemptAt).toBeGreaterThanOrEqual(time.now());
-    expect(waiting?.bundle).toBeDefined();
+    expect(await db.bundles.get(referral.id)).toBeDefined();
 
     // Not due yet: nothing is sent before the backoff has passed.
     await proxy.up();
@@ -156,7 +156,7 @@ describe('the outbox drain', () => {
       lastError:
         'The queue service refused the referral (HTTP 422): Practice L81001 is not registered with this service.',
     });
-    expect(refused?.bundle).toBeDefined();
+    expect(await db.bundles.get(referral.id)).toBeDefined();
 
     const seen = proxy.seen.refuse + proxy.seen.pass;
     proxy.mode = 'pass';

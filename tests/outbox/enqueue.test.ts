@@ -25,7 +25,7 @@ describe('enqueueing a referral', () => {
       practice: 'L81001',
       trail: [{ at: 1_000, status: 'queued' }],
     });
-    expect(bundleToReferral(row?.bundle)).toEqual({ ok: true, referral });
+    expect(bundleToReferral((await reopened.bundles.get(referral.id))?.bundle)).toEqual({ ok: true, referral });
   });
 
   it('enqueueing the same referral twice (a double click) keeps one row', async () => {

@@ -89,13 +89,14 @@ describe('retention', () => {
       linkWorker: { status: 'accepted' },
       trail: [{ status: 'queued' }, { status: 'delivered' }, { status: 'accepted' }],
     });
-    for (const gone of ['bundle', 'nhsNumber', 'patientName'] as const) expect(kept?.[gone]).toBeUndefined();
+    for (const gone of ['nhsNumber', 'patientName'] as const) expect(kept?.[gone]).toBeUndefined();
+    expect(await db.bundles.get(referral.id)).toBeUndefined();
     expect(kept?.linkWorker?.note).toBeUndefined();
     expect(JSON.stringify(kept)).not.toMatch(
       new RegExp(`${referral.patient.family}|${referral.patient.nhsNumber}|choir`),
     );
     // Not yet delivered: untouched, whatever its age.
-    expect((await db.referrals.get(waiting.id))?.bundle).toBeDefined();
+    expect(await db.bundles.get(waiting.id)).toBeDefined();
   });
 
   it('runs with each outbox pass, by the champion’s number of days', async () => {

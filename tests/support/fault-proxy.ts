@@ -1,10 +1,10 @@
-import { createServer, request as forward, type Server } from 'node:http';
+import { Agent, createServer, request as forward, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { fhir4 } from '../../lib/fhir';
 import { readBody } from './stand-in-queue';
 
 /**
- * What the proxy does with the next requests:
+ * What the proxy does with the next POSTs (GETs, the status polls, always pass):
  * pass — forward to the queue and answer with its answer;
  * error — answer 500 without forwarding; flaky — answer 500 to a share of POSTs (`failShare`), forward the rest;
  * hang — accept and never answer (the client's timeout must act); swallow — forward (the queue stores it), never answer;
@@ -18,11 +18,11 @@ export type FaultProxy = {
   mode: FaultMode;
   failShare: number;
   refusal: string;
-  /** Requests the proxy answered 500 itself (error, flaky). */
+  /** POSTs the proxy answered 500 itself (error, flaky). */
   failed: number;
-  /** Requests that reached the proxy (every method), by mode they met. */
+  /** POSTs that reached the proxy, by the mode they met. */
   seen: Record<FaultMode, number>;
-  /** Resolves when the next request arrives (after it is handled as the mode says). */
+  /** Resolves when the next POST arrives. */
   nextRequest: () => Promise<void>;
   down: () => Promise<void>;
   up: () => Promise<void>;
@@ -33,6 +33,7 @@ export async function startFaultProxy(upstream: string, { port = 0, random = Mat
   const sockets = new Set<Socket>();
   const waiting: Array<() => void> = [];
   const target = new URL(upstream);
+  const agent = new Agent({ keepAlive: true });
 
   const proxy: FaultProxy = {
     url: '',
@@ -48,14 +49,20 @@ export async function startFaultProxy(upstream: string, { port = 0, random = Mat
       await closed;
     },
     up: () => new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', resolve)),
-    close: () => proxy.down(),
+    close: async () => {
+      await proxy.down();
+      agent.destroy();
+    },
   };
 
   const server: Server = createServer(async (incoming, outgoing) => {
-    const mode = proxy.mode;
-    proxy.seen[mode]++;
+    // Faults are for sending referrals (POSTs); the status polls (GETs) always pass.
+    const mode = incoming.method === 'POST' ? proxy.mode : 'pass';
     const body = await readBody(incoming);
-    for (const resolve of waiting.splice(0)) resolve();
+    if (incoming.method === 'POST') {
+      proxy.seen[mode]++;
+      for (const resolve of waiting.splice(0)) resolve();
+    }
     // flaky fails POSTs only (sending referrals); the status polls pass.
     const fail = mode === 'error' || (mode === 'flaky' && incoming.method === 'POST' && random() < proxy.failShare);
     if (fail) proxy.failed++;
@@ -75,6 +82,7 @@ export async function startFaultProxy(upstream: string, { port = 0, random = Mat
         method: incoming.method,
         path: incoming.url,
         headers: { ...incoming.headers, host: target.host },
+        agent,
       },
       (answer) => {
         const chunks: Buffer[] = [];
