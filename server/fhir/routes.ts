@@ -2,11 +2,14 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { bundleToReferral, type fhir4, SYSTEMS } from '../../lib/fhir';
-import { type PracticeVariables, requirePracticeToken } from '../auth/practice-token';
+import { bearerToken, type PracticeVariables, refuseToken, requirePracticeToken } from '../auth/practice-token';
+import { secretHash } from '../auth/secrets';
 import type { Service } from '../context';
-import { receiveReferral, taskFor } from '../store/referrals';
+import { groupInsert } from '../store/group-insert';
+import { practiceForToken } from '../store/practices';
+import { repeatOf, taskFor } from '../store/referrals';
 import { capabilityStatement } from './capability-statement';
-import { fhirJson, outcome } from './operation-outcome';
+import { fhirJson, type Issue, outcome } from './operation-outcome';
 import { bodyHash, bundleTaskOf, patientIdFor, storedTask, transactionResponse } from './transaction';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -35,8 +38,10 @@ export function fhirRoutes(service: Service) {
 
   fhir.get('/metadata', (c) => fhirJson(c, 200, capabilityStatement(service.now().toISOString())));
 
-  fhir.use('*', requirePracticeToken(service));
+  const insert = groupInsert(service.db, service.now);
 
+  // A referral is checked before its token, so that the usual delivery costs one statement with the token checked in
+  // it; any refusal still checks the token first, so that a caller without a good token learns nothing but that.
   fhir.post(
     '/',
     bodyLimit({
@@ -50,46 +55,43 @@ export function fhirRoutes(service: Service) {
         ]),
     }),
     async (c) => {
-      const type = c.req.header('Content-Type') ?? '';
-      if (!JSON_TYPES.test(type))
-        return outcome(c, 415, [{ code: 'not-supported', message: 'Send the Bundle as application/fhir+json.' }]);
+      const token = bearerToken(c.req.header('Authorization'));
+      if (!token) return refuseToken(c, c.req.header('Authorization'));
+      const practice = () => practiceForToken(service.db, token, service.now());
+      const refuse = async (status: 400 | 403 | 409 | 415 | 422, issues: Issue[]) =>
+        (await practice()) ? outcome(c, status, issues) : refuseToken(c, token);
+
+      if (!JSON_TYPES.test(c.req.header('Content-Type') ?? ''))
+        return refuse(415, [{ code: 'not-supported', message: 'Send the Bundle as application/fhir+json.' }]);
       const key = c.req.header('Idempotency-Key');
       if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
-        return outcome(c, 400, [
+        return refuse(400, [
           { code: 'invalid', message: 'The Idempotency-Key is 1 to 200 visible ASCII characters (the referral’s id).' },
         ]);
+      const text = await c.req.text();
       let body: unknown;
       try {
-        body = JSON.parse(await c.req.text());
+        body = JSON.parse(text);
       } catch (error) {
-        return outcome(c, 400, [{ code: 'invalid', message: `The body is not JSON: ${(error as Error).message}` }]);
+        return refuse(400, [{ code: 'invalid', message: `The body is not JSON: ${(error as Error).message}` }]);
       }
       const read = bundleToReferral(body);
       if (!read.ok)
-        return outcome(
-          c,
+        return refuse(
           400,
           read.problems.map((problem) => ({ code: 'invalid', message: problem.message, path: problem.path })),
         );
       const { referral } = read;
-      const odsCode = c.get('odsCode');
-      if (referral.referrer.odsCode !== odsCode)
-        return outcome(c, 403, [
-          {
-            code: 'forbidden',
-            message: `This token sends referrals for practice ${odsCode}; this referral is from practice ${referral.referrer.odsCode}.`,
-            path: 'entry.resource.contained.organization.identifier',
-          },
-        ]);
-
+      const odsCode = referral.referrer.odsCode;
       const bundle = body as fhir4.Bundle;
       const order = (bundle.entry ?? []).map((entry) => entry.resource?.resourceType as EntryType);
       const receivedAt = service.now().toISOString();
       const patientId = patientIdFor(odsCode, referral.patient.nhsNumber);
-      const receipt = await receiveReferral(service.db, {
+      const arrival = {
         odsCode,
+        tokenHash: secretHash(token),
         ...(key !== undefined ? { idempotencyKey: key } : {}),
-        bodyHash: bodyHash(body),
+        bodyHash: bodyHash(text),
         patientId,
         referral,
         task: storedTask(bundleTaskOf(bundle), referral, patientId, receivedAt),
@@ -103,11 +105,23 @@ export function fhirRoutes(service: Service) {
           lastModified: receivedAt,
         }),
         patientEntry: order.indexOf('Patient'),
-      });
-      switch (receipt.kind) {
-        case 'created':
+      };
+      const stored = await insert(arrival);
+      if (stored) return fhirJson(c, 200, stored);
+
+      const tokenPractice = await practice();
+      if (!tokenPractice) return refuseToken(c, token);
+      if (tokenPractice !== odsCode)
+        return outcome(c, 403, [
+          {
+            code: 'forbidden',
+            message: `This token sends referrals for practice ${tokenPractice}; this referral is from practice ${odsCode}.`,
+          },
+        ]);
+      const repeat = await repeatOf(service.db, arrival);
+      switch (repeat.kind) {
         case 'replayed':
-          return fhirJson(c, 200, receipt.response);
+          return fhirJson(c, 200, repeat.response);
         case 'exists':
           return fhirJson(
             c,
@@ -115,10 +129,10 @@ export function fhirRoutes(service: Service) {
             transactionResponse({
               order,
               referralId: referral.id,
-              patientId: receipt.patientId,
+              patientId: repeat.patientId,
               created: false,
-              taskVersion: receipt.version,
-              lastModified: receipt.lastModified,
+              taskVersion: repeat.version,
+              lastModified: repeat.lastModified,
             }),
           );
         case 'key-conflict':
@@ -135,12 +149,13 @@ export function fhirRoutes(service: Service) {
               code: 'conflict',
               message:
                 'A referral with this identifier was received from another practice. Each referral needs its own id.',
-              path: 'entry.resource.identifier',
             },
           ]);
       }
     },
   );
+
+  fhir.use('*', requirePracticeToken(service));
 
   fhir.get('/Task/:id', async (c) => {
     const id = c.req.param('id');

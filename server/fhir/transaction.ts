@@ -66,16 +66,10 @@ export function transactionResponse(input: {
   };
 }
 
-/** The same JSON, whatever the order of its keys: a repeat's body is compared by this hash. */
-export function bodyHash(body: unknown): string {
-  return createHash('sha256').update(canonicalJson(body)).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+/**
+ * A repeat's body is compared by the hash of its bytes: the pad makes the Bundle as a pure function of the referral,
+ * so a retry sends the same bytes.
+ */
+export function bodyHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

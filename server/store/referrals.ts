@@ -7,6 +7,8 @@ type Status = LinkWorkerStatus['status'];
 /** A referral read from its Bundle, ready to store: the Task and the response are built by the FHIR routes. */
 export type Arrival = {
   odsCode: string;
+  /** The SHA-256 of the bearer token it came with: stored only if that token is live and speaks for `odsCode`. */
+  tokenHash: string;
   idempotencyKey?: string;
   bodyHash: string;
   patientId: string;
@@ -18,51 +20,70 @@ export type Arrival = {
   patientEntry: number;
 };
 
-export type Receipt =
-  | { kind: 'created'; response: fhir4.Bundle }
+export type Repeat =
   | { kind: 'replayed'; response: fhir4.Bundle }
   | { kind: 'exists'; patientId: string; version: number; lastModified: string }
   | { kind: 'key-conflict' }
   | { kind: 'other-practice' };
 
 /**
- * Stores a referral once. One statement in the usual case: the row carries the idempotency record, so a repeat hits
- * the primary key or the (practice, key) constraint, and concurrent deliveries of one referral wait on the same
- * index entry rather than racing. Then the repeat is told apart: the same key and body (replay the first response),
- * the same key with another body (refused), or the same referral under another key or none (a conditional create
- * that finds the referral already there).
+ * Stores new referrals in one statement, whatever their number (the service gathers the referrals that arrive
+ * together). Each row carries its idempotency record, so a repeat hits the primary key or the (practice, key)
+ * constraint and is skipped, and concurrent deliveries of one referral wait on the same index entry rather than
+ * racing. A row is stored only if its token is live and speaks for its practice: the usual delivery is one
+ * statement, authentication included. Gives the response of each referral stored; the others are told apart by
+ * `repeatOf`.
  */
-export async function receiveReferral(db: Queryable, arrival: Arrival): Promise<Receipt> {
-  const { referral } = arrival;
-  const inserted = await db.query<{ response: fhir4.Bundle }>(
+export async function insertReferrals(
+  db: Queryable,
+  arrivals: Arrival[],
+  now: Date,
+): Promise<Map<string, fhir4.Bundle>> {
+  const rows = arrivals.map((arrival) => ({
+    id: arrival.referral.id,
+    ods_code: arrival.odsCode,
+    token_hash: arrival.tokenHash,
+    idempotency_key: arrival.idempotencyKey ?? null,
+    body_hash: arrival.bodyHash,
+    patient_id: arrival.patientId,
+    nhs_number: arrival.referral.patient.nhsNumber,
+    received_at: arrival.receivedAt.toISOString(),
+    needs: arrival.referral.needs,
+    safety_flags: Object.entries(arrival.referral.safety)
+      .filter(([, present]) => present)
+      .map(([flag]) => flag),
+    verdict_outcome: arrival.referral.verdict.outcome,
+    referral: arrival.referral,
+    task: arrival.task,
+    response: arrival.response,
+    patient_entry: arrival.patientEntry,
+  }));
+  const inserted = await db.query<{ id: string; response: fhir4.Bundle }>(
     `INSERT INTO referral (id, ods_code, idempotency_key, body_hash, patient_id, nhs_number, received_at, status,
        needs, safety_flags, verdict_outcome, referral, task, response)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'requested', $8, $9, $10, $11, $12,
-       jsonb_set($13::jsonb, $14::text[], to_jsonb(CASE WHEN EXISTS (
-         SELECT 1 FROM referral WHERE ods_code = $2 AND nhs_number = $6) THEN '200 OK' ELSE '201 Created' END::text)))
+     SELECT r.id, r.ods_code, r.idempotency_key, r.body_hash, r.patient_id, r.nhs_number, r.received_at, 'requested',
+       r.needs, r.safety_flags, r.verdict_outcome, r.referral, r.task,
+       jsonb_set(r.response, ARRAY['entry', r.patient_entry::text, 'response', 'status'], to_jsonb(CASE WHEN EXISTS (
+         SELECT 1 FROM referral x WHERE x.ods_code = r.ods_code AND x.nhs_number = r.nhs_number)
+         THEN '200 OK' ELSE '201 Created' END::text))
+     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, ods_code text, token_hash text, idempotency_key text,
+       body_hash text, patient_id uuid, nhs_number text, received_at timestamptz, needs text[], safety_flags text[],
+       verdict_outcome text, referral jsonb, task jsonb, response jsonb, patient_entry integer)
+     WHERE EXISTS (SELECT 1 FROM practice_token t WHERE t.token_hash = r.token_hash AND t.ods_code = r.ods_code
+       AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2))
      ON CONFLICT DO NOTHING
-     RETURNING response`,
-    [
-      referral.id,
-      arrival.odsCode,
-      arrival.idempotencyKey ?? null,
-      arrival.bodyHash,
-      arrival.patientId,
-      referral.patient.nhsNumber,
-      arrival.receivedAt,
-      referral.needs,
-      Object.entries(referral.safety)
-        .filter(([, present]) => present)
-        .map(([flag]) => flag),
-      referral.verdict.outcome,
-      JSON.stringify(referral),
-      JSON.stringify(arrival.task),
-      JSON.stringify(arrival.response),
-      ['entry', String(arrival.patientEntry), 'response', 'status'],
-    ],
+     RETURNING id, response`,
+    [JSON.stringify(rows), now],
   );
-  if (inserted[0]) return { kind: 'created', response: inserted[0].response };
+  return new Map(inserted.map((row) => [row.id, row.response]));
+}
 
+/**
+ * A referral that was not stored because it was there already: the same key and body (replay the first response),
+ * the same key with another body (refused), or the same referral under another key or none (a conditional create
+ * that finds it). Call it once the token is known to speak for the referral's practice.
+ */
+export async function repeatOf(db: Queryable, arrival: Arrival): Promise<Repeat> {
   const existing = await db.query<{
     id: string;
     ods_code: string;
@@ -75,7 +96,7 @@ export async function receiveReferral(db: Queryable, arrival: Arrival): Promise<
   }>(
     `SELECT id, ods_code, idempotency_key, body_hash, patient_id, version, response, task FROM referral
      WHERE id = $1 OR (ods_code = $2 AND idempotency_key = $3)`,
-    [referral.id, arrival.odsCode, arrival.idempotencyKey ?? null],
+    [arrival.referral.id, arrival.odsCode, arrival.idempotencyKey ?? null],
   );
   const byKey = existing.find(
     (row) =>
@@ -87,8 +108,8 @@ export async function receiveReferral(db: Queryable, arrival: Arrival): Promise<
     return byKey.body_hash === arrival.bodyHash
       ? { kind: 'replayed', response: byKey.response }
       : { kind: 'key-conflict' };
-  const byId = existing.find((row) => row.id === referral.id);
-  if (!byId) throw new Error('A referral insert conflicted, yet no conflicting row is visible.');
+  const byId = existing.find((row) => row.id === arrival.referral.id);
+  if (!byId) throw new Error('A referral was not stored, yet no row stands in its way.');
   if (byId.ods_code !== arrival.odsCode) return { kind: 'other-practice' };
   return {
     kind: 'exists',

@@ -214,6 +214,24 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the queue se
     expect(await storedReferrals(queue)).toBe(before + 1);
   });
 
+  it('stores one of two different bodies raced under one key, and refuses every copy of the other', async () => {
+    const key = 'abababab-abab-4bab-8bab-abababababab';
+    const first = bundleBody(fresh(key));
+    const second = bundleBody(referralSchema.parse({ ...fresh(key), whatMatters: 'A different note.' }));
+    const before = await storedReferrals(queue);
+    const bodies = Array.from({ length: 40 }, (_, index) => (index % 2 ? second : first));
+    const responses = await Promise.all(bodies.map((body) => postBundle(queue, body, { key })));
+    expect(await storedReferrals(queue)).toBe(before + 1);
+    const [row] = await queue.db.query<{ referral: { whatMatters: string } }>(
+      'SELECT referral FROM referral WHERE id = $1',
+      [key],
+    );
+    const winner = row?.referral.whatMatters === 'A different note.' ? second : first;
+    bodies.forEach((body, index) => {
+      expect(responses[index]?.status).toBe(body === winner ? 200 : 422);
+    });
+  });
+
   it('keeps the inbox to signed-in link workers: no session, a bearer token or a wrong password get nothing', async () => {
     const anonymous = await fetch(`${queue.url}/inbox`, { redirect: 'manual' });
     expect(anonymous.status).toBe(303);
