@@ -30,7 +30,7 @@ export function readDemoSettings(): DemoSettings {
  * token and a link worker account, served on the demo settings' port.
  */
 export async function startDemoQueue(
-  options: { dataDir?: string } = {},
+  options: { dataDir?: string; port?: number } = {},
 ): Promise<RunningServer & { settings: DemoSettings }> {
   const settings = readDemoSettings();
   const db = await openDb({ dataDir: options.dataDir ?? DEFAULT_DATA_DIR });
@@ -40,7 +40,7 @@ export async function startDemoQueue(
     await issueToken(db, practice.odsCode, { label: 'demo', token: queue.token });
   if (!(await linkWorkerCredentials(db, linkWorker.username))) await addLinkWorker(db, linkWorker);
   const { hostname, port } = new URL(queue.endpoint);
-  const server = await startServer(service(db), { hostname, port: Number(port) });
+  const server = await startServer(service(db), { hostname, port: options.port ?? Number(port) });
   return {
     ...server,
     settings,
