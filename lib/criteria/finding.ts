@@ -21,21 +21,28 @@ export function suggestion(route: Route): Suggestion {
 
 /** The route as one line a GP can act on: the service, how to contact it, and any guidance. */
 export function routeDetail(route: Route): string {
-  return [`${route.service}: ${route.contact}.`, route.guidance].filter(Boolean).join(' ');
+  const service = route.service.charAt(0).toUpperCase() + route.service.slice(1);
+  return [`${service}: ${route.contact}.`, route.guidance].filter(Boolean).join(' ');
 }
 
-type CardParts = Omit<Card, 'summary' | 'suggestions' | 'overridable'> & {
-  summary: string;
+type CardParts = Omit<Card, 'suggestions' | 'overridable' | 'detail' | 'subject'> & {
+  detail?: string | undefined;
+  subject?: string | undefined;
   suggestions?: Suggestion[];
   overridable?: boolean;
 };
 
-export function finding(
-  effect: Effect,
-  { summary: text, suggestions = [], overridable = false, ...rest }: CardParts,
-): Finding {
-  const card: Card = { ...rest, summary: summary(text), suggestions, overridable };
-  if (card.detail === undefined) delete card.detail;
-  if (card.subject === undefined) delete card.subject;
+/** Builds the card with a fixed shape (no optional key left undefined, nothing deleted: the check runs on each keystroke). */
+export function finding(effect: Effect, parts: CardParts): Finding {
+  const card: Card = {
+    summary: summary(parts.summary),
+    indicator: parts.indicator,
+    rule: parts.rule,
+    suggestions: parts.suggestions ?? [],
+    overridable: parts.overridable ?? false,
+  };
+  if (parts.detail !== undefined) card.detail = parts.detail;
+  if (parts.subject !== undefined) card.subject = parts.subject;
+  if (parts.overridden !== undefined) card.overridden = parts.overridden;
   return { card, effect };
 }

@@ -11,6 +11,7 @@ export const MAX_OVERRIDE_REASON = 1000;
  * The referrer's override of the model's boundaries. With a reason and a model that allows it, each overridable redirect
  * stays on screen, marked overridden, and the referral goes for the link worker to review. Anything else changes nothing
  * and says why. Safety redirects and a paused service are never overridable (see rules/safety.ts).
+ * An overrideReason of undefined means "not overriding"; any string, even empty, means the referrer is trying to.
  */
 export function applyOverride(findings: Finding[], draft: ReferralDraft, model: ServiceModel): Finding[] {
   if (draft.overrideReason === undefined) return findings;

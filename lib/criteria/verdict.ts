@@ -41,6 +41,8 @@ export const RULE_IDS = [
   'capacity.waiting-list',
   'capacity.paused',
   'model.review-overdue',
+  /** The model's agreement date is after today: it is not yet what was agreed. */
+  'model.not-yet-agreed',
   'override.reason-missing',
   'override.not-allowed',
 ] as const;

@@ -239,7 +239,7 @@ describe('checkReferral is pure', () => {
     expect(draft).toEqual(draftBefore);
   });
 
-  it('never throws and always answers within the rules, whatever the draft holds', () => {
+  it('never throws, keeps to the published rules and always redirects a flagged crisis, whatever the draft holds', () => {
     const text = fc.oneof(
       fc.string(),
       fc.constantFrom('943 476 5919', '12-Mar-1954', 'BS16 1QY', 'BS1 4DJ', 'L81001', 'male'),

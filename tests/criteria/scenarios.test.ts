@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canSend, checkReferral, type RuleId } from '../../lib/criteria';
+import { canSend, checkReferral, RULE_IDS, type RuleId } from '../../lib/criteria';
 import { BOUNDARIED_VCSE_MODEL as BOUNDARIED, OPEN_PCN_MODEL as OPEN } from '../../lib/model/examples';
 import type { ServiceModel } from '../../lib/model/model';
 import type { ReferralDraft } from '../../lib/referral/draft';
@@ -415,6 +415,14 @@ const scenarios: Scenario[] = [
     rules: ['model.review-overdue'],
   },
   {
+    name: 'a model dated after today',
+    model: BOUNDARIED,
+    draft: widower(),
+    today: '2026-09-14',
+    outcome: 'accept',
+    rules: ['model.not-yet-agreed'],
+  },
+  {
     name: 'the model on its review date is not overdue',
     model: BOUNDARIED,
     draft: widower(),
@@ -447,5 +455,10 @@ describe('referral criteria: scenarios across the two example models', () => {
       expect(redirects.length).toBeGreaterThan(0);
       for (const card of redirects) expect(card.summary).toContain(card.suggestions[0]?.route.service);
     }
+  });
+
+  it('exercises every published rule in at least one scenario', () => {
+    const fired = new Set(scenarios.flatMap((scenario) => scenario.rules));
+    expect(RULE_IDS.filter((rule) => !fired.has(rule))).toEqual([]);
   });
 });

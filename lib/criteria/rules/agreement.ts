@@ -1,15 +1,28 @@
 import type { ServiceModel } from '../../model/model';
 import { type Finding, finding } from '../finding';
 
-/** A model past its review date may no longer be what was agreed: say so, but do not stop the referral. */
+/**
+ * A model past its review date, or dated after today, may not be what is agreed now: say so on every check, so the
+ * practice champion hears of it, but do not stop the referral (the service still exists and the patient still needs it).
+ */
 export function agreement(model: ServiceModel, today: string): Finding[] {
-  if (today <= model.agreement.reviewBy) return [];
+  const { agreedOn, reviewBy } = model.agreement;
+  if (today < agreedOn) {
+    return [
+      finding('none', {
+        rule: 'model.not-yet-agreed',
+        indicator: 'warning',
+        summary: `The model is dated ${agreedOn}, after today: check with your practice champion that it is agreed.`,
+      }),
+    ];
+  }
+  if (today <= reviewBy) return [];
   return [
     finding('none', {
       rule: 'model.review-overdue',
       indicator: 'warning',
       summary: 'The agreed model is past its review date: tell your practice champion.',
-      detail: `“${model.name}” was due for review by ${model.agreement.reviewBy}; the checks use it as agreed on ${model.agreement.agreedOn}.`,
+      detail: `“${model.name}” was due for review by ${reviewBy}; the checks use it as agreed on ${agreedOn}.`,
     }),
   ];
 }

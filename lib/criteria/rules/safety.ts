@@ -32,7 +32,7 @@ export function safetyFlags(draft: ReferralDraft, model: ServiceModel): Finding[
           subject: flag,
           indicator: 'warning',
           summary: `${label}: the link worker will review this before contacting the patient.`,
-          detail: route ? `Also tell ${routeDetail(route)}` : undefined,
+          detail: route ? `Also tell ${route.service}: ${route.contact}. ${route.guidance ?? ''}`.trim() : undefined,
           suggestions: route ? [suggestion(route)] : [],
         }),
       );

@@ -2,6 +2,7 @@ import type { Route, ServiceModel } from '../../model/model';
 import { ageOn, parseDateOfBirth } from '../../referral/date-of-birth';
 import type { ReferralDraft } from '../../referral/draft';
 import { isNeedCode, type NeedCode, needLabel } from '../../referral/needs';
+import { postcodeSchema } from '../../referral/patient';
 import { odsCodeSchema } from '../../referral/referral';
 import { type Finding, finding, routeDetail, suggestion } from '../finding';
 import { listed } from '../labels';
@@ -9,8 +10,8 @@ import type { RuleId } from '../verdict';
 
 /** A postcode's outward code ("BS16" of "BS16 1QY") or undefined when it is not a UK postcode. */
 export function outwardCode(postcode: string): string | undefined {
-  const compact = postcode.trim().toUpperCase().replace(/\s+/g, '');
-  return /^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$/.test(compact) ? compact.slice(0, -3) : undefined;
+  const parsed = postcodeSchema.safeParse(postcode);
+  return parsed.success ? parsed.data.split(' ')[0] : undefined;
 }
 
 /**
@@ -109,7 +110,7 @@ function boundaryFinding(boundary: Boundary, model: ServiceModel, route: Route):
       rule: boundary.rule,
       subject: boundary.subject,
       indicator: 'info',
-      summary: `${boundary.outside}, but this open service still takes the referral; ${route.service} may also help.`,
+      summary: `${boundary.outside}; this open service still accepts, and the link worker will see it.`,
       detail,
       suggestions: [suggestion(route)],
     });
