@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bundleToReferral } from '../../lib/fhir';
 import { type FaultProxy, startFaultProxy } from '../support/fault-proxy';
-import { type StandInQueue, startStandInQueue } from '../support/stand-in-queue';
+import { type RealQueue, startRealQueue } from '../support/real-queue';
 import {
   badge,
   killBrowser,
@@ -16,10 +15,11 @@ import {
 } from './outbox-browser';
 
 /**
- * The outbox in the built extension, in Chromium, sending to a queue on 127.0.0.1 through a proxy that fails on
- * demand. Every referral is sent with the pad's Send; what counts is what the queue received: each referral once.
+ * The outbox in the built extension, in Chromium, sending to the real queue service on 127.0.0.1 through a proxy that
+ * fails on demand. Every referral is sent with the pad's Send; what counts is what the other end got: the POSTs that
+ * reached the service and the referrals it stored — each referral once.
  */
-let queue: StandInQueue;
+let queue: RealQueue;
 let proxy: FaultProxy;
 let browser: OutboxBrowser;
 const profile = newProfile();
@@ -30,16 +30,16 @@ async function until(id: string, expected: Record<string, unknown>, timeout = 45
 }
 
 beforeAll(async () => {
-  queue = await startStandInQueue();
+  queue = await startRealQueue();
   proxy = await startFaultProxy(queue.url);
   browser = await launchOn(profile);
-  await useQueue(browser, proxy.url, queue.token);
+  await useQueue(browser, `${proxy.url}fhir`, queue.token);
 });
 
 afterAll(async () => {
   await browser?.context.close().catch(() => undefined);
   await proxy?.close();
-  await queue?.close();
+  await queue?.stop();
   removeProfile(profile);
 });
 
@@ -52,11 +52,15 @@ describe('the outbox in the browser, under faults', () => {
   it('delivers a sent referral once, as FHIR the service can read, and clears the badge', async () => {
     const id = await sendFromPad(browser);
     await until(id, { status: 'delivered', attempts: 1 });
-    expect(queue.posts.get(id)).toBe(1);
-    const received = queue.stored.get(id)?.bundle;
-    const read = bundleToReferral(received);
-    expect(read.ok && read.referral.patient).toMatchObject({ nhsNumber: '9434765919', family: 'Smith' });
-    expect(await row(browser, id)).toMatchObject({ taskId: queue.stored.get(id)?.taskId });
+    expect(proxy.forwarded.get(id)).toBe(1);
+    const stored = await queue.stored(id);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({
+      id,
+      patient: { nhsNumber: '9434765919', family: 'Smith' },
+      needs: ['loneliness'],
+    });
+    expect(await row(browser, id)).toMatchObject({ serviceRequestId: id, taskId: id });
     await expect.poll(() => badge(browser)).toBe('');
   });
 
@@ -67,7 +71,8 @@ describe('the outbox in the browser, under faults', () => {
     await expect.poll(() => badge(browser)).toBe('1');
     await proxy.up();
     await until(id, { status: 'delivered' });
-    expect(queue.posts.get(id)).toBe(1);
+    expect(proxy.forwarded.get(id)).toBe(1);
+    expect(await queue.stored(id)).toHaveLength(1);
     await expect.poll(() => badge(browser)).toBe('');
   });
 
@@ -80,7 +85,8 @@ describe('the outbox in the browser, under faults', () => {
     expect(await row(browser, id)).toMatchObject({ status: 'queued', lastError: expect.stringMatching(/500/) });
     proxy.mode = 'pass';
     await until(id, { status: 'delivered' });
-    expect(queue.posts.get(id)).toBe(1);
+    expect(proxy.forwarded.get(id)).toBe(1);
+    expect(await queue.stored(id)).toHaveLength(1);
   });
 
   it('a queue that hangs: the request times out and is retried, delivered once', async () => {
@@ -91,7 +97,8 @@ describe('the outbox in the browser, under faults', () => {
     await until(id, { status: 'queued', lastError: expect.stringMatching(/did not answer within 10 s/) });
     proxy.mode = 'pass';
     await until(id, { status: 'delivered' });
-    expect(queue.posts.get(id)).toBe(1);
+    expect(proxy.forwarded.get(id)).toBe(1);
+    expect(await queue.stored(id)).toHaveLength(1);
   });
 
   it('the service worker stopped mid-send (the service stored it, no answer came): delivered once after the lease', async () => {
@@ -99,16 +106,16 @@ describe('the outbox in the browser, under faults', () => {
     const reached = proxy.nextRequest();
     const id = await sendFromPad(browser);
     await reached;
-    await expect.poll(() => queue.stored.has(id)).toBe(true);
+    await expect.poll(async () => (await queue.stored(id)).length).toBe(1);
     await stopServiceWorker(browser);
     proxy.mode = 'pass';
     // A new Send wakes the worker (a real trigger); the stopped send's row waits out its lease, then is sent again.
     const next = await sendFromPad(browser);
     await until(next, { status: 'delivered' });
     await until(id, { status: 'delivered', attempts: 2 });
-    expect(queue.posts.get(id)).toBe(2); // the retry, answered from the service's record
-    expect([...queue.stored.keys()].filter((key) => key === id)).toHaveLength(1);
-    expect(queue.posts.get(next)).toBe(1);
+    expect(proxy.forwarded.get(id)).toBe(2); // the retry, answered from the service's record
+    expect(await queue.stored(id)).toHaveLength(1);
+    expect(proxy.forwarded.get(next)).toBe(1);
   });
 
   it('a 422: needs attention with the service’s reason, kept, counted on the badge, not retried', async () => {
@@ -127,7 +134,8 @@ describe('the outbox in the browser, under faults', () => {
     const next = await sendFromPad(browser);
     await until(next, { status: 'delivered' });
     expect(proxy.seen.refuse).toBe(1);
-    expect(queue.posts.has(id)).toBe(false);
+    expect(proxy.forwarded.has(id)).toBe(false);
+    expect(await queue.stored(id)).toHaveLength(0);
     expect(await row(browser, id)).toMatchObject({ status: 'needs-attention', attempts: 1 });
     expect(await badge(browser)).toBe('1');
   });
@@ -152,7 +160,8 @@ describe('the outbox in the browser, under faults', () => {
       ),
     );
     for (const id of ids) await until(id, { status: 'delivered' });
-    for (const id of ids) expect(queue.posts.get(id)).toBe(1);
+    for (const id of ids) expect(proxy.forwarded.get(id)).toBe(1);
+    for (const id of ids) expect(await queue.stored(id)).toHaveLength(1);
     await pages[1]?.close();
   });
 
@@ -163,7 +172,7 @@ describe('the outbox in the browser, under faults', () => {
     proxy.mode = 'pass';
     browser = await launchOn(profile);
     await until(id, { status: 'delivered' });
-    expect(queue.posts.get(id)).toBe(1);
-    expect(queue.stored.has(id)).toBe(true);
+    expect(proxy.forwarded.get(id)).toBe(1);
+    expect(await queue.stored(id)).toHaveLength(1);
   });
 });

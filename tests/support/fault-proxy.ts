@@ -18,6 +18,8 @@ export type FaultProxy = {
   mode: FaultMode;
   failShare: number;
   refusal: string;
+  /** POSTs passed on to the queue, per Idempotency-Key: what the receiving end was sent. */
+  forwarded: Map<string, number>;
   /** POSTs the proxy answered 500 itself (error, flaky). */
   failed: number;
   /** POSTs that reached the proxy, by the mode they met. */
@@ -41,6 +43,7 @@ export async function startFaultProxy(upstream: string, { port = 0, random = Mat
     failShare: 0.3,
     refusal: 'The practice is not registered with this service.',
     failed: 0,
+    forwarded: new Map(),
     seen: { pass: 0, error: 0, flaky: 0, hang: 0, swallow: 0, refuse: 0 },
     nextRequest: () => new Promise((resolve) => waiting.push(resolve)),
     down: async () => {
@@ -74,6 +77,10 @@ export async function startFaultProxy(upstream: string, { port = 0, random = Mat
         issue: [{ severity: 'error', code: 'business-rule', details: { text: proxy.refusal } }],
       };
       return outgoing.writeHead(422, { 'content-type': 'application/fhir+json' }).end(JSON.stringify(refusal));
+    }
+    const key = incoming.headers['idempotency-key'];
+    if (incoming.method === 'POST' && typeof key === 'string') {
+      proxy.forwarded.set(key, (proxy.forwarded.get(key) ?? 0) + 1);
     }
     const upstreamRequest = forward(
       {
