@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { outbox } from '../../lib/outbox/db';
 import { outboxMessageSchema } from '../../lib/outbox/messages';
-import { runOutbox } from '../../lib/outbox/run';
+import { type RunOptions, runOutbox } from '../../lib/outbox/run';
 import { serialised } from '../../lib/outbox/serial';
 import { loadSettings } from '../../lib/settings/store';
 
@@ -13,37 +13,41 @@ const TIMER_LIMIT_MS = 25_000;
 export function startOutbox(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const run = serialised<{ refresh: boolean }>(
+  const run = serialised<RunOptions>(
     'outbox-drain',
     navigator.locks,
-    async ({ refresh }) => {
+    async (options) => {
       const settings = await loadSettings();
       const result = await runOutbox(
         {
-          db: outbox(),
+          db: outbox('relaxed'),
           queue: settings.queue,
           retentionDays: settings.retentionDays,
           fetch: (...args) => fetch(...args),
           now: Date.now,
           random: Math.random,
         },
-        { refresh },
+        options,
       );
       await showWaiting(result.waiting);
       clearTimeout(timer);
       const wait = result.nextDueAt === undefined ? undefined : result.nextDueAt - Date.now();
       if (wait !== undefined && wait < TIMER_LIMIT_MS) timer = setTimeout(trigger, Math.max(0, wait) + 50);
     },
-    (a, b) => ({ refresh: a.refresh || b.refresh }),
+    (a, b) => ({ refresh: a.refresh || b.refresh, online: a.online || b.online }),
   );
 
-  function trigger(options = { refresh: false }): void {
-    run(options).catch((error) => console.error('The outbox run failed; the alarm will try again.', error));
+  function trigger(options: Partial<RunOptions> = {}): void {
+    run({ refresh: false, online: false, ...options }).catch((error) =>
+      console.error('The outbox run failed; the alarm will try again.', error),
+    );
   }
 
   browser.runtime.onMessage.addListener((message: unknown) => {
     const parsed = outboxMessageSchema.safeParse(message);
-    if (parsed.success) trigger({ refresh: parsed.data.type === 'outbox:refresh' });
+    if (parsed.success) {
+      trigger({ refresh: parsed.data.type === 'outbox:refresh', online: parsed.data.type === 'outbox:online' });
+    }
   });
   browser.runtime.onStartup.addListener(() => trigger());
   browser.runtime.onInstalled.addListener(() => trigger());
@@ -54,7 +58,7 @@ export function startOutbox(): void {
   browser.alarms.get(ALARM).then(async (alarm) => {
     if (!alarm) await browser.alarms.create(ALARM, { periodInMinutes: 0.5 });
   });
-  self.addEventListener('online', () => trigger());
+  self.addEventListener('online', () => trigger({ online: true }));
   // The worker may have been stopped mid-send: every start looks for due rows and expired leases.
   trigger();
 }

@@ -2,7 +2,7 @@ import { referralToBundle } from '../fhir';
 import type { Referral } from '../referral';
 import { type OutboxDb, outbox } from './db';
 import { tellBackground } from './messages';
-import type { OutboxRow } from './row';
+import type { OutboxRow, StoredBundle } from './row';
 
 export class OutboxUnavailableError extends Error {
   constructor(cause: unknown) {
@@ -34,15 +34,16 @@ export async function enqueueReferral(
   referral: Referral,
   { db = outbox(), now = Date.now() }: { db?: OutboxDb; now?: number } = {},
 ): Promise<OutboxRow> {
-  const row = newRow(referral, now);
+  const { row, bundle } = queuedRow(referral, now);
   try {
     await db.open();
   } catch (error) {
     throw new OutboxUnavailableError(error);
   }
-  const saved = await db.transaction('rw', db.referrals, async () => {
+  const saved = await db.transaction('rw', db.referrals, db.bundles, async () => {
     const existing = await db.referrals.get(row.id);
     if (existing) return existing;
+    await db.bundles.add(bundle);
     await db.referrals.add(row);
     return row;
   });
@@ -50,11 +51,11 @@ export async function enqueueReferral(
   return saved;
 }
 
-function newRow(referral: Referral, now: number): OutboxRow {
-  return {
+/** The outbox row a referral starts as (queued, due now) and its Bundle, built once for every retry to send unchanged. */
+export function queuedRow(referral: Referral, now: number): { row: OutboxRow; bundle: StoredBundle } {
+  const row: OutboxRow = {
     id: referral.id,
     status: 'queued',
-    bundle: referralToBundle(referral),
     nhsNumber: referral.patient.nhsNumber,
     patientName: `${referral.patient.given} ${referral.patient.family}`,
     practice: referral.referrer.odsCode,
@@ -66,4 +67,5 @@ function newRow(referral: Referral, now: number): OutboxRow {
     polls: 0,
     trail: [{ at: now, status: 'queued' }],
   };
+  return { row, bundle: { id: referral.id, bundle: referralToBundle(referral) } };
 }

@@ -1,5 +1,6 @@
 export { type OutboxDb, openOutbox, outbox } from './db';
 export { enqueueReferral, OutboxUnavailableError, outboxAvailable } from './enqueue';
+export { relayOnline } from './messages';
 export {
   refreshStatuses,
   resendReferral,

@@ -7,6 +7,8 @@ export const outboxMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('outbox:drain') }),
   /** The pad shows the sent list: ask the queue for the link workers' statuses now. */
   z.object({ type: z.literal('outbox:refresh') }),
+  /** A page saw the network come back (service workers are not told): send what waits now. */
+  z.object({ type: z.literal('outbox:online') }),
 ]);
 export type OutboxMessage = z.output<typeof outboxMessageSchema>;
 
@@ -17,4 +19,14 @@ export function tellBackground(message: OutboxMessage): void {
   } catch {
     // No background to tell (e.g. unit tests): the row is committed either way.
   }
+}
+
+/**
+ * Tells the background when this page sees the network come back: Chrome gives extension pages the window's `online`
+ * event but not the service worker. Call from each extension page that stays open (the pad); returns a stop function.
+ */
+export function relayOnline(target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window): () => void {
+  const listener = () => tellBackground({ type: 'outbox:online' });
+  target.addEventListener('online', listener);
+  return () => target.removeEventListener('online', listener);
 }

@@ -20,8 +20,8 @@ export const DEFAULT_POLICY: RetryPolicy = {
   baseMs: 2_000,
   capMs: 15 * 60_000,
   leaseMs: 15_000,
-  batch: 24,
-  concurrency: 6,
+  batch: 48,
+  concurrency: 12,
   pollBaseMs: 30_000,
   pollCapMs: 15 * 60_000,
 };

@@ -8,18 +8,19 @@ const DAY = 24 * 60 * 60_000;
  * yet delivered are never touched. Returns how many were redacted.
  */
 export async function redactDelivered(db: OutboxDb, now: number, retentionDays: number): Promise<number> {
-  return db.transaction('rw', db.referrals, async () => {
+  return db.transaction('rw', db.referrals, db.bundles, async () => {
     const old = await db.referrals
       .where('deliveredAt')
-      .below(now - retentionDays * DAY)
+      .belowOrEqual(now - retentionDays * DAY)
       .filter((row) => row.status === 'delivered' && row.redactedAt === undefined)
       .toArray();
-    const redacted = old.map(({ bundle: _bundle, nhsNumber: _nhs, patientName: _name, linkWorker, ...kept }) => {
+    const redacted = old.map(({ nhsNumber: _nhs, patientName: _name, linkWorker, ...kept }) => {
       if (!linkWorker) return { ...kept, redactedAt: now };
       const { note: _note, ...status } = linkWorker;
       return { ...kept, linkWorker: status, redactedAt: now };
     });
     await db.referrals.bulkPut(redacted);
+    await db.bundles.bulkDelete(old.map((row) => row.id));
     return redacted.length;
   });
 }

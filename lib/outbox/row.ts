@@ -29,10 +29,6 @@ export const outboxRowSchema = z.object({
   /** The referral's UUID: also the Idempotency-Key of every POST of it. */
   id: z.uuid(),
   status: z.enum(OUTBOX_STATUSES),
-  /** The FHIR transaction Bundle, built once at enqueue so every retry sends the same body. Removed at retention. */
-  bundle: z
-    .custom<fhir4.Bundle>((value) => (value as { resourceType?: unknown } | null)?.resourceType === 'Bundle')
-    .optional(),
   /** For the pad's lists; removed with the Bundle at retention. */
   nhsNumber: z.string().optional(),
   patientName: z.string().optional(),
@@ -61,3 +57,6 @@ export const outboxRowSchema = z.object({
   trail: z.array(trailStepSchema),
 });
 export type OutboxRow = z.output<typeof outboxRowSchema>;
+
+/** The FHIR transaction Bundle, built once at enqueue so every retry sends the same body. Removed at retention. */
+export type StoredBundle = { id: string; bundle: fhir4.Bundle };

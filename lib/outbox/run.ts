@@ -14,9 +14,19 @@ export type RunResult = {
   nextDueAt: number | undefined;
 };
 
+export type RunOptions = {
+  /** Ask for every link worker status now (the pad shows its list). */
+  refresh: boolean;
+  /** The network came back: send queued referrals now rather than after their backoff. */
+  online: boolean;
+};
+
 /** One pass of the background's outbox work: send what is due, ask for statuses, apply retention. */
-export async function runOutbox(deps: RunDeps, { refresh = false } = {}): Promise<RunResult> {
-  const report = await drain(deps);
+export async function runOutbox(
+  deps: RunDeps,
+  { refresh, online }: RunOptions = { refresh: false, online: false },
+): Promise<RunResult> {
+  const report = await drain(deps, { skipBackoff: online });
   await pollStatuses(deps, { everything: refresh });
   await redactDelivered(deps.db, deps.now(), deps.retentionDays);
   return { report, waiting: await waitingCount(deps.db), nextDueAt: await nextDueAt(deps) };

@@ -61,7 +61,8 @@ async function recordStatus(deps: StatusDeps, policy: RetryPolicy, id: string, t
     const now = deps.now();
     const polls = row.polls + 1;
     const status = parsed?.ok ? parsed.status : undefined;
-    const changed = status !== undefined && status.status !== row.linkWorker?.status;
+    // A Task starts as requested: news is only a status other than the one already known.
+    const changed = status !== undefined && status.status !== (row.linkWorker?.status ?? 'requested');
     const { pollAt: _poll, ...rest } = row;
     await db.referrals.put({
       ...rest,

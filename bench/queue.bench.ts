@@ -1,0 +1,159 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { referralToBundle } from '../lib/fhir';
+import { type Referral, referralSchema } from '../lib/referral';
+import { bodyHash, bundleTaskOf, patientIdFor, storedTask, transactionResponse } from '../server/fhir/transaction';
+import { openDb } from '../server/store/open';
+import { addPractice, issueToken } from '../server/store/practices';
+import { richReferral } from '../tests/fhir/referrals';
+import type { Metric } from './run';
+
+const ODS = 'L81001';
+
+function referrals(count: number): Referral[] {
+  return Array.from({ length: count }, () => referralSchema.parse({ ...richReferral, id: randomUUID() }));
+}
+
+/** The real service in its own process (as deployed), on the embedded database in `dataDir`. */
+async function startService(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve', '--port', '0'], {
+    env: { ...process.env, QUEUE_DATA_DIR: dataDir, DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  for await (const chunk of child.stdout as NodeJS.ReadableStream) {
+    output += chunk.toString();
+    const match = /listening on (http:\/\/\S+)/.exec(output);
+    if (match?.[1]) return { url: match[1], child };
+  }
+  throw new Error(`the queue service did not start: ${output}`);
+}
+
+async function stopService(child: ChildProcess): Promise<void> {
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Posts every body with `clients` concurrent clients, each sending its next as soon as the last is answered. */
+async function post(url: string, token: string, bodies: { id: string; body: string }[], clients: number) {
+  const latencies: number[] = [];
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < bodies.length) {
+        const item = bodies[next++] as { id: string; body: string };
+        const sent = performance.now();
+        const response = await fetch(`${url}/fhir`, {
+          method: 'POST',
+          body: item.body,
+          headers: {
+            Authorization: `Bearer ${token}`,
+            'Content-Type': 'application/fhir+json',
+            'Idempotency-Key': item.id,
+          },
+        });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`a referral was refused: ${response.status}`);
+        latencies.push(performance.now() - sent);
+      }
+    }),
+  );
+  return { seconds: (performance.now() - start) / 1000, latencies };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+/** The same rows the service stores for each referral, inserted one by one with plain INSERTs: the database's own pace. */
+async function plainInserts(dataDir: string, batch: Referral[]): Promise<number> {
+  const db = await openDb({ dataDir });
+  try {
+    const rows = batch.map((referral) => {
+      const bundle = referralToBundle(referral);
+      const at = new Date().toISOString();
+      const patientId = patientIdFor(ODS, referral.patient.nhsNumber);
+      return [
+        referral.id,
+        ODS,
+        referral.id,
+        bodyHash(JSON.stringify(bundle)),
+        patientId,
+        referral.patient.nhsNumber,
+        at,
+        referral.needs,
+        ['safeguarding'],
+        referral.verdict.outcome,
+        JSON.stringify(referral),
+        JSON.stringify(storedTask(bundleTaskOf(bundle), referral, patientId, at)),
+        JSON.stringify(
+          transactionResponse({
+            order: ['Patient', 'ServiceRequest', 'Task'],
+            referralId: referral.id,
+            patientId,
+            created: true,
+            taskVersion: 1,
+            lastModified: at,
+          }),
+        ),
+      ];
+    });
+    const start = performance.now();
+    for (const row of rows)
+      await db.query(
+        `INSERT INTO referral (id, ods_code, idempotency_key, body_hash, patient_id, nhs_number, received_at, status,
+           needs, safety_flags, verdict_outcome, referral, task, response)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'requested', $8, $9, $10, $11, $12, $13)`,
+        row,
+      );
+    return rows.length / ((performance.now() - start) / 1000);
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * The queue service on the embedded database, over HTTP from another process: referrals ingested per second (each
+ * read, checked and stored with its idempotency record), against plain INSERTs of the same rows; and the 99th
+ * percentile latency of a referral POST with 50 clients sending at once.
+ */
+export async function measure(): Promise<Record<string, Metric>> {
+  const dir = mkdtempSync(join(tmpdir(), 'queue-bench-'));
+  const dataDir = join(dir, 'db');
+  try {
+    const seed = await openDb({ dataDir });
+    await addPractice(seed, { odsCode: ODS, name: 'Riverside Surgery' });
+    const { token } = await issueToken(seed, ODS);
+    await seed.close();
+
+    const bodies = (batch: Referral[]) =>
+      batch.map((referral) => ({ id: referral.id, body: JSON.stringify(referralToBundle(referral)) }));
+    const { url, child } = await startService(dataDir);
+    let ingest: { seconds: number; latencies: number[] };
+    let fifty: { seconds: number; latencies: number[] };
+    const count = 3000;
+    try {
+      await post(url, token, bodies(referrals(300)), 8);
+      ingest = await post(url, token, bodies(referrals(count)), 8);
+      fifty = await post(url, token, bodies(referrals(2000)), 50);
+    } finally {
+      await stopService(child);
+    }
+    const perSecond = count / ingest.seconds;
+    const plain = await plainInserts(dataDir, referrals(count));
+    return {
+      'queue.ingest': { value: perSecond, unit: 'referrals/s', goal: 500, better: 'higher' },
+      'queue.ingest-vs-plain': { value: perSecond / plain, unit: '×', goal: 0.5, better: 'higher' },
+      'queue.p99-50-clients': { value: percentile(fifty.latencies, 99), unit: 'ms', goal: 50, better: 'lower' },
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

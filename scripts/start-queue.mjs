@@ -1,0 +1,13 @@
+// The link worker's queue for `npm start`: the service is TypeScript, run in this process through tsx.
+import { register } from 'tsx/esm/api';
+
+export async function startQueue() {
+  register();
+  const { startDemoQueue } = await import('../server/demo.ts');
+  const queue = await startDemoQueue();
+  const { practice, linkWorker } = queue.settings;
+  console.log(`Link worker's queue: ${queue.url}/inbox (embedded database in .data/queue)`);
+  console.log(`  sign in as "${linkWorker.username}", password "${linkWorker.password}"`);
+  console.log(`  demo practice ${practice.name} (${practice.odsCode}); its token is in demo/demo-settings.json`);
+  return queue;
+}

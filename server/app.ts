@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import type { Service } from './context';
+import { outcome } from './fhir/operation-outcome';
+import { fhirRoutes } from './fhir/routes';
+import { inboxRoutes } from './inbox/routes';
+
+/**
+ * The queue service as a Hono app over a database: FHIR for practices under /fhir, the link worker's inbox under
+ * /inbox. No state of its own, so any number of processes can serve one PostgreSQL.
+ */
+export function createApp(service: Service) {
+  const app = new Hono();
+  app.route('/fhir', fhirRoutes(service));
+  app.route('/inbox', inboxRoutes(service));
+  app.get('/', (c) => c.redirect('/inbox', 302));
+
+  app.notFound((c) =>
+    c.req.path.startsWith('/fhir')
+      ? outcome(c, 404, [
+          {
+            code: 'not-supported',
+            message: `${c.req.method} ${c.req.path} is not supported here; see /fhir/metadata.`,
+          },
+        ])
+      : c.text('Not found.', 404),
+  );
+
+  // Never a stack trace to the caller, and nothing from the request in the log: it may hold patient details.
+  app.onError((error, c) => {
+    console.error(`queue: ${c.req.method} ${c.req.path} failed: ${error.name}`);
+    return c.req.path.startsWith('/fhir')
+      ? outcome(c, 500, [
+          {
+            code: 'exception',
+            message:
+              'The service could not handle this request. Send it again: a repeat with the same Idempotency-Key is safe.',
+          },
+        ])
+      : c.text('Something went wrong. Try again.', 500);
+  });
+  return app;
+}

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { odsCodeSchema } from '../lib/referral';
+import { service } from './context';
+import { type RunningServer, startServer } from './serve';
+import { addLinkWorker, linkWorkerCredentials } from './store/link-workers';
+import { DEFAULT_DATA_DIR, openDb } from './store/open';
+import { addPractice, issueToken, listPractices, practiceForToken } from './store/practices';
+
+/** The demo's practice, token and link worker: one file, also read by the extension's demo settings. */
+export const demoSettingsSchema = z.strictObject({
+  practice: z.strictObject({ odsCode: odsCodeSchema, name: z.string().min(1) }),
+  queue: z.strictObject({ endpoint: z.url(), token: z.string().min(20) }),
+  linkWorker: z.strictObject({
+    username: z.string().min(2),
+    displayName: z.string().min(1),
+    password: z.string().min(12),
+  }),
+});
+export type DemoSettings = z.output<typeof demoSettingsSchema>;
+
+export function readDemoSettings(): DemoSettings {
+  return demoSettingsSchema.parse(
+    JSON.parse(readFileSync(new URL('../demo/demo-settings.json', import.meta.url), 'utf8')),
+  );
+}
+
+/**
+ * The queue for `npm start`: the embedded database in `.data/queue`, seeded (once) with the demo practice, its
+ * token and a link worker account, served on the demo settings' port.
+ */
+export async function startDemoQueue(
+  options: { dataDir?: string; port?: number } = {},
+): Promise<RunningServer & { settings: DemoSettings }> {
+  const settings = readDemoSettings();
+  const db = await openDb({ dataDir: options.dataDir ?? DEFAULT_DATA_DIR });
+  const { practice, queue, linkWorker } = settings;
+  if (!(await listPractices(db)).some((known) => known.odsCode === practice.odsCode)) await addPractice(db, practice);
+  if (!(await practiceForToken(db, queue.token, new Date())))
+    await issueToken(db, practice.odsCode, { label: 'demo', token: queue.token });
+  if (!(await linkWorkerCredentials(db, linkWorker.username))) await addLinkWorker(db, linkWorker);
+  const { hostname, port } = new URL(queue.endpoint);
+  const server = await startServer(service(db), { hostname, port: options.port ?? Number(port) });
+  return {
+    ...server,
+    settings,
+    close: async () => {
+      await server.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { fhir4 } from '../../lib/fhir';
+
+/** What this FHIR endpoint supports: a transaction of referral Bundles, and reading and searching Tasks. */
+export function capabilityStatement(date: string): fhir4.CapabilityStatement {
+  return {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date,
+    kind: 'instance',
+    software: { name: 'Social Prescribing Pad — link worker queue' },
+    implementation: { description: 'Receives social prescribing referrals and gives back the link worker’s decision.' },
+    fhirVersion: '4.0.1',
+    format: ['application/fhir+json'],
+    rest: [
+      {
+        mode: 'server',
+        documentation:
+          'POST a referral as a transaction Bundle (Patient, ServiceRequest, Task, each a conditional create) with an Idempotency-Key header; a repeat with the same key and body is answered with the first response, the same key with another body is refused (422). Read the Task for the link worker’s decision.',
+        security: {
+          description:
+            'Every request but this one needs a practice bearer token (Authorization: Bearer …). A token speaks for one practice: it may send that practice’s referrals and read their Tasks, nothing else.',
+        },
+        interaction: [{ code: 'transaction' }],
+        resource: [
+          {
+            type: 'Task',
+            interaction: [{ code: 'read' }, { code: 'search-type' }],
+            versioning: 'versioned',
+            conditionalCreate: true,
+            searchParam: [
+              { name: 'focus', type: 'reference', documentation: 'ServiceRequest/<referral id>' },
+              { name: 'identifier', type: 'token', documentation: 'the referral’s identifier, system|value' },
+              { name: '_id', type: 'token' },
+            ],
+          },
+          { type: 'ServiceRequest', conditionalCreate: true, interaction: [] },
+          { type: 'Patient', conditionalCreate: true, interaction: [] },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,45 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { fhir4 } from '../../lib/fhir';
+
+export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+
+export type Issue = {
+  /** FHIR's issue type: invalid, security, login, not-found, conflict, too-long, not-supported, exception… */
+  code: fhir4.OperationOutcomeIssue['code'];
+  message: string;
+  /** Where in the body, e.g. `entry[1].resource.identifier`. */
+  path?: string;
+};
+
+/** What every error on the FHIR routes answers with: a message a person can act on, located when it can be; never a stack. */
+export function operationOutcome(issues: Issue[]): fhir4.OperationOutcome {
+  return {
+    resourceType: 'OperationOutcome',
+    issue: issues.map((issue) => ({
+      severity: 'error',
+      code: issue.code,
+      diagnostics: issue.message,
+      details: { text: issue.message },
+      ...(issue.path !== undefined && issue.path !== '' ? { expression: [issue.path] } : {}),
+    })),
+  };
+}
+
+export function fhirJson(
+  c: Context,
+  status: ContentfulStatusCode,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  return c.body(JSON.stringify(body), status, { 'Content-Type': FHIR_JSON, ...headers });
+}
+
+export function outcome(
+  c: Context,
+  status: ContentfulStatusCode,
+  issues: Issue[],
+  headers: Record<string, string> = {},
+) {
+  return fhirJson(c, status, operationOutcome(issues), headers);
+}

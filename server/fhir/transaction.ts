@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import type { fhir4 } from '../../lib/fhir';
+import type { Referral } from '../../lib/referral';
+
+type EntryType = 'Patient' | 'ServiceRequest' | 'Task';
+
+/**
+ * A practice's Patient id: the same NHS number from the same practice is the same Patient (what the Bundle's
+ * conditional create asks for), without a lookup. Another practice's Patient is another resource.
+ */
+export function patientIdFor(odsCode: string, nhsNumber: string): string {
+  const hex = createHash('sha256').update(`${odsCode}|${nhsNumber}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The Task as stored and served: the Bundle's Task, with its id (the referral's), version and resolved references. */
+export function storedTask(
+  bundleTask: fhir4.Task,
+  referral: Referral,
+  patientId: string,
+  receivedAt: string,
+): fhir4.Task {
+  return {
+    ...bundleTask,
+    id: referral.id,
+    meta: { versionId: '1', lastUpdated: receivedAt },
+    focus: { reference: `ServiceRequest/${referral.id}` },
+    for: { reference: `Patient/${patientId}` },
+  };
+}
+
+export function bundleTaskOf(bundle: fhir4.Bundle): fhir4.Task {
+  const task = bundle.entry?.find((entry) => entry.resource?.resourceType === 'Task')?.resource;
+  return task as fhir4.Task;
+}
+
+/**
+ * The transaction response: one entry per request entry, in the request's order, with where each resource is.
+ * `created` says 201 for new resources, 200 when the conditional create found them already there.
+ */
+export function transactionResponse(input: {
+  order: EntryType[];
+  referralId: string;
+  patientId: string;
+  created: boolean;
+  taskVersion: number;
+  lastModified: string;
+}): fhir4.Bundle {
+  const status = input.created ? '201 Created' : '200 OK';
+  const location = (type: EntryType) => {
+    if (type === 'Patient') return `Patient/${input.patientId}/_history/1`;
+    if (type === 'ServiceRequest') return `ServiceRequest/${input.referralId}/_history/1`;
+    return `Task/${input.referralId}/_history/${input.taskVersion}`;
+  };
+  return {
+    resourceType: 'Bundle',
+    type: 'transaction-response',
+    entry: input.order.map((type) => ({
+      response: {
+        status,
+        location: location(type),
+        etag: `W/"${type === 'Task' ? input.taskVersion : 1}"`,
+        lastModified: input.lastModified,
+      },
+    })),
+  };
+}
+
+/**
+ * A repeat's body is compared by the hash of its bytes: the pad makes the Bundle as a pure function of the referral,
+ * so a retry sends the same bytes.
+ */
+export function bodyHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

@@ -1,0 +1,51 @@
+import type { LinkWorkerStatus } from '../../lib/fhir';
+import type { Outcome } from '../../lib/referral';
+
+type Status = LinkWorkerStatus['status'];
+
+export const STATUS_LABELS: Record<Status, string> = {
+  requested: 'New',
+  accepted: 'Accepted',
+  declined: 'Declined',
+  redirected: 'Redirected',
+  contacted: 'Contacted',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
+
+/** What a link worker may decide; 'requested' and 'cancelled' are the referrer's, not theirs. */
+export const DECISIONS = [
+  { status: 'accepted', label: 'Accept', hint: 'The service will take this referral on.' },
+  { status: 'declined', label: 'Decline', hint: 'Say why: the referrer is told.' },
+  { status: 'redirected', label: 'Redirect', hint: 'Say where to: the referrer is told.' },
+  { status: 'contacted', label: 'Contacted', hint: 'You have been in touch with the person.' },
+  { status: 'completed', label: 'Completed', hint: 'The work with this person has ended.' },
+] as const satisfies readonly { status: Status; label: string; hint: string }[];
+
+/** The criteria verdict as the referrer saw it when they sent the referral. */
+export function verdictLabel(outcome: Outcome, overridden: boolean): string {
+  if (overridden) return 'Outside the agreed model: sent with an override';
+  return {
+    accept: 'Within the agreed model',
+    review: 'Risks flagged for review',
+    redirect: 'Outside the agreed model',
+    incomplete: 'Incomplete',
+  }[outcome];
+}
+
+export function verdictTone(outcome: Outcome, overridden: boolean): 'green' | 'yellow' | 'red' {
+  if (overridden || outcome === 'redirect' || outcome === 'incomplete') return 'red';
+  return outcome === 'review' ? 'yellow' : 'green';
+}
+
+/** "22 Nov 2026, 09:15" in UK time, as the link worker reads it. */
+export function when(iso: string): string {
+  return new Date(iso).toLocaleString('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}

@@ -1,0 +1,52 @@
+import type { ComponentChildren } from 'preact';
+import type { Session } from '../store/link-workers';
+
+export function Page(props: { title: string; session?: Session; children: ComponentChildren }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} – Link worker’s queue`}</title>
+        <link rel="stylesheet" href="/inbox/inbox.css" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          Skip to main content
+        </a>
+        <header class="header">
+          <div class="width header-row">
+            <a class="service-name" href="/inbox">
+              Social prescribing: link worker’s queue
+            </a>
+            {props.session && (
+              <form method="post" action="/inbox/logout" class="sign-out">
+                <input type="hidden" name="csrf" value={props.session.csrfToken} />
+                <span>{props.session.linkWorker.displayName}</span> <button type="submit">Sign out</button>
+              </form>
+            )}
+          </div>
+        </header>
+        <main id="main" class="width">
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+export function ErrorSummary(props: { problems: { field?: string; message: string }[] }) {
+  if (props.problems.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 id="error-summary-title">There is a problem</h2>
+      <ul>
+        {props.problems.map((problem) => (
+          <li key={problem.message}>
+            {problem.field ? <a href={`#${problem.field}`}>{problem.message}</a> : problem.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

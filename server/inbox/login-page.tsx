@@ -1,0 +1,26 @@
+import { ErrorSummary, Page } from './layout';
+
+export function LoginPage(props: { username?: string; failed?: boolean; ended?: boolean }) {
+  return (
+    <Page title="Sign in">
+      <h1>Sign in</h1>
+      {props.ended && <p class="inset">Your session has ended. Sign in again to carry on.</p>}
+      <ErrorSummary
+        problems={props.failed ? [{ field: 'username', message: 'The username or password is wrong.' }] : []}
+      />
+      <form method="post" action="/inbox/login" class="form">
+        <div class="form-group">
+          <label for="username">Username</label>
+          <input id="username" name="username" autocomplete="username" required value={props.username ?? ''} />
+        </div>
+        <div class="form-group">
+          <label for="password">Password</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required />
+        </div>
+        <button type="submit" class="button">
+          Sign in
+        </button>
+      </form>
+    </Page>
+  );
+}

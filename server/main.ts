@@ -1,0 +1,120 @@
+/**
+ * The queue service's command line. `tsx server/main.ts <command>`:
+ *   serve [--port 8787] [--host 127.0.0.1]
+ *   add-practice <ODS code> <name>
+ *   issue-token <ODS code> [--label text] [--expires-days n]
+ *   revoke-token <token id>
+ *   list-tokens
+ *   add-link-worker <username> <display name>   (the password is read from standard input, or generated and shown)
+ * The database: PostgreSQL when DATABASE_URL is set, else the embedded one in QUEUE_DATA_DIR (default .data/queue).
+ */
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { odsCodeSchema } from '../lib/referral';
+import { service } from './context';
+import { startServer } from './serve';
+import { addLinkWorker } from './store/link-workers';
+import { openDb } from './store/open';
+import { addPractice, issueToken, listTokens, revokeToken } from './store/practices';
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) return '';
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').trim();
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '8787' },
+    host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
+    label: { type: 'string' },
+    'expires-days': { type: 'string' },
+  },
+});
+const [command, ...args] = positionals;
+const db = await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.QUEUE_DATA_DIR });
+
+try {
+  switch (command) {
+    case 'serve': {
+      const server = await startServer(service(db), { port: Number(values.port), hostname: values.host });
+      console.log(`queue: listening on ${server.url} (${db.kind === 'postgres' ? 'PostgreSQL' : 'embedded database'})`);
+      const stop = async () => {
+        await server.close();
+        await db.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await new Promise(() => {});
+      break;
+    }
+    case 'add-practice': {
+      const [ods, ...name] = args;
+      const code = odsCodeSchema.safeParse(ods ?? '');
+      if (!code.success || name.length === 0) fail('Usage: add-practice <ODS code> <name>');
+      await addPractice(db, { odsCode: code.data, name: name.join(' ') });
+      console.log(`Added practice ${code.data}.`);
+      break;
+    }
+    case 'issue-token': {
+      const code = odsCodeSchema.safeParse(args[0] ?? '');
+      if (!code.success) fail('Usage: issue-token <ODS code> [--label text] [--expires-days n]');
+      const days = values['expires-days'] ? Number(values['expires-days']) : undefined;
+      if (days !== undefined && !(days > 0)) fail('--expires-days is a positive number.');
+      const issued = await issueToken(db, code.data, {
+        ...(values.label ? { label: values.label } : {}),
+        ...(days ? { expiresAt: new Date(Date.now() + days * 86_400_000) } : {}),
+      });
+      console.log(
+        `Token ${issued.id} for ${issued.odsCode}${issued.expiresAt ? `, expires ${issued.expiresAt}` : ''}.`,
+      );
+      console.log('Give it to the practice champion now: it is not shown again.');
+      console.log(issued.token);
+      break;
+    }
+    case 'revoke-token': {
+      if (!args[0]) fail('Usage: revoke-token <token id>');
+      console.log((await revokeToken(db, args[0], new Date())) ? `Revoked ${args[0]}.` : `No live token ${args[0]}.`);
+      break;
+    }
+    case 'list-tokens': {
+      for (const token of await listTokens(db))
+        console.log(
+          [
+            token.id,
+            token.odsCode,
+            token.label,
+            token.createdAt,
+            token.expiresAt ?? '-',
+            token.revokedAt ? 'revoked' : 'live',
+          ].join('\t'),
+        );
+      break;
+    }
+    case 'add-link-worker': {
+      const [username, ...name] = args;
+      if (!username || !/^[a-z0-9._-]{2,64}$/.test(username) || name.length === 0)
+        fail('Usage: add-link-worker <username: lower-case letters, digits . _ -> <display name>');
+      const given = await readStdin();
+      const password = given || randomBytes(12).toString('base64url');
+      if (password.length < 12) fail('A password has at least 12 characters.');
+      await addLinkWorker(db, { username, displayName: name.join(' '), password });
+      console.log(`Added link worker ${username}.${given ? '' : ` Password (shown once): ${password}`}`);
+      break;
+    }
+    default:
+      fail(
+        'Commands: serve, add-practice, issue-token, revoke-token, list-tokens, add-link-worker (see server/main.ts).',
+      );
+  }
+} finally {
+  if (command !== 'serve') await db.close();
+}

@@ -1,0 +1,36 @@
+import pg from 'pg';
+import type { Db, Queryable } from './db';
+
+/** A PostgreSQL server through a connection pool. Several processes may share it: all state lives in the database. */
+export async function openPostgres(connectionString: string, poolSize = 10): Promise<Db> {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // Fail at start-up, not at the first request, when the server cannot be reached.
+  await pool.query('SELECT 1');
+  const wrap = (target: Pick<pg.Pool, 'query'>): Queryable => ({
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await target.query(sql, params)).rows as T[];
+    },
+  });
+  return {
+    kind: 'postgres',
+    ...wrap(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    close: () => pool.end(),
+  };
+}

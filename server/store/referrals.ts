@@ -1,0 +1,277 @@
+import { type fhir4, isFinal, type LinkWorkerStatus } from '../../lib/fhir';
+import { type Referral, referralSchema } from '../../lib/referral';
+import type { Queryable } from './db';
+
+type Status = LinkWorkerStatus['status'];
+
+/** A referral read from its Bundle, ready to store: the Task and the response are built by the FHIR routes. */
+export type Arrival = {
+  odsCode: string;
+  /** The SHA-256 of the bearer token it came with: stored only if that token is live and speaks for `odsCode`. */
+  tokenHash: string;
+  idempotencyKey?: string;
+  bodyHash: string;
+  patientId: string;
+  referral: Referral;
+  task: fhir4.Task;
+  receivedAt: Date;
+  /** The transaction response for a first delivery; its Patient entry says 201 or 200 as the database finds. */
+  response: fhir4.Bundle;
+  patientEntry: number;
+};
+
+export type Repeat =
+  | { kind: 'replayed'; response: fhir4.Bundle }
+  | { kind: 'exists'; patientId: string; version: number; lastModified: string }
+  | { kind: 'key-conflict' }
+  | { kind: 'other-practice' };
+
+/**
+ * Stores new referrals in one statement, whatever their number (the service gathers the referrals that arrive
+ * together). Each row carries its idempotency record, so a repeat hits the primary key or the (practice, key)
+ * constraint and is skipped, and concurrent deliveries of one referral wait on the same index entry rather than
+ * racing. A row is stored only if its token is live and speaks for its practice: the usual delivery is one
+ * statement, authentication included. Gives the response of each referral stored; the others are told apart by
+ * `repeatOf`.
+ */
+export async function insertReferrals(
+  db: Queryable,
+  arrivals: Arrival[],
+  now: Date,
+): Promise<Map<string, fhir4.Bundle>> {
+  const rows = arrivals.map((arrival) => ({
+    id: arrival.referral.id,
+    ods_code: arrival.odsCode,
+    token_hash: arrival.tokenHash,
+    idempotency_key: arrival.idempotencyKey ?? null,
+    body_hash: arrival.bodyHash,
+    patient_id: arrival.patientId,
+    nhs_number: arrival.referral.patient.nhsNumber,
+    received_at: arrival.receivedAt.toISOString(),
+    needs: arrival.referral.needs,
+    safety_flags: Object.entries(arrival.referral.safety)
+      .filter(([, present]) => present)
+      .map(([flag]) => flag),
+    verdict_outcome: arrival.referral.verdict.outcome,
+    referral: arrival.referral,
+    task: arrival.task,
+    response: arrival.response,
+    patient_entry: arrival.patientEntry,
+  }));
+  const inserted = await db.query<{ id: string; response: fhir4.Bundle }>(
+    `INSERT INTO referral (id, ods_code, idempotency_key, body_hash, patient_id, nhs_number, received_at, status,
+       needs, safety_flags, verdict_outcome, referral, task, response)
+     SELECT r.id, r.ods_code, r.idempotency_key, r.body_hash, r.patient_id, r.nhs_number, r.received_at, 'requested',
+       r.needs, r.safety_flags, r.verdict_outcome, r.referral, r.task,
+       jsonb_set(r.response, ARRAY['entry', r.patient_entry::text, 'response', 'status'], to_jsonb(CASE WHEN EXISTS (
+         SELECT 1 FROM referral x WHERE x.ods_code = r.ods_code AND x.nhs_number = r.nhs_number)
+         THEN '200 OK' ELSE '201 Created' END::text))
+     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, ods_code text, token_hash text, idempotency_key text,
+       body_hash text, patient_id uuid, nhs_number text, received_at timestamptz, needs text[], safety_flags text[],
+       verdict_outcome text, referral jsonb, task jsonb, response jsonb, patient_entry integer)
+     WHERE EXISTS (SELECT 1 FROM practice_token t WHERE t.token_hash = r.token_hash AND t.ods_code = r.ods_code
+       AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2))
+     ON CONFLICT DO NOTHING
+     RETURNING id, response`,
+    [JSON.stringify(rows), now],
+  );
+  return new Map(inserted.map((row) => [row.id, row.response]));
+}
+
+/**
+ * A referral that was not stored because it was there already: the same key and body (replay the first response),
+ * the same key with another body (refused), or the same referral under another key or none (a conditional create
+ * that finds it). Call it once the token is known to speak for the referral's practice.
+ */
+export async function repeatOf(db: Queryable, arrival: Arrival): Promise<Repeat> {
+  const existing = await db.query<{
+    id: string;
+    ods_code: string;
+    idempotency_key: string | null;
+    body_hash: string;
+    patient_id: string;
+    version: number;
+    response: fhir4.Bundle;
+    task: fhir4.Task;
+  }>(
+    `SELECT id, ods_code, idempotency_key, body_hash, patient_id, version, response, task FROM referral
+     WHERE id = $1 OR (ods_code = $2 AND idempotency_key = $3)`,
+    [arrival.referral.id, arrival.odsCode, arrival.idempotencyKey ?? null],
+  );
+  const byKey = existing.find(
+    (row) =>
+      arrival.idempotencyKey !== undefined &&
+      row.ods_code === arrival.odsCode &&
+      row.idempotency_key === arrival.idempotencyKey,
+  );
+  if (byKey)
+    return byKey.body_hash === arrival.bodyHash
+      ? { kind: 'replayed', response: byKey.response }
+      : { kind: 'key-conflict' };
+  const byId = existing.find((row) => row.id === arrival.referral.id);
+  if (!byId) throw new Error('A referral was not stored, yet no row stands in its way.');
+  if (byId.ods_code !== arrival.odsCode) return { kind: 'other-practice' };
+  return {
+    kind: 'exists',
+    patientId: byId.patient_id,
+    version: byId.version,
+    lastModified: byId.task.lastModified ?? arrival.receivedAt.toISOString(),
+  };
+}
+
+/** A practice's Task: undefined for an unknown id and for another practice's (the two are not told apart). */
+export async function taskFor(db: Queryable, id: string, odsCode: string): Promise<fhir4.Task | undefined> {
+  const rows = await db.query<{ task: fhir4.Task }>('SELECT task FROM referral WHERE id = $1 AND ods_code = $2', [
+    id,
+    odsCode,
+  ]);
+  return rows[0]?.task;
+}
+
+export type ReferralSummary = {
+  id: string;
+  odsCode: string;
+  practiceName: string;
+  receivedAt: string;
+  status: Status;
+  version: number;
+  referral: Referral;
+};
+
+export type InboxFilter = { status?: Status; odsCode?: string; need?: string };
+
+const SUMMARY_COLUMNS = `r.id, r.ods_code, p.name AS practice_name, r.received_at, r.status, r.version, r.referral`;
+type SummaryRow = {
+  id: string;
+  ods_code: string;
+  practice_name: string;
+  received_at: Date;
+  status: Status;
+  version: number;
+  referral: unknown;
+};
+
+function summary(row: SummaryRow): ReferralSummary {
+  return {
+    id: row.id,
+    odsCode: row.ods_code,
+    practiceName: row.practice_name,
+    receivedAt: new Date(row.received_at).toISOString(),
+    status: row.status,
+    version: row.version,
+    referral: referralSchema.parse(row.referral),
+  };
+}
+
+/** The inbox: oldest first, so that nobody waits longest by accident. */
+export async function listReferrals(db: Queryable, filter: InboxFilter, limit = 500): Promise<ReferralSummary[]> {
+  const rows = await db.query<SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM referral r JOIN practice p ON p.ods_code = r.ods_code
+     WHERE ($1::text IS NULL OR r.status = $1) AND ($2::text IS NULL OR r.ods_code = $2)
+       AND ($3::text IS NULL OR $3 = ANY (r.needs))
+     ORDER BY r.received_at, r.id LIMIT $4`,
+    [filter.status ?? null, filter.odsCode ?? null, filter.need ?? null, limit],
+  );
+  return rows.map(summary);
+}
+
+export type DecisionRecord = {
+  status: Status;
+  reason?: string;
+  note?: string;
+  redirectTo?: string;
+  byUsername: string;
+  byName: string;
+  at: string;
+};
+
+export async function referralDetail(
+  db: Queryable,
+  id: string,
+): Promise<(ReferralSummary & { task: fhir4.Task; decisions: DecisionRecord[] }) | undefined> {
+  const rows = await db.query<SummaryRow & { task: fhir4.Task }>(
+    `SELECT ${SUMMARY_COLUMNS}, r.task FROM referral r JOIN practice p ON p.ods_code = r.ods_code WHERE r.id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const decisions = await db.query<{
+    status: Status;
+    reason: string | null;
+    note: string | null;
+    redirect_to: string | null;
+    by_username: string;
+    by_name: string;
+    at: Date;
+  }>(
+    'SELECT status, reason, note, redirect_to, by_username, by_name, at FROM decision WHERE referral_id = $1 ORDER BY id',
+    [id],
+  );
+  return {
+    ...summary(row),
+    task: row.task,
+    decisions: decisions.map((d) => ({
+      status: d.status,
+      ...(d.reason ? { reason: d.reason } : {}),
+      ...(d.note ? { note: d.note } : {}),
+      ...(d.redirect_to ? { redirectTo: d.redirect_to } : {}),
+      byUsername: d.by_username,
+      byName: d.by_name,
+      at: new Date(d.at).toISOString(),
+    })),
+  };
+}
+
+export type DecisionOutcome =
+  | { kind: 'decided'; task: fhir4.Task }
+  | { kind: 'not-found' }
+  | { kind: 'stale'; status: Status }
+  | { kind: 'final'; status: Status };
+
+/**
+ * Records a link worker's decision: the Task the referrer reads changes and the audit row is written in one
+ * transaction. `seenVersion` is the version the link worker decided on: if someone else decided since, nothing changes.
+ */
+export async function recordDecision(
+  db: { transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> },
+  input: {
+    id: string;
+    seenVersion: number;
+    decision: { status: Status; reason?: string; note?: string; redirectTo?: string; at: string };
+    by: { username: string; displayName: string };
+    apply: (task: fhir4.Task) => fhir4.Task;
+  },
+): Promise<DecisionOutcome> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.query<{ task: fhir4.Task; version: number; status: Status }>(
+      'SELECT task, version, status FROM referral WHERE id = $1 FOR UPDATE',
+      [input.id],
+    );
+    const row = rows[0];
+    if (!row) return { kind: 'not-found' };
+    if (row.version !== input.seenVersion) return { kind: 'stale', status: row.status };
+    if (isFinal(row.status)) return { kind: 'final', status: row.status };
+    const task = input.apply(row.task);
+    const { decision } = input;
+    await tx.query('UPDATE referral SET task = $2, status = $3, version = version + 1 WHERE id = $1', [
+      input.id,
+      JSON.stringify(task),
+      decision.status,
+    ]);
+    await tx.query(
+      `INSERT INTO decision (referral_id, status, reason, note, redirect_to, by_username, by_name, at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        input.id,
+        decision.status,
+        decision.reason ?? null,
+        decision.note ?? null,
+        decision.redirectTo ?? null,
+        input.by.username,
+        input.by.displayName,
+        decision.at,
+      ],
+    );
+    return { kind: 'decided', task };
+  });
+}

@@ -1,0 +1,123 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type fhir4, referralToBundle } from '../../lib/fhir';
+import { referralSchema } from '../../lib/referral';
+import { service } from '../../server/context';
+import { startDemoQueue } from '../../server/demo';
+import { startServer } from '../../server/serve';
+import { openDb } from '../../server/store/open';
+import { richReferral } from '../fhir/referrals';
+import { type PostgresServer, startPostgres } from './postgres-server';
+
+function cli(args: string[], env: Record<string, string>, input?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      ['--import', 'tsx', 'server/main.ts', ...args],
+      { env: { ...process.env, ...env } },
+      (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)),
+    );
+    child.stdin?.end(input ?? '');
+  });
+}
+
+function post(url: string, token: string, odsCode: string) {
+  const referral = referralSchema.parse({
+    ...richReferral,
+    id: crypto.randomUUID(),
+    referrer: { ...richReferral.referrer, odsCode },
+  });
+  return fetch(`${url}/fhir`, {
+    method: 'POST',
+    body: JSON.stringify(referralToBundle(referral)),
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Content-Type': 'application/fhir+json',
+      'Idempotency-Key': referral.id,
+    },
+  });
+}
+
+describe('the command line, on a real PostgreSQL', () => {
+  let postgres: PostgresServer;
+  beforeAll(async () => {
+    postgres = await startPostgres();
+    const admin = new pg.Client({ connectionString: postgres.url() });
+    await admin.connect();
+    await admin.query('CREATE DATABASE cli');
+    await admin.end();
+  });
+  afterAll(async () => {
+    await postgres?.stop();
+  });
+
+  it('adds a practice, issues a token that works once, revokes it, and adds a link worker who can sign in', async () => {
+    const env = { DATABASE_URL: postgres.url('cli') };
+    expect(await cli(['add-practice', 'b82005', 'Moorside', 'Practice'], env)).toContain('Added practice B82005.');
+    const issued = await cli(['issue-token', 'B82005', '--label', 'reception'], env);
+    const [, id] = /^Token ([0-9a-f]+) for B82005/.exec(issued) ?? [];
+    const token = issued.trim().split('\n').at(-1) ?? '';
+    expect(id).toBeDefined();
+    expect(await cli(['add-link-worker', 'sam', 'Sam', 'Okafor'], env, 'a long enough password\n')).toBe(
+      'Added link worker sam.\n',
+    );
+    await expect(cli(['add-practice', 'not an ods code', 'x'], env)).rejects.toThrow(/Usage: add-practice/);
+
+    const db = await openDb({ databaseUrl: env.DATABASE_URL });
+    const server = await startServer(service(db), { port: 0, hostname: '127.0.0.1' });
+    try {
+      expect((await post(server.url, token, 'B82005')).status).toBe(200);
+      const signIn = await fetch(`${server.url}/inbox/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
+        body: new URLSearchParams({ username: 'sam', password: 'a long enough password' }),
+      });
+      expect(signIn.status).toBe(303);
+
+      expect(await cli(['revoke-token', id as string], env)).toBe(`Revoked ${id}.\n`);
+      expect(await cli(['list-tokens'], env)).toMatch(new RegExp(`^${id}\\tB82005\\treception\\t.*\\trevoked$`, 'm'));
+      expect((await post(server.url, token, 'B82005')).status).toBe(401);
+    } finally {
+      await server.close();
+      await db.close();
+    }
+  });
+});
+
+describe('npm start’s queue, on the embedded database in a data directory', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'queue-demo-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('takes the demo practice’s referrals with the token the extension’s demo settings hold, and keeps them across restarts', async () => {
+    const first = await startDemoQueue({ dataDir: dir, port: 0 });
+    const { queue, practice } = first.settings;
+    try {
+      expect((await post(first.url, queue.token, practice.odsCode)).status).toBe(200);
+    } finally {
+      await first.close();
+    }
+    // Started again on the same directory: seeded once, the referral still there.
+    const second = await startDemoQueue({ dataDir: dir, port: 0 });
+    try {
+      expect((await post(second.url, queue.token, practice.odsCode)).status).toBe(200);
+      const metadata = (await (await fetch(`${second.url}/fhir/metadata`)).json()) as fhir4.CapabilityStatement;
+      expect(metadata.resourceType).toBe('CapabilityStatement');
+    } finally {
+      await second.close();
+    }
+    const db = await openDb({ dataDir: dir });
+    try {
+      const count = async (table: string) =>
+        (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]?.n;
+      expect([await count('practice'), await count('practice_token'), await count('link_worker')]).toEqual([1, 1, 1]);
+      expect(await count('referral')).toBe(2);
+    } finally {
+      await db.close();
+    }
+  });
+});
