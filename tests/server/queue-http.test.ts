@@ -247,6 +247,29 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the queue se
     expect(await wrong.text()).toContain('The username or password is wrong.');
   });
 
+  it('makes an account wait after five wrong passwords in a row, even with the right one, until the lock ends', async () => {
+    const { addLinkWorker } = await import('../../server/store/link-workers');
+    const account = { username: `guessed-${kind.length}`, displayName: 'Guessed', password: 'the right password' };
+    await addLinkWorker(queue.db, account);
+    const attempt = (password: string) =>
+      fetch(`${queue.url}/inbox/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
+        body: new URLSearchParams({ username: account.username, password }),
+      });
+    for (let i = 0; i < 5; i++) expect((await attempt('a wrong guess')).status).toBe(401);
+    const locked = await attempt(account.password);
+    expect(locked.status).toBe(429);
+    expect(await locked.text()).toContain('Too many wrong passwords');
+    queue.advance(15 * 60 * 1000 + 1000);
+    try {
+      expect((await attempt(account.password)).status).toBe(303);
+    } finally {
+      queue.advance(-(15 * 60 * 1000 + 1000));
+    }
+  });
+
   it('signs a link worker in with an HttpOnly, SameSite=Strict cookie and ends the session when it expires', async () => {
     const response = await signIn(queue);
     expect(response.status).toBe(303);
