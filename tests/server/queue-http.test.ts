@@ -66,6 +66,11 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the queue se
     expect(task.status).toBe('requested');
     expect(task.focus?.reference).toBe(`ServiceRequest/${referral.id}`);
     expect(linkWorkerStatus(task)).toMatchObject({ ok: true, status: { status: 'requested' } });
+    // The status poll: unchanged since the last read costs a 304 and no body.
+    const unchanged = await fetch(`${queue.url}/fhir/Task/${referral.id}`, {
+      headers: { Authorization: `Bearer ${queue.tokens.L81001}`, 'If-None-Match': 'W/"1"' },
+    });
+    expect(unchanged.status).toBe(304);
 
     const search = await fetch(`${queue.url}/fhir/Task?focus=ServiceRequest/${referral.id}`, {
       headers: { Authorization: `Bearer ${queue.tokens.L81001}` },
@@ -335,6 +340,14 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the queue se
       status: { status: 'declined', reason, note: 'Phoned the surgery.' },
     });
     expect(task.meta?.versionId).toBe('2');
+
+    const listed = async (query: string) =>
+      (await (await fetch(`${queue.url}/inbox?${query}`, { headers: { Cookie: cookie } })).text()).includes(
+        `data-referral="${referral.id}"`,
+      );
+    expect([await listed('status=declined'), await listed('status=requested')]).toEqual([true, false]);
+    expect([await listed('practice=M85001'), await listed('practice=L81001')]).toEqual([true, false]);
+    expect([await listed('need=work-learning'), await listed('need=housing')]).toEqual([true, false]);
 
     const stale = await decide(queue, cookie, referral.id, { csrf, version: '1', status: 'accepted' });
     expect(stale.status).toBe(409);
