@@ -12,3 +12,12 @@ export async function passwordMatches(passwordHash: string, password: string): P
     return false;
   }
 }
+
+let decoy: Promise<string> | undefined;
+
+/** As long as checking a real password, so that the time taken does not tell which usernames exist. */
+export async function checkDecoy(password: string): Promise<false> {
+  decoy ??= hashPassword('a password nobody has');
+  await passwordMatches(await decoy, password);
+  return false;
+}

@@ -1,12 +1,22 @@
 import { ErrorSummary, Page } from './layout';
 
-export function LoginPage(props: { username?: string; failed?: boolean; ended?: boolean }) {
+export function LoginPage(props: { username?: string; failed?: boolean; locked?: boolean; ended?: boolean }) {
   return (
     <Page title="Sign in">
       <h1>Sign in</h1>
       {props.ended && <p class="inset">Your session has ended. Sign in again to carry on.</p>}
       <ErrorSummary
-        problems={props.failed ? [{ field: 'username', message: 'The username or password is wrong.' }] : []}
+        problems={[
+          ...(props.failed ? [{ field: 'username', message: 'The username or password is wrong.' }] : []),
+          ...(props.locked
+            ? [
+                {
+                  message:
+                    'Too many wrong passwords for this account: try again in 15 minutes, or ask an administrator.',
+                },
+              ]
+            : []),
+        ]}
       />
       <form method="post" action="/inbox/login" class="form">
         <div class="form-group">

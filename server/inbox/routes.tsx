@@ -6,7 +6,7 @@ import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { applyDecision, decisionSchema, LINK_WORKER_STATUSES } from '../../lib/fhir';
 import { isNeedCode } from '../../lib/referral';
-import { passwordMatches } from '../auth/passwords';
+import { checkDecoy, passwordMatches } from '../auth/passwords';
 import {
   COOKIE_PATH,
   type InboxVariables,
@@ -16,7 +16,7 @@ import {
   secureCookies,
 } from '../auth/session';
 import type { Service } from '../context';
-import { endSession, linkWorkerCredentials, startSession } from '../store/link-workers';
+import { endSession, linkWorkerCredentials, signInFailed, signInSucceeded, startSession } from '../store/link-workers';
 import { listPractices } from '../store/practices';
 import { type InboxFilter, listReferrals, recordDecision, referralDetail } from '../store/referrals';
 import { type DecisionForm, DetailPage } from './detail-page';
@@ -36,7 +36,7 @@ const PAGE_HEADERS = {
 };
 
 /** Rendered by Preact, so every value from a referral is escaped as text. */
-function html(vnode: VNode, status: 200 | 400 | 401 | 404 | 409 = 200): Response {
+function html(vnode: VNode, status: 200 | 400 | 401 | 404 | 409 | 429 = 200): Response {
   return new Response(`<!doctype html>${render(vnode)}`, {
     status,
     headers: { 'Content-Type': 'text/html; charset=utf-8', ...PAGE_HEADERS },
@@ -63,8 +63,17 @@ export function inboxRoutes(service: Service) {
     const username = field(form, 'username') ?? '';
     const password = typeof form.password === 'string' ? form.password : '';
     const account = username ? await linkWorkerCredentials(service.db, username) : undefined;
-    if (!account || !(await passwordMatches(account.passwordHash, password)))
+    const now = service.now();
+    if (account?.lockedUntil && account.lockedUntil > now) return html(<LoginPage username={username} locked />, 429);
+    if (!account) {
+      await checkDecoy(password);
       return html(<LoginPage username={username} failed />, 401);
+    }
+    if (!(await passwordMatches(account.passwordHash, password))) {
+      await signInFailed(service.db, account.username, now);
+      return html(<LoginPage username={username} failed />, 401);
+    }
+    await signInSucceeded(service.db, account.username);
     const session = await startSession(service.db, account.username, service.now(), service.sessionLifetimeMs);
     setCookie(c, SESSION_COOKIE, session.id, {
       path: COOKIE_PATH,

@@ -16,13 +16,40 @@ export async function addLinkWorker(db: Queryable, account: LinkWorker & { passw
 export async function linkWorkerCredentials(
   db: Queryable,
   username: string,
-): Promise<(LinkWorker & { passwordHash: string }) | undefined> {
-  const rows = await db.query<{ username: string; display_name: string; password_hash: string }>(
-    'SELECT username, display_name, password_hash FROM link_worker WHERE username = $1',
-    [username],
-  );
+): Promise<(LinkWorker & { passwordHash: string; lockedUntil?: Date }) | undefined> {
+  const rows = await db.query<{
+    username: string;
+    display_name: string;
+    password_hash: string;
+    locked_until: Date | null;
+  }>('SELECT username, display_name, password_hash, locked_until FROM link_worker WHERE username = $1', [username]);
   const row = rows[0];
-  return row && { username: row.username, displayName: row.display_name, passwordHash: row.password_hash };
+  return (
+    row && {
+      username: row.username,
+      displayName: row.display_name,
+      passwordHash: row.password_hash,
+      ...(row.locked_until ? { lockedUntil: new Date(row.locked_until) } : {}),
+    }
+  );
+}
+
+/** Failed sign-ins in a row before the account waits, and how long it waits. */
+export const SIGN_IN_ATTEMPTS = 5;
+export const SIGN_IN_LOCK_MS = 15 * 60 * 1000;
+
+/** Counts a failed sign-in; the fifth in a row locks the account for a while. */
+export async function signInFailed(db: Queryable, username: string, now: Date): Promise<void> {
+  await db.query(
+    `UPDATE link_worker SET failed_sign_ins = failed_sign_ins + 1,
+       locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
+     WHERE username = $1`,
+    [username, SIGN_IN_ATTEMPTS, new Date(now.getTime() + SIGN_IN_LOCK_MS)],
+  );
+}
+
+export async function signInSucceeded(db: Queryable, username: string): Promise<void> {
+  await db.query('UPDATE link_worker SET failed_sign_ins = 0, locked_until = NULL WHERE username = $1', [username]);
 }
 
 /** A new session: the returned id goes in the cookie; the database keeps only its hash. */

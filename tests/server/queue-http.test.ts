@@ -66,6 +66,11 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the queue se
     expect(task.status).toBe('requested');
     expect(task.focus?.reference).toBe(`ServiceRequest/${referral.id}`);
     expect(linkWorkerStatus(task)).toMatchObject({ ok: true, status: { status: 'requested' } });
+    // The status poll: unchanged since the last read costs a 304 and no body.
+    const unchanged = await fetch(`${queue.url}/fhir/Task/${referral.id}`, {
+      headers: { Authorization: `Bearer ${queue.tokens.L81001}`, 'If-None-Match': 'W/"1"' },
+    });
+    expect(unchanged.status).toBe(304);
 
     const search = await fetch(`${queue.url}/fhir/Task?focus=ServiceRequest/${referral.id}`, {
       headers: { Authorization: `Bearer ${queue.tokens.L81001}` },
@@ -247,6 +252,29 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the queue se
     expect(await wrong.text()).toContain('The username or password is wrong.');
   });
 
+  it('makes an account wait after five wrong passwords in a row, even with the right one, until the lock ends', async () => {
+    const { addLinkWorker } = await import('../../server/store/link-workers');
+    const account = { username: `guessed-${kind.length}`, displayName: 'Guessed', password: 'the right password' };
+    await addLinkWorker(queue.db, account);
+    const attempt = (password: string) =>
+      fetch(`${queue.url}/inbox/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
+        body: new URLSearchParams({ username: account.username, password }),
+      });
+    for (let i = 0; i < 5; i++) expect((await attempt('a wrong guess')).status).toBe(401);
+    const locked = await attempt(account.password);
+    expect(locked.status).toBe(429);
+    expect(await locked.text()).toContain('Too many wrong passwords');
+    queue.advance(15 * 60 * 1000 + 1000);
+    try {
+      expect((await attempt(account.password)).status).toBe(303);
+    } finally {
+      queue.advance(-(15 * 60 * 1000 + 1000));
+    }
+  });
+
   it('signs a link worker in with an HttpOnly, SameSite=Strict cookie and ends the session when it expires', async () => {
     const response = await signIn(queue);
     expect(response.status).toBe(303);
@@ -312,6 +340,14 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the queue se
       status: { status: 'declined', reason, note: 'Phoned the surgery.' },
     });
     expect(task.meta?.versionId).toBe('2');
+
+    const listed = async (query: string) =>
+      (await (await fetch(`${queue.url}/inbox?${query}`, { headers: { Cookie: cookie } })).text()).includes(
+        `data-referral="${referral.id}"`,
+      );
+    expect([await listed('status=declined'), await listed('status=requested')]).toEqual([true, false]);
+    expect([await listed('practice=M85001'), await listed('practice=L81001')]).toEqual([true, false]);
+    expect([await listed('need=work-learning'), await listed('need=housing')]).toEqual([true, false]);
 
     const stale = await decide(queue, cookie, referral.id, { csrf, version: '1', status: 'accepted' });
     expect(stale.status).toBe(409);
