@@ -126,7 +126,7 @@ export async function sendFromPad(b: OutboxBrowser): Promise<string> {
 /** A new pad tab with a complete referral filled in, Send enabled. */
 export async function fillPad(b: OutboxBrowser): Promise<Page> {
   const pad = await b.context.newPage();
-  await pad.goto(`chrome-extension://${b.extensionId}/pad.html`);
+  await pad.goto(`chrome-extension://${b.extensionId}/sidepanel.html`);
   await pad.getByRole('heading', { name: 'Patient' }).waitFor();
   await pad.getByLabel('Given name', { exact: true }).fill('John');
   await pad.getByLabel('Family name', { exact: true }).fill('Smith');
