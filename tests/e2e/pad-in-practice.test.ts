@@ -134,7 +134,19 @@ describe('the pad beside the practice system', () => {
     const { page, pad } = await openPadOnDemo();
     await pad.getByRole('button', { name: 'Bereavement' }).click();
     await pad.getByLabel('What matters to the patient (optional)').fill('Back to the bowls club');
-    await pad.getByText('Draft saved in this browser').waitFor();
+    // Reload only once the typed text itself is stored (the "saved" note may still be from the click before).
+    const padPage = page.frames().find((frame) => frame.url().includes('/pad.html'));
+    await expect
+      .poll(async () =>
+        JSON.stringify(
+          await padPage?.evaluate(() =>
+            (
+              globalThis as unknown as { chrome: { storage: { local: { get: (keys: null) => Promise<unknown> } } } }
+            ).chrome.storage.local.get(null),
+          ),
+        ),
+      )
+      .toContain('Back to the bowls club');
 
     await page.reload();
     await page.locator('.mw-pname').waitFor();
