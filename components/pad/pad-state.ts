@@ -68,12 +68,21 @@ export function createPadState() {
 
   /** Opens the record's own draft (or starts one), filled from the record; the previous draft stays stored. */
   let opening = 0;
+  /** Counts the referrer's edits, so a draft read that finishes after an edit cannot undo it. */
+  let edits = 0;
   async function openDraftFor(target: PatientContext | null): Promise<void> {
     const key = ownerKey(target ?? undefined);
     // Records can change faster than drafts load (the banner shows none, then the patient): the latest one wins.
     const ticket = ++opening;
+    const editsBefore = edits;
     const [loaded, referrer] = await Promise.all([loadDraft(key), loadReferrer()]);
     if (ticket !== opening) return;
+    // The referrer typed into this record's draft while it was being read again: what they typed wins.
+    const current = open.value;
+    if (edits !== editsBefore && current?.recordKey === key) {
+      if (target) open.value = { ...current, draft: applyRecord(current.draft, target) };
+      return;
+    }
     if (loaded.status === 'unreadable') {
       notice.value = `A saved draft for this patient could not be read. It has been kept aside (${loaded.keptAs}); ask your practice champion to recover it.`;
     }
@@ -114,6 +123,7 @@ export function createPadState() {
     const current = open.value;
     if (!current || phase.value !== 'editing') return;
     const next = { ...current, draft: change(current.draft) };
+    edits++;
     open.value = next;
     if (problems.value.length) problems.value = [];
     writer.write(next);

@@ -1,7 +1,6 @@
 import { render } from 'preact';
-import type { ServiceModel } from '../../lib/model/model';
 import { framedPatientSource, type PatientSource, sidePanelPatientSource } from '../../lib/pad/patient-source';
-import { seedDemoModel } from '../../lib/settings/demo-seed';
+import { type DemoSettings, seedDemo } from '../../lib/settings/demo-seed';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
 import { Pad } from './Pad';
 import { createPadState } from './pad-state';
@@ -9,15 +8,15 @@ import { createPadState } from './pad-state';
 type Options = {
   /** 'framed': pad.html in the sidebar our content script adds; 'side-panel': sidepanel.html, the browser's panel. */
   mode: 'framed' | 'side-panel';
-  /** The demo build's example model, set only when no model is set. */
-  demoModel?: ServiceModel;
+  /** The demo build's settings, each set only when not set already. */
+  demo?: DemoSettings;
 };
 
 /**
  * Starts the pad in `root`. Framed (pad.html), it shows nothing at all until our content script in the same tab
  * confirms the nonce in its URL; as the side panel it follows the patient on the active tab.
  */
-export async function startPad(root: HTMLElement, { mode, demoModel }: Options): Promise<void> {
+export async function startPad(root: HTMLElement, { mode, demo }: Options): Promise<void> {
   let source: PatientSource | undefined;
   if (mode === 'framed') {
     source = await framedPatientSource();
@@ -29,7 +28,7 @@ export async function startPad(root: HTMLElement, { mode, demoModel }: Options):
   }
 
   const state = createPadState();
-  if (demoModel) await seedDemoModel(demoModel);
+  if (demo) await seedDemo(demo);
   state.settings.value = await loadSettings();
   watchSettings((settings) => {
     state.settings.value = settings;

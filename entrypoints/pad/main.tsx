@@ -1,8 +1,9 @@
 import '../../components/pad/pad.css';
 import { startPad } from '../../components/pad/start';
-import { BOUNDARIED_VCSE_MODEL } from '../../lib/model/examples';
 
 const root = document.getElementById('app');
-// The demo build (npm start) seeds the boundaried example model when none is set; other builds never do.
-const demoModel = import.meta.env.WXT_SEED_DEMO_MODEL === 'true' ? BOUNDARIED_VCSE_MODEL : undefined;
-if (root) void startPad(root, { mode: 'framed', demoModel });
+// The demo build (npm start) seeds the example model and the local queue when none is set; other builds never do.
+// Imported only in that build, so other builds carry neither the demo token nor the demo settings.
+const demo =
+  import.meta.env.WXT_SEED_DEMO_MODEL === 'true' ? (await import('../../lib/settings/demo')).DEMO_SETTINGS : undefined;
+if (root) void startPad(root, { mode: 'framed', demo });

@@ -1,0 +1,29 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadReferrer } from '../../lib/drafts/referrer';
+import { OPEN_PCN_MODEL } from '../../lib/model/examples';
+import { DEMO_SETTINGS } from '../../lib/settings/demo';
+import { seedDemo } from '../../lib/settings/demo-seed';
+import { loadSettings, saveSettings } from '../../lib/settings/store';
+
+describe('the demo build’s settings (npm start)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('points a fresh demo at the local queue with the demo practice’s token and ODS code', async () => {
+    await seedDemo(DEMO_SETTINGS);
+    const settings = await loadSettings();
+    expect(settings.queue).toEqual({ endpoint: 'http://127.0.0.1:8787', token: DEMO_SETTINGS.queue.token });
+    expect(settings.model?.kind).toBe('boundaried');
+    expect((await loadReferrer()).odsCode).toBe('Y00001');
+  });
+
+  it('never replaces what a champion or referrer has set', async () => {
+    await saveSettings({ model: OPEN_PCN_MODEL, queue: { endpoint: 'https://queue.example.org', token: 'own' } });
+    await fakeBrowser.storage.local.set({ referrer: { name: 'Dr A Patel', odsCode: 'L81001' } });
+    await seedDemo(DEMO_SETTINGS);
+    const settings = await loadSettings();
+    expect(settings.model?.id).toBe(OPEN_PCN_MODEL.id);
+    expect(settings.queue).toEqual({ endpoint: 'https://queue.example.org', token: 'own' });
+    expect(await loadReferrer()).toEqual({ name: 'Dr A Patel', odsCode: 'L81001' });
+  });
+});
