@@ -34,6 +34,8 @@ const save = () => options.getByRole('button', { name: 'Save model' }).click();
 
 describe('the options page', () => {
   it('saves an edited boundaried model as a new version, and the open pad on the demo system applies it at once', async () => {
+    await options.getByText('No model is set yet. Start from an example, or import a model file.').waitFor();
+    expect(await seriousViolations(options)).toEqual([]);
     await options.getByRole('button', { name: 'Load the boundaried example' }).click();
     await save();
     await options.getByText('Saved as version 2. The pad uses it from now on.').waitFor();
