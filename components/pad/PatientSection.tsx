@@ -2,9 +2,9 @@ import { editField, type TextField } from '../../lib/pad/record-fields';
 import { fieldId } from '../../lib/pad/referral-from-draft';
 import { nhsNumberProblem } from '../../lib/referral/nhs-number';
 import { SEXES } from '../../lib/referral/patient';
-import { PatientTextField } from './PatientTextField';
 import { Provenance } from './Provenance';
 import type { PadState } from './pad-state';
+import { TextInput } from './TextInput';
 
 const SEX_LABELS: Record<(typeof SEXES)[number], string> = {
   female: 'Female',
@@ -21,6 +21,17 @@ export function PatientSection({ state }: { state: PadState }) {
   const problemFor = (path: string) => state.problems.value.find((problem) => problem.field === path)?.message;
   const edit = (field: TextField) => (value: string) =>
     state.update((current) => editField(current, field, value, record));
+  const field = (name: TextField, label: string, type?: 'date' | 'tel' | 'email') => (
+    <TextInput
+      path={`patient.${name}`}
+      label={label}
+      type={type}
+      value={patient[name] ?? ''}
+      source={provenance[name]}
+      error={problemFor(`patient.${name}`)}
+      onInput={edit(name)}
+    />
+  );
   const nhs = patient.nhsNumber ?? '';
   const nhsProblem = nhs.trim() ? nhsNumberProblem(nhs) : undefined;
 
@@ -30,7 +41,7 @@ export function PatientSection({ state }: { state: PadState }) {
         <h2>Patient</h2>
       </legend>
       {!record && <p class="pad-hint">No patient record is readable on screen: type the patient’s details.</p>}
-      <PatientTextField
+      <TextInput
         path="patient.nhsNumber"
         label="NHS number"
         value={nhs}
@@ -49,33 +60,11 @@ export function PatientSection({ state }: { state: PadState }) {
         onInput={edit('nhsNumber')}
       />
       <div class="pad-row">
-        <PatientTextField
-          path="patient.given"
-          label="Given name"
-          value={patient.given ?? ''}
-          source={provenance.given}
-          error={problemFor('patient.given')}
-          onInput={edit('given')}
-        />
-        <PatientTextField
-          path="patient.family"
-          label="Family name"
-          value={patient.family ?? ''}
-          source={provenance.family}
-          error={problemFor('patient.family')}
-          onInput={edit('family')}
-        />
+        {field('given', 'Given name')}
+        {field('family', 'Family name')}
       </div>
       <div class="pad-row">
-        <PatientTextField
-          path="patient.dateOfBirth"
-          label="Date of birth"
-          type="date"
-          value={patient.dateOfBirth ?? ''}
-          source={provenance.dateOfBirth}
-          error={problemFor('patient.dateOfBirth')}
-          onInput={edit('dateOfBirth')}
-        />
+        {field('dateOfBirth', 'Date of birth', 'date')}
         <div class={`pad-field${problemFor('patient.sex') ? ' pad-field--error' : ''}`}>
           <div class="pad-label-row">
             <label for={fieldId('patient.sex')}>Sex</label>
@@ -99,33 +88,10 @@ export function PatientSection({ state }: { state: PadState }) {
           </select>
         </div>
       </div>
-      <PatientTextField
-        path="patient.phone"
-        label="Phone"
-        type="tel"
-        value={patient.phone ?? ''}
-        source={provenance.phone}
-        error={problemFor('patient.phone')}
-        onInput={edit('phone')}
-      />
+      {field('phone', 'Phone', 'tel')}
       <div class="pad-row">
-        <PatientTextField
-          path="patient.email"
-          label="Email (optional)"
-          type="email"
-          value={patient.email ?? ''}
-          source={provenance.email}
-          error={problemFor('patient.email')}
-          onInput={edit('email')}
-        />
-        <PatientTextField
-          path="patient.postcode"
-          label="Postcode"
-          value={patient.postcode ?? ''}
-          source={provenance.postcode}
-          error={problemFor('patient.postcode')}
-          onInput={edit('postcode')}
-        />
+        {field('email', 'Email (optional)', 'email')}
+        {field('postcode', 'Postcode')}
       </div>
     </fieldset>
   );

@@ -1,5 +1,5 @@
-import { PatientTextField } from './PatientTextField';
 import type { PadState } from './pad-state';
+import { TextInput } from './TextInput';
 
 /** Who is referring: remembered between referrals, so it is typed once. */
 export function ReferrerSection({ state }: { state: PadState }) {
@@ -14,7 +14,7 @@ export function ReferrerSection({ state }: { state: PadState }) {
       </legend>
       <p class="pad-hint">Remembered for your next referral.</p>
       <div class="pad-row">
-        <PatientTextField
+        <TextInput
           path="referrer.name"
           label="Your name"
           value={referrer.name ?? ''}
@@ -22,7 +22,7 @@ export function ReferrerSection({ state }: { state: PadState }) {
           error={errorFor('referrer.name')}
           onInput={set('name')}
         />
-        <PatientTextField
+        <TextInput
           path="referrer.role"
           label="Your role"
           value={referrer.role ?? ''}
@@ -31,7 +31,7 @@ export function ReferrerSection({ state }: { state: PadState }) {
           onInput={set('role')}
         />
       </div>
-      <PatientTextField
+      <TextInput
         path="referrer.odsCode"
         label="Practice ODS code"
         value={referrer.odsCode ?? ''}

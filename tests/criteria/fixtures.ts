@@ -1,5 +1,6 @@
 import { type ServiceModel, serviceModelSchema } from '../../lib/model/model';
 import { draftSchema, type ReferralDraft } from '../../lib/referral/draft';
+import { noSafetyConcerns } from '../fixtures/safety';
 
 /** The day the scenarios are checked on. */
 export const TODAY = '2026-11-22';
@@ -22,13 +23,7 @@ export function widower(): ReferralDraft {
     },
     needs: ['loneliness', 'bereavement'],
     whatMatters: 'Getting out of the house again since his wife died; he used to sing in a choir.',
-    safety: {
-      'suicidal-thoughts': false,
-      psychosis: false,
-      safeguarding: false,
-      'secondary-mental-health': false,
-      'substance-use': false,
-    },
+    safety: noSafetyConcerns(),
     consent: { referral: true, sharing: true },
     referrer: { name: 'Dr Sam Example', role: 'GP', odsCode: 'L81001' },
   });

@@ -1,6 +1,7 @@
 import type { ServiceModel } from '../../lib/model/model';
 import { emptyDraft, type ReferralDraft } from '../../lib/referral/draft';
 import type { Referral } from '../../lib/referral/referral';
+import { noSafetyConcerns } from '../fixtures/safety';
 
 /** A draft a GP could send: every required answer given. */
 export function completeDraft(): ReferralDraft {
@@ -22,13 +23,7 @@ export function completeDraft(): ReferralDraft {
     },
     needs: ['loneliness', 'bereavement'],
     whatMatters: 'Getting back to the allotment',
-    safety: {
-      'suicidal-thoughts': false,
-      psychosis: false,
-      safeguarding: false,
-      'secondary-mental-health': false,
-      'substance-use': false,
-    },
+    safety: noSafetyConcerns(),
     consent: { referral: true, sharing: true },
     referrer: { name: 'Dr Asha Patel', role: 'GP', odsCode: 'l81001' },
     provenance: { nhsNumber: 'page', given: 'page', family: 'page' },

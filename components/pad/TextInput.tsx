@@ -17,7 +17,7 @@ type Props = {
 };
 
 /** One labelled text control with where its value came from, its hint and its error (NHS form-group pattern). */
-export function PatientTextField({
+export function TextInput({
   path,
   label,
   value,
