@@ -20,12 +20,26 @@ function referrals(count: number): Referral[] {
   return Array.from({ length: count }, () => referralSchema.parse({ ...richReferral, id: randomUUID() }));
 }
 
-/** The real service in its own process (as deployed), on the embedded database in `dataDir`. */
+/** The real service in its own process (as deployed), on the embedded database in `dataDir`. QUEUE_BENCH_NODE_ARGS
+ * passes Node options to it, e.g. `--cpu-prof --cpu-prof-dir=/tmp/queue-profile`. */
 async function startService(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve', '--port', '0'], {
-    env: { ...process.env, QUEUE_DATA_DIR: dataDir, DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.QUEUE_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      'server/main.ts',
+      'serve',
+      '--port',
+      '0',
+    ],
+    {
+      // One token sends every referral here, where in use many practices would: the per-token limit is off.
+      env: { ...process.env, QUEUE_DATA_DIR: dataDir, DATABASE_URL: '', QUEUE_RATE_LIMIT_PER_MINUTE: '0' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let output = '';
   for await (const chunk of child.stdout as NodeJS.ReadableStream) {
     output += chunk.toString();

@@ -10,6 +10,7 @@ import { practiceForToken } from '../store/practices';
 import { repeatOf, taskFor } from '../store/referrals';
 import { capabilityStatement } from './capability-statement';
 import { fhirJson, type Issue, outcome } from './operation-outcome';
+import { rateLimit } from './rate-limit';
 import { bodyHash, bundleTaskOf, patientIdFor, storedTask, transactionResponse } from './transaction';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,10 +32,12 @@ export function fhirRoutes(service: Service) {
       origin: (origin) => (isExtensionOrigin(origin) || service.corsOrigins.includes(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match'],
-      exposeHeaders: ['ETag', 'Last-Modified', 'Location'],
+      exposeHeaders: ['ETag', 'Last-Modified', 'Location', 'Retry-After'],
       maxAge: 600,
     }),
   );
+
+  fhir.use('*', rateLimit(service));
 
   fhir.get('/metadata', (c) => fhirJson(c, 200, capabilityStatement(service.now().toISOString())));
 
