@@ -1,3 +1,4 @@
+import type { RateLimit } from './fhir/rate-limit';
 import type { Db } from './store/db';
 
 /** What every route needs: the database and the clock (a test may move it on). The process keeps nothing else. */
@@ -10,7 +11,12 @@ export type Service = {
   maxBodyBytes: number;
   /** Browser origins allowed to call the FHIR routes besides the extensions' own (chrome-extension://, moz-extension://). */
   corsOrigins: string[];
+  /** Requests a practice token may make on the FHIR routes (per process); perMinute 0 turns the limit off. */
+  rateLimit: RateLimit;
 };
+
+/** Generous: a practice sends a few referrals an hour and polls their Tasks; an outbox draining after a day offline fits. */
+export const DEFAULT_RATE_LIMIT: RateLimit = { perMinute: 1200, burst: 1200 };
 
 export function service(db: Db, options: Partial<Omit<Service, 'db'>> = {}): Service {
   return {
@@ -19,5 +25,6 @@ export function service(db: Db, options: Partial<Omit<Service, 'db'>> = {}): Ser
     sessionLifetimeMs: options.sessionLifetimeMs ?? 8 * 60 * 60 * 1000,
     maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
     corsOrigins: options.corsOrigins ?? [],
+    rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
   };
 }

@@ -7,11 +7,12 @@
  *   list-tokens
  *   add-link-worker <username> <display name>   (the password is read from standard input, or generated and shown)
  * The database: PostgreSQL when DATABASE_URL is set, else the embedded one in QUEUE_DATA_DIR (default .data/queue).
+ * QUEUE_RATE_LIMIT_PER_MINUTE and QUEUE_RATE_LIMIT_BURST set each practice token's limit per process (0 per minute: none).
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { odsCodeSchema } from '../lib/referral';
-import { service } from './context';
+import { DEFAULT_RATE_LIMIT, service } from './context';
 import { startServer } from './serve';
 import { addLinkWorker } from './store/link-workers';
 import { openDb } from './store/open';
@@ -29,6 +30,16 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+/** A whole number from the environment, or the default when unset; anything else stops the service at start. */
+function countFromEnv(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0)
+    fail(`${name} is a whole number, 0 or more (got ${JSON.stringify(text)}).`);
+  return value;
+}
+
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
@@ -44,7 +55,12 @@ const db = await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: proces
 try {
   switch (command) {
     case 'serve': {
-      const server = await startServer(service(db), { port: Number(values.port), hostname: values.host });
+      const perMinute = countFromEnv('QUEUE_RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT.perMinute);
+      const rateLimit = { perMinute, burst: countFromEnv('QUEUE_RATE_LIMIT_BURST', perMinute) };
+      const server = await startServer(service(db, { rateLimit }), {
+        port: Number(values.port),
+        hostname: values.host,
+      });
       console.log(`queue: listening on ${server.url} (${db.kind === 'postgres' ? 'PostgreSQL' : 'embedded database'})`);
       const stop = async () => {
         await server.close();

@@ -185,6 +185,16 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the queue se
     expect(oversized.status).toBe(413);
     expect(((await oversized.json()) as Outcome).issue[0]?.code).toBe('too-long');
 
+    // The same body streamed without a Content-Length (chunked) is counted as it arrives.
+    const streamed = await fetch(`${queue.url}/fhir`, {
+      method: 'POST',
+      body: new Blob([big]).stream(),
+      duplex: 'half',
+      headers: { Authorization: `Bearer ${queue.tokens.L81001}`, 'Content-Type': 'application/fhir+json' },
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(((await streamed.json()) as Outcome).issue[0]?.code).toBe('too-long');
+
     const notJson = await postBundle(queue, '{"resourceType": "Bundle",');
     expect(notJson.status).toBe(400);
     expect(((await notJson.json()) as Outcome).issue[0]?.diagnostics).toMatch(/^The body is not JSON/);

@@ -28,7 +28,7 @@ let databases = 0;
  */
 export async function startQueue(
   store: 'pglite' | { postgres: PostgresServer },
-  options: { maxBodyBytes?: number } = {},
+  options: { maxBodyBytes?: number; rateLimit?: { perMinute: number; burst: number } } = {},
 ) {
   let databaseUrl: string | undefined;
   if (store !== 'pglite') {
