@@ -10,6 +10,7 @@ import { queuedRow } from '../lib/outbox/enqueue';
 import {
   launchOn,
   newProfile,
+  outboxCreated,
   outboxRows,
   putRows,
   removeProfile,
@@ -23,6 +24,13 @@ import { startStandInQueue } from '../tests/support/stand-in-queue';
 
 const count = Number(process.argv[2] ?? 1000);
 const started = Date.now();
+/** The whole soak, build included: past this it has stalled, and says so rather than hanging. */
+const OVERALL_LIMIT_MS = 20 * 60_000;
+const stall = setTimeout(() => {
+  console.error(`Soak stalled: not finished after ${OVERALL_LIMIT_MS / 60_000} minutes.`);
+  process.exit(2);
+}, OVERALL_LIMIT_MS);
+stall.unref();
 execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
 
 const queue = await startStandInQueue();
@@ -34,6 +42,9 @@ const browser = await launchOn(profile);
 let stops = 0;
 try {
   await useQueue(browser, proxy.url, queue.token);
+  // The worker creates the database on its first drain; writing before that hung (an empty database, no stores).
+  await outboxCreated(browser);
+  console.log(`extension up, outbox created in ${seconds(started)} s; enqueueing ${count}`);
   // The rows enqueueReferral would write (built by the same code), written through the page's IndexedDB in batches.
   const ids: string[] = [];
   for (let batch = 0; batch < count; batch += 100) {
@@ -45,6 +56,7 @@ try {
     }
     await putRows(browser, rows);
     await tellDrain(browser);
+    console.log(`  enqueued ${ids.length}/${count}`);
   }
   console.log(
     `enqueued ${ids.length} referrals in ${seconds(started)} s; draining with 30% 500s and the worker stopped at random`,

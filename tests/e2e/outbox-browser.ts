@@ -79,7 +79,14 @@ export async function outboxRows(b: OutboxBrowser): Promise<StoredRow[]> {
     () =>
       new Promise<StoredRow[]>((done, fail) => {
         const open = indexedDB.open('outbox');
-        open.onerror = () => fail(open.error);
+        // Opening a database that does not exist yet would create an empty one at version 1: abort that, so the
+        // worker's own open (which creates the stores) is never blocked by a handle held here.
+        let missing = false;
+        open.onupgradeneeded = () => {
+          missing = true;
+          open.transaction?.abort();
+        };
+        open.onerror = () => (missing ? done([]) : fail(open.error));
         open.onsuccess = () => {
           const db = open.result;
           if (!db.objectStoreNames.contains('referrals')) {
@@ -151,22 +158,58 @@ export async function putRows(b: OutboxBrowser, entries: { row: object; bundle: 
     (batch) =>
       new Promise<void>((done, fail) => {
         const open = indexedDB.open('outbox');
-        open.onerror = () => fail(open.error);
+        // Before the worker has created the outbox, opening here would create an empty database (no stores, and a
+        // transaction on them throws inside onsuccess, so this never settled): fail clearly instead.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => fail(new Error(`The outbox database is not there yet (${open.error?.message}).`));
         open.onsuccess = () => {
-          const tx = open.result.transaction(['referrals', 'bundles'], 'readwrite', { durability: 'strict' });
+          const db = open.result;
+          if (!db.objectStoreNames.contains('referrals') || !db.objectStoreNames.contains('bundles')) {
+            db.close();
+            return fail(new Error('The outbox database has no referrals/bundles stores yet.'));
+          }
+          const tx = db.transaction(['referrals', 'bundles'], 'readwrite', { durability: 'strict' });
           for (const entry of batch) {
             tx.objectStore('bundles').put(entry.bundle);
             tx.objectStore('referrals').put(entry.row);
           }
           tx.oncomplete = () => {
-            open.result.close();
+            db.close();
             done();
           };
-          tx.onerror = () => fail(tx.error);
+          tx.onabort = () => {
+            db.close();
+            fail(tx.error);
+          };
         };
       }),
     entries,
   );
+}
+
+/** Resolves once the worker has created the outbox database at its latest schema (a bounded poll). */
+export async function outboxCreated(b: OutboxBrowser, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const ready = await b.page.evaluate(async () => {
+      const dbs = await indexedDB.databases();
+      if (!dbs.some((db) => db.name === 'outbox')) return false;
+      return new Promise<boolean>((done) => {
+        const open = indexedDB.open('outbox');
+        open.onerror = () => done(false);
+        open.onsuccess = () => {
+          const names = open.result.objectStoreNames;
+          const has = names.contains('referrals') && names.contains('bundles');
+          open.result.close();
+          done(has);
+        };
+      });
+    });
+    if (ready) return;
+    if (Date.now() > until) throw new Error(`The worker did not create the outbox database within ${timeoutMs} ms.`);
+    await tellDrain(b);
+    await b.page.waitForTimeout(100); // poll interval of a bounded poll on the condition above
+  }
 }
 
 /** What the pad does after an enqueue: tell the background to drain. */
