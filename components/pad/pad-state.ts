@@ -115,8 +115,6 @@ export function createPadState() {
     if (phase.value === 'sending') return;
     const sameRecord = next !== null && current.recordKey === next.recordKey;
     if (sameRecord) {
-      // Back on the open draft's record: a draft read still in flight for another record (a flicker) is void.
-      opening++;
       open.value = { ...current, draft: applyRecord(current.draft, next) };
       return;
     }
