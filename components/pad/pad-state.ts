@@ -82,9 +82,8 @@ export function createPadState() {
     if (record.value !== undefined && ownerKey(record.value ?? undefined) !== key) return;
     // The referrer typed into this record's draft while it was being read again: what they typed wins.
     const current = open.value;
-    // Typed into another record's draft (the pad showed no patient's draft, then the patient came): kept, and guarded.
-    if (edits !== editsBefore && current) {
-      if (target && current.recordKey === key) open.value = { ...current, draft: applyRecord(current.draft, target) };
+    if (edits !== editsBefore && current?.recordKey === key) {
+      if (target) open.value = { ...current, draft: applyRecord(current.draft, target) };
       return;
     }
     if (loaded.status === 'unreadable') {
