@@ -77,6 +77,9 @@ export function createPadState() {
     const editsBefore = edits;
     const [loaded, referrer] = await Promise.all([loadDraft(key), loadReferrer()]);
     if (ticket !== opening) return;
+    // Only the draft of the record on screen is opened: a read for a record that has since gone (the banner flickered
+    // to none and back) must not replace the draft the referrer is typing in.
+    if (record.value !== undefined && ownerKey(record.value ?? undefined) !== key) return;
     // The referrer typed into this record's draft while it was being read again: what they typed wins.
     const current = open.value;
     if (edits !== editsBefore && current?.recordKey === key) {

@@ -45,6 +45,23 @@ afterEach(() => {
 });
 
 describe('the pad, rendered', () => {
+  it('keeps what was typed when the banner flickers to no patient and back while the pad opens (OPEN-1)', async () => {
+    const state = createPadState();
+    state.settings.value = { retentionDays: 7, modelHistory: [], adapters: [], model: OPEN_PCN_MODEL };
+    await state.recordChanged(JOHN);
+    // The watcher reports no patient (banner re-rendered), then the same patient, before the first read finishes.
+    const flicker = state.recordChanged(null);
+    await state.recordChanged(JOHN);
+    state.update((draft) => ({ ...draft, needs: ['loneliness'], whatMatters: 'my garden' }));
+    await flicker;
+    expect(state.open.value?.recordKey).toBe(JOHN.recordKey);
+    expect(state.draft.value.needs).toEqual(['loneliness']);
+    expect(state.draft.value.whatMatters).toBe('my garden');
+    await state.settled();
+    const saved = await loadDraft(JOHN.recordKey);
+    expect(saved.status === 'found' && saved.saved.draft.needs).toEqual(['loneliness']);
+  });
+
   it('says plainly that no model is set and keeps Send disabled', async () => {
     const state = createPadState();
     state.settings.value = { retentionDays: 7, modelHistory: [], adapters: [] };
