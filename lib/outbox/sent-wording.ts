@@ -68,8 +68,3 @@ function linkWorkerWords(lw: OutboxRow['linkWorker']): { state: string; detail?:
       return { state: 'Cancelled', detail: lw.reason ?? lw.note };
   }
 }
-
-/** Newest first. */
-export function newestFirst(rows: OutboxRow[]): OutboxRow[] {
-  return [...rows].sort((a, b) => b.createdAt - a.createdAt);
-}

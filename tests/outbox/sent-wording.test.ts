@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxRow } from '../../lib/outbox/row';
-import { newestFirst, sentReferralView } from '../../lib/outbox/sent-wording';
+import { sentReferralView } from '../../lib/outbox/sent-wording';
 
 const NOW = Date.UTC(2026, 10, 22, 12, 0);
 
@@ -51,10 +51,5 @@ describe('sent referral in the GP words', () => {
   ])('link worker %o reads as %s', (lw, state, detail) => {
     const view = sentReferralView(row({ status: 'delivered', linkWorker: { ...lw, updatedAt: '2026-11-22' } }), NOW);
     expect(view).toMatchObject({ state, detail });
-  });
-
-  it('lists newest first', () => {
-    const rows = [row({ id: 'a', createdAt: 1 }), row({ id: 'b', createdAt: 3 }), row({ id: 'c', createdAt: 2 })];
-    expect(newestFirst(rows).map((r) => r.id)).toEqual(['b', 'c', 'a']);
   });
 });
