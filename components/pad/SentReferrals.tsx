@@ -25,7 +25,7 @@ export function SentReferralList({
               const view = sentReferralView(row, now);
               return (
                 <li key={view.id} class="pad-sent-item">
-                  <strong class="pad-reference">{view.reference}</strong> —{' '}
+                  <strong class="pad-sent-reference">{view.reference}</strong> —{' '}
                   {new Date(view.sentAt).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' })}
                   {view.needs.length > 0 && <span> · {view.needs.join(', ')}</span>}
                   <p>
