@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { outbox } from '../../lib/outbox';
+import { enqueueReferral, openOutbox, outbox } from '../../lib/outbox';
 import { answerPadEnqueue } from '../../lib/pad/send-referral';
 import { REFERRAL } from './fixtures';
 
@@ -33,5 +33,23 @@ describe('the background enqueues for the pad', () => {
 
   it('leaves other messages to other listeners', () => {
     expect(answerPadEnqueue({ type: 'outbox:drain' }, FROM_PAD, RUNTIME)).toBeUndefined();
+  });
+
+  it('answers not ok when IndexedDB cannot open (private browsing), so the pad keeps the referral and says so', async () => {
+    // What Firefox private browsing does: open() fails with InvalidStateError.
+    const refusing = {
+      open(): IDBOpenDBRequest {
+        throw new DOMException(
+          'A mutation operation was attempted on a database that did not allow mutations.',
+          'InvalidStateError',
+        );
+      },
+    };
+    const db = openOutbox('unopenable', { indexedDB: refusing });
+    const reply = await answerPadEnqueue({ type: 'pad:enqueue', referral: REFERRAL }, FROM_PAD, RUNTIME, (referral) =>
+      enqueueReferral(referral, { db }),
+    );
+    expect(reply).toEqual({ ok: false, message: expect.stringMatching(/cannot store referrals here.*not saved/) });
+    expect(await outbox().referrals.count()).toBe(0);
   });
 });
