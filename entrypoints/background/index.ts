@@ -1,4 +1,5 @@
 import { TOGGLE_PAD_COMMAND, type TogglePad } from '../../lib/messaging/messages';
+import { restoreContentScripts } from '../../lib/settings/content-scripts';
 import { startOutbox } from './outbox';
 import { listenForPadReferrals } from './pad-enqueue';
 import { openSidePanelOnAction } from './side-panel';
@@ -7,6 +8,11 @@ export default defineBackground(() => {
   startOutbox();
   listenForPadReferrals();
   openSidePanelOnAction();
+
+  // Champion and policy sites' content scripts, again after a restart or an update (lib/settings/content-scripts.ts).
+  const restore = () => void restoreContentScripts().catch(() => undefined);
+  browser.runtime.onStartup.addListener(restore);
+  browser.runtime.onInstalled.addListener(restore);
 
   // The keyboard shortcut (manifest `commands`) opens and closes the pad in the tab it was pressed in.
   browser.commands.onCommand.addListener((command, tab) => {

@@ -1,8 +1,34 @@
+import { browser } from 'wxt/browser';
 import type { Adapter, FieldRule } from './adapter';
 import { ADAPTER_FIELDS } from './page-fields';
 
 /** Where the practice champion's own adapters live in the extension's local storage (the options page writes them). */
 export const ADAPTERS_KEY = 'adapters';
+
+/**
+ * The page adapters in force, for the content script, the background's start-up registration and the options page's
+ * view alike: the organisation's policy list (storage.managed 'adapters', JSON text or a list) when it is set and every
+ * entry is an adapter, otherwise the champion's own (a broken entry skipped, the others kept). As in the options page
+ * (lib/settings/managed.ts) a policy list with a bad adapter is not applied at all, rather than applied in part.
+ */
+export async function loadChampionAdapters(): Promise<Adapter[]> {
+  const fromPolicy = await policyAdapters();
+  if (fromPolicy) return fromPolicy;
+  const local = await browser.storage.local.get(ADAPTERS_KEY).catch(() => ({}) as Record<string, unknown>);
+  return storedAdapters(local[ADAPTERS_KEY]);
+}
+
+async function policyAdapters(): Promise<Adapter[] | undefined> {
+  try {
+    const { adapters } = (await browser.storage.managed.get('adapters')) as { adapters?: unknown };
+    if (adapters === undefined) return undefined;
+    const list: unknown = typeof adapters === 'string' ? JSON.parse(adapters) : adapters;
+    return Array.isArray(list) && list.every(isAdapterShape) ? list : undefined;
+  } catch {
+    // No managed storage (Firefox without a policy, tests) or policy text that is not JSON: the champion's own apply.
+    return undefined;
+  }
+}
 
 /**
  * The champion's adapters as stored, for the content script: a structural check by hand (no zod in the content script).

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Adapter } from '../adapters/adapter';
+import { loadChampionAdapters } from '../adapters/stored';
 
 /** The practice content script as built (entrypoints/practice.content), registered for origins a champion adds. */
 export const PRACTICE_SCRIPT = 'content-scripts/practice.js';
@@ -56,4 +57,14 @@ export async function syncContentScripts(adapters: readonly Adapter[]): Promise<
     }
   }
   return problems;
+}
+
+/**
+ * At start-up and after install or update: registers the practice content script again for the adapters in force
+ * (policy's or champion's). An update drops run-time registrations, and a policy can change while the browser is
+ * closed. Idempotent: syncContentScripts updates what is there. Sites without a granted permission stay registered
+ * but the browser injects nothing there until the champion grants it.
+ */
+export async function restoreContentScripts(): Promise<string[]> {
+  return syncContentScripts(await loadChampionAdapters());
 }

@@ -13,7 +13,7 @@ import { BUILT_IN_ADAPTERS } from '../adapters/built-in';
 import { adapterFor } from '../adapters/match-pattern';
 import type { PatientContext } from '../adapters/patient-context';
 import { readPatient } from '../adapters/read-patient';
-import { ADAPTERS_KEY, storedAdapters } from '../adapters/stored';
+import { loadChampionAdapters } from '../adapters/stored';
 import { watchPatient } from '../adapters/watch-patient';
 import type { PatientOnScreen } from '../messaging/messages';
 import { isFromOurExtension, isFromPad } from '../messaging/sender';
@@ -31,13 +31,12 @@ const SHORTCUT = { code: 'KeyS', altKey: true, shiftKey: true, ctrlKey: false, m
 const SAME_PRESS_MS = 400;
 type Route = 'command' | 'page-key' | 'pad-key';
 
-/** Runs the content script with the champion's adapters (from storage) before the built-in ones. */
+/** Runs the content script with the policy's or the champion's adapters (loadChampionAdapters) before the built-in ones. */
 export async function runPracticeContentScript(): Promise<void> {
   const isolatedWorld = globalThis as { socialPrescribingPadRunning?: boolean };
   if (isolatedWorld.socialPrescribingPadRunning) return;
   isolatedWorld.socialPrescribingPadRunning = true;
-  const stored = await browser.storage.local.get(ADAPTERS_KEY).catch(() => ({}) as Record<string, unknown>);
-  const adapter = adapterFor([...storedAdapters(stored[ADAPTERS_KEY]), ...BUILT_IN_ADAPTERS], location.href);
+  const adapter = adapterFor([...(await loadChampionAdapters()), ...BUILT_IN_ADAPTERS], location.href);
   if (adapter) runWithAdapter(adapter);
 }
 

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { demoAdapter, storedAdapters } from '../../lib/adapters';
-import { loadChampionAdapters, saveChampionAdapters } from '../../lib/adapters/store';
+import { saveChampionAdapters } from '../../lib/adapters/store';
+import { loadChampionAdapters } from '../../lib/adapters/stored';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -27,8 +28,8 @@ describe('the champion’s adapters in storage', () => {
     expect(await loadChampionAdapters()).toEqual([orchard]);
   });
 
-  it('uses none when what is stored no longer parses', async () => {
-    await browser.storage.local.set({ adapters: [{ id: 'Broken Adapter' }] });
-    expect(await loadChampionAdapters()).toEqual([]);
+  it('leaves out a stored adapter that no longer parses, and keeps the others', async () => {
+    await browser.storage.local.set({ adapters: [{ id: 'Broken Adapter' }, orchard] });
+    expect(await loadChampionAdapters()).toEqual([orchard]);
   });
 });

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadChampionAdapters } from '../../lib/adapters/stored';
 import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../lib/model/examples';
 import { writeModelFile } from '../../lib/model/model-file';
-import { loadChampionAdapters } from '../../lib/settings/champion-adapters';
 import { applyManaged, lockedSettings, readManaged } from '../../lib/settings/managed';
 import { settingsSchema } from '../../lib/settings/settings';
 import { loadLocalSettings, loadSettings, saveSettings, watchSettings } from '../../lib/settings/store';
@@ -86,6 +86,10 @@ describe('settings set by the organisation’s policy', () => {
     await fakeBrowser.storage.managed.set({ adapters: JSON.stringify([{ ...ADAPTER, id: 'policy' }]) });
     expect((await loadChampionAdapters()).map((adapter) => adapter.id)).toEqual(['policy']);
     await fakeBrowser.storage.managed.set({ adapters: '[{"id": "broken"}]' });
+    expect((await loadChampionAdapters()).map((adapter) => adapter.id)).toEqual(['orchard']);
+    await fakeBrowser.storage.managed.set({ adapters: [{ ...ADAPTER, id: 'policy' }, { id: 'broken' }] });
+    expect((await loadChampionAdapters()).map((adapter) => adapter.id)).toEqual(['orchard']);
+    await fakeBrowser.storage.managed.set({ adapters: 'not json' });
     expect((await loadChampionAdapters()).map((adapter) => adapter.id)).toEqual(['orchard']);
   });
 });
