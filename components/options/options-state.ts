@@ -8,7 +8,7 @@ import { placeErrors } from '../../lib/model-form/field-errors';
 import { type ModelForm, toForm } from '../../lib/model-form/form';
 import { fromForm } from '../../lib/model-form/from-form';
 import { withValueAt } from '../../lib/model-form/paths';
-import { syncContentScripts } from '../../lib/settings/content-scripts';
+import { restoreContentScripts } from '../../lib/settings/content-scripts';
 import { applyManaged, type LockedSetting, lockedSettings, type Managed } from '../../lib/settings/managed';
 import type { Settings } from '../../lib/settings/settings';
 import { readSettingsFile, settingsFromFile, writeSettingsFile } from '../../lib/settings/settings-file';
@@ -122,7 +122,8 @@ export function createOptionsState(initial: { local: Settings; managed: Managed 
           }
         : { model: local.value.model, modelHistory: local.value.modelHistory }),
     });
-    const unregistered = await syncContentScripts(local.value.adapters);
+    // The adapters in force (a policy's win over the champion's): registering only the champion's would drop the policy's.
+    const unregistered = await restoreContentScripts();
     const model = applyManaged(local.value, managed.value.values).model;
     form.value = model ? toForm(model) : undefined;
     importNotice.value = `Settings imported from “${name}”.${
@@ -148,10 +149,10 @@ export function createOptionsState(initial: { local: Settings; managed: Managed 
     };
   }
 
-  /** Saves the adapters and registers the pad's content script for them; gives any the browser would not register. */
+  /** Saves the adapters and registers the pad's content script for those in force; gives any the browser would not register. */
   async function saveAdapters(adapters: Adapter[]): Promise<string[]> {
     local.value = await saveSettings({ adapters });
-    return syncContentScripts(adapters);
+    return restoreContentScripts();
   }
 
   async function saveQueue(queue: Settings['queue'], retentionDays: number): Promise<void> {
