@@ -32,9 +32,6 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
           fileParallelism: false,
-          // Known: input typed in the first moment after the pad opens is sometimes lost (issue 3's note); until that
-          // race is found, a failed real-browser test is tried again rather than turning CI red. Remove when fixed.
-          retry: 2,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

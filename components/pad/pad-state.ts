@@ -3,8 +3,8 @@ import type { PatientContext } from '../../lib/adapters/patient-context';
 import { canSend, checkReferral, sentVerdict } from '../../lib/criteria';
 import { latestWriter } from '../../lib/drafts/latest-writer';
 import { loadReferrer, rememberReferrer } from '../../lib/drafts/referrer';
-import { ownerKey, type SavedDraft } from '../../lib/drafts/saved-draft';
-import { loadDraft, saveDraft } from '../../lib/drafts/store';
+import { NO_RECORD, ownerKey, type SavedDraft } from '../../lib/drafts/saved-draft';
+import { loadDraft, removeDraft, saveDraft } from '../../lib/drafts/store';
 import type { ServiceModel } from '../../lib/model/model';
 import { checkPatientOnScreen } from '../../lib/pad/patient-guard';
 import { applyRecord } from '../../lib/pad/record-fields';
@@ -15,6 +15,12 @@ import { isUntouched } from '../../lib/pad/untouched';
 import { emptyDraft, type ReferralDraft } from '../../lib/referral/draft';
 import type { Referral } from '../../lib/referral/referral';
 import type { Settings } from '../../lib/settings/settings';
+
+/** Whether the referrer typed who the patient is (then the draft is theirs, not the next record's to take). */
+function namesPatient(draft: ReferralDraft): boolean {
+  const { patient } = draft;
+  return [patient.nhsNumber, patient.given, patient.family, patient.dateOfBirth].some((value) => value?.trim());
+}
 
 export type Sent = { referral: Referral; model: ServiceModel };
 
@@ -70,6 +76,14 @@ export function createPadState() {
   let opening = 0;
   /** Counts the referrer's edits, so a draft read that finishes after an edit cannot undo it. */
   let edits = 0;
+  /**
+   * Edits made, since the pad opened, to the draft of "no record on screen" without naming a patient: the pad opened
+   * before the banner was read. When the patient then appears, they are made again on that patient's draft (OPEN-1:
+   * a need pressed in that first moment was otherwise left behind in the no-record draft, unseen).
+   */
+  let unclaimed: ((draft: ReferralDraft) => ReferralDraft)[] = [];
+  /** Whether the open no-record draft was begun in this pad (not an older one read back), so it may go once carried. */
+  let noRecordIsNew = false;
   async function openDraftFor(target: PatientContext | null): Promise<void> {
     const key = ownerKey(target ?? undefined);
     // Records can change faster than drafts load (the banner shows none, then the patient): the latest one wins.
@@ -80,8 +94,9 @@ export function createPadState() {
     // Only the draft of the record on screen is opened: a read for a record that has since gone (the banner flickered
     // to none and back) must not replace the draft the referrer is typing in.
     if (record.value !== undefined && ownerKey(record.value ?? undefined) !== key) return;
-    // The referrer typed into this record's draft while it was being read again: what they typed wins.
     const current = open.value;
+    const carried = target && current?.recordKey === NO_RECORD && !namesPatient(current.draft) ? unclaimed : [];
+    // The referrer typed into this record's draft while it was being read again: what they typed wins.
     if (edits !== editsBefore && current?.recordKey === key) {
       if (target) open.value = { ...current, draft: applyRecord(current.draft, target) };
       return;
@@ -98,13 +113,25 @@ export function createPadState() {
             startedAt: new Date().toISOString(),
             draft: { ...emptyDraft(), referrer },
           };
+    const filled = target ? applyRecord(base.draft, target) : base.draft;
+    const removeNoRecord = carried.length > 0 && noRecordIsNew;
+    unclaimed = [];
+    noRecordIsNew = key === NO_RECORD && loaded.status !== 'found';
     batch(() => {
-      open.value = { ...base, draft: target ? applyRecord(base.draft, target) : base.draft };
+      open.value = { ...base, draft: carried.reduce((draft, change) => change(draft), filled) };
       draftStatus.value = loaded.status === 'found' ? 'saved' : undefined;
       problems.value = [];
       phase.value = 'editing';
       sent.value = undefined;
     });
+    if (carried.length && open.value) writer.write(open.value);
+    if (removeNoRecord) {
+      // Begun here and now carried to the patient: left stored, it would open pre-filled in a later consultation.
+      void writer
+        .settled()
+        .then(() => removeDraft(NO_RECORD))
+        .catch((error) => console.warn('The draft begun before the patient was read was not removed.', error));
+    }
   }
 
   /** The record on screen changed: follow it with an untouched draft; guard a draft with work in it. */
@@ -118,7 +145,9 @@ export function createPadState() {
       open.value = { ...current, draft: applyRecord(current.draft, next) };
       return;
     }
-    if (phase.value === 'sent' || isUntouched(current.draft)) await openDraftFor(next);
+    const claimable =
+      next !== null && current.recordKey === NO_RECORD && unclaimed.length > 0 && !namesPatient(current.draft);
+    if (phase.value === 'sent' || isUntouched(current.draft) || claimable) await openDraftFor(next);
   }
 
   /** Every edit goes through here: the draft is saved as the referrer types. */
@@ -127,6 +156,7 @@ export function createPadState() {
     if (!current || phase.value !== 'editing') return;
     const next = { ...current, draft: change(current.draft) };
     edits++;
+    if (current.recordKey === NO_RECORD) unclaimed.push(change);
     open.value = next;
     if (problems.value.length) problems.value = [];
     writer.write(next);

@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Pad } from '../../components/pad/Pad';
 import { createPadState, type PadState } from '../../components/pad/pad-state';
 import type { PatientContext } from '../../lib/adapters/patient-context';
+import { NO_RECORD } from '../../lib/drafts/saved-draft';
 import { loadDraft } from '../../lib/drafts/store';
 import { OPEN_PCN_MODEL } from '../../lib/model/examples';
 
@@ -60,6 +61,51 @@ describe('the pad, rendered', () => {
     await state.settled();
     const saved = await loadDraft(JOHN.recordKey);
     expect(saved.status === 'found' && saved.saved.draft.needs).toEqual(['loneliness']);
+  });
+
+  it('carries a need pressed before the banner was read into the patient’s new draft, and keeps no copy (OPEN-1)', async () => {
+    const state = createPadState();
+    state.settings.value = { retentionDays: 7, modelHistory: [], adapters: [], model: OPEN_PCN_MODEL };
+    await state.recordChanged(null);
+    // The patient is read while the referrer presses a need in the form shown for "no record on screen".
+    const arriving = state.recordChanged(JOHN);
+    state.update((draft) => ({ ...draft, needs: [...draft.needs, 'loneliness'] }));
+    await arriving;
+    expect(state.open.value?.recordKey).toBe(JOHN.recordKey);
+    expect(state.draft.value.needs).toEqual(['loneliness']);
+    expect(state.draft.value.patient.given).toBe(JOHN.fields.given);
+    await state.settled();
+    const saved = await loadDraft(JOHN.recordKey);
+    expect(saved.status === 'found' && saved.saved.draft.needs).toEqual(['loneliness']);
+    await vi.waitFor(async () => expect((await loadDraft(NO_RECORD)).status).toBe('none'));
+  });
+
+  it('adds what was typed before the banner was read to the patient’s stored draft, losing neither (OPEN-1)', async () => {
+    const earlier = createPadState();
+    earlier.settings.value = { retentionDays: 7, modelHistory: [], adapters: [], model: OPEN_PCN_MODEL };
+    await earlier.recordChanged(JOHN);
+    earlier.update((draft) => ({ ...draft, needs: ['debt'], whatMatters: 'the allotment' }));
+    await earlier.settled();
+
+    // The pad is reopened (a reload): no patient read at first, then John while a need is pressed.
+    const state = createPadState();
+    state.settings.value = { retentionDays: 7, modelHistory: [], adapters: [], model: OPEN_PCN_MODEL };
+    await state.recordChanged(null);
+    const arriving = state.recordChanged(JOHN);
+    state.update((draft) => ({ ...draft, needs: [...draft.needs, 'loneliness'] }));
+    await arriving;
+    expect(state.draft.value.needs).toEqual(['debt', 'loneliness']);
+    expect(state.draft.value.whatMatters).toBe('the allotment');
+  });
+
+  it('leaves a draft that names its own patient where it is when a record appears', async () => {
+    const state = createPadState();
+    state.settings.value = { retentionDays: 7, modelHistory: [], adapters: [], model: OPEN_PCN_MODEL };
+    await state.recordChanged(null);
+    state.update((draft) => ({ ...draft, patient: { ...draft.patient, family: 'Jones' }, needs: ['loneliness'] }));
+    await state.recordChanged(JOHN);
+    expect(state.open.value?.recordKey).toBe(NO_RECORD);
+    expect(state.draft.value.patient.family).toBe('Jones');
   });
 
   it('says plainly that no model is set and keeps Send disabled', async () => {
