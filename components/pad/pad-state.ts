@@ -89,6 +89,8 @@ export function createPadState() {
     // Records can change faster than drafts load (the banner shows none, then the patient): the latest one wins.
     const ticket = ++opening;
     const editsBefore = edits;
+    // What was typed is stored before a draft is read back, so the read never brings back an older copy.
+    await writer.settled();
     const [loaded, referrer] = await Promise.all([loadDraft(key), loadReferrer()]);
     if (ticket !== opening) return;
     // Only the draft of the record on screen is opened: a read for a record that has since gone (the banner flickered
@@ -101,6 +103,9 @@ export function createPadState() {
       if (target) open.value = { ...current, draft: applyRecord(current.draft, target) };
       return;
     }
+    // They typed into another patient's draft meanwhile (the banner went blank for a moment): that draft stays in
+    // front of them, and the wrong-patient guard says whose it is if the record has really moved on.
+    if (edits !== editsBefore && current && carried.length === 0) return;
     if (loaded.status === 'unreadable') {
       notice.value = `A saved draft for this patient could not be read. It has been kept aside (${loaded.keptAs}); ask your practice champion to recover it.`;
     }

@@ -108,6 +108,21 @@ describe('the pad, rendered', () => {
     expect(state.draft.value.patient.family).toBe('Jones');
   });
 
+  it('keeps the draft being typed in when the banner goes blank meanwhile, so the guard can still say whose it is', async () => {
+    const state = createPadState();
+    state.settings.value = { retentionDays: 7, modelHistory: [], adapters: [], model: OPEN_PCN_MODEL };
+    await state.recordChanged(JOHN);
+    // The banner goes blank (the page is moving to another patient) and the referrer types before it comes back.
+    const blank = state.recordChanged(null);
+    state.update((draft) => ({ ...draft, whatMatters: 'his allotment' }));
+    await blank;
+    expect(state.open.value?.recordKey).toBe(JOHN.recordKey);
+    expect(state.draft.value.whatMatters).toBe('his allotment');
+    await state.recordChanged({ ...JOHN, recordKey: 'nhs:9990034567' });
+    expect(state.open.value?.recordKey).toBe(JOHN.recordKey);
+    expect(state.patientCheck.value?.kind).toBe('different');
+  });
+
   it('says plainly that no model is set and keeps Send disabled', async () => {
     const state = createPadState();
     state.settings.value = { retentionDays: 7, modelHistory: [], adapters: [] };
