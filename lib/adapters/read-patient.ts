@@ -180,7 +180,7 @@ function textAfterLabel(label: Element): string | undefined {
 function cellBelow(header: Element): Element | undefined {
   if (header.nextElementSibling?.tagName === 'TD') return header.nextElementSibling;
   const row = header.parentElement;
-  if (!row || row.tagName !== 'TR') return undefined;
+  if (row?.tagName !== 'TR') return undefined;
   const column = Array.from(row.children).indexOf(header);
   let next = row.nextElementSibling;
   if (!next && row.parentElement?.tagName === 'THEAD') {

@@ -118,7 +118,7 @@ export function mountSidebar(document: Document, padUrl: () => string): Sidebar 
     if (!isOpen()) return;
     panel.hidden = true;
     launcher.setAttribute('aria-expanded', 'false');
-    const target = returnFocusTo && returnFocusTo.isConnected ? returnFocusTo : launcher;
+    const target = returnFocusTo?.isConnected ? returnFocusTo : launcher;
     (target as HTMLElement).focus?.();
     returnFocusTo = null;
   };
