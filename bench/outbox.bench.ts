@@ -103,6 +103,8 @@ async function drainAfterReconnect(
   queue: Queue,
   returning: Awaited<ReturnType<typeof queueThatComesBack>>,
 ): Promise<number> {
+  // Whatever was sent before (the timed Sends) is delivered first, so that the count below is only this round's.
+  await until(async () => (await outboxRows(browser)).every((row) => row.status === 'delivered'));
   await returning.down();
   const rows = Array.from({ length: WAITING }, () => queuedRow({ ...richReferral, id: randomUUID() }, Date.now()));
   const ids = rows.map(({ row }) => row.id);
