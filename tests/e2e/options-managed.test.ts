@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../lib/model/examples';
 import { writeModelFile } from '../../lib/model/model-file';
-import { EXTENSION_DIR, type Harness, launch } from './harness';
+import { EXTENSION_DIR, type Harness, launch, screenshotForDocs } from './harness';
 import { openOptions, storedSettings, unpackedExtensionId } from './options-browser';
 import { seriousViolations, setExtensionStorage } from './pad-browser';
 
@@ -76,7 +76,7 @@ describe('settings set by the organisation’s policy', () => {
     expect(await options.getByRole('button', { name: 'Save model' }).count()).toBe(0);
     expect(await options.getByLabel('Import a model file').isDisabled()).toBe(true);
     expect(await seriousViolations(options)).toEqual([]);
-    await options.screenshot({ path: 'docs/screenshots/options-managed.png' });
+    await screenshotForDocs(options, 'options-managed.png');
 
     // The champion's own settings are kept underneath, unchanged.
     expect(await storedSettings(options)).toMatchObject({ model: { id: OPEN_PCN_MODEL.id }, retentionDays: 7 });

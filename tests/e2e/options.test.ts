@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, launch } from './harness';
+import { type Harness, launch, screenshotForDocs } from './harness';
 import { openOptions, openPadOnPage, storedSettings } from './options-browser';
 import { clearExtensionStorage, seriousViolations } from './pad-browser';
 
@@ -9,7 +8,6 @@ import { clearExtensionStorage, seriousViolations } from './pad-browser';
  * The practice champion's options page in the built extension, with the demo practice system served on 127.0.0.1:
  * what the champion sets is what the pad on a practice system's page then does.
  */
-const SHOTS = 'docs/screenshots';
 let h: Harness;
 let context: BrowserContext;
 let extensionId: string;
@@ -17,7 +15,6 @@ let demo: { url: string };
 let options: Page;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   h = await launch();
   ({ context, extensionId } = h);
   demo = { url: h.demoUrl };
@@ -83,7 +80,7 @@ describe('the options page', () => {
     expect(text).toContain('Under secondary mental-health care: where to instead (service): Name the service');
     expect(await options.locator('#model-scope-minAge-error').textContent()).toContain('“sixty” is not');
     expect(await options.getByLabel('Lowest age (optional)').getAttribute('aria-invalid')).toBe('true');
-    await options.screenshot({ path: `${SHOTS}/options-errors.png` });
+    await screenshotForDocs(options, 'options-errors.png');
 
     // The summary's link takes the keyboard to the field.
     await summary.getByRole('link', { name: /^Lowest age/ }).click();
@@ -163,7 +160,7 @@ describe('the options page', () => {
     expect(await errors.textContent()).toContain('Not valid JSON');
     expect(await options.getByLabel('Model name').inputValue()).toBe('Kingsmead Connect 55+ (boundaried)');
     expect(await storedSettings(options)).toEqual(before);
-    await options.screenshot({ path: `${SHOTS}/options-import-refused.png` });
+    await screenshotForDocs(options, 'options-import-refused.png');
   });
 
   it('adds an adapter for another supplier’s page purely through the options page; the pad then pre-fills from it', async () => {
@@ -200,7 +197,7 @@ describe('the options page', () => {
     expect(await table.locator('[data-field="nhsNumber"] td').textContent()).toBe('485 777 3457');
     expect(await table.locator('[data-field="dateOfBirth"] td').textContent()).toBe('07/02/1958');
     expect(await table.locator('[data-field="postcode"] td').textContent()).toBe('BS8 2XY');
-    await options.screenshot({ path: `${SHOTS}/options-adapter-test.png`, fullPage: false });
+    await screenshotForDocs(options, 'options-adapter-test.png');
     expect(await seriousViolations(options)).toEqual([]);
 
     await editor.getByRole('button', { name: 'Save adapter' }).click();
@@ -235,6 +232,6 @@ describe('the options page', () => {
     await options.reload();
     await options.getByRole('heading', { name: 'Practice settings', exact: true }).waitFor();
     expect(await seriousViolations(options)).toEqual([]);
-    await options.screenshot({ path: `${SHOTS}/options.png`, fullPage: true });
+    await screenshotForDocs(options, 'options.png', true);
   });
 });
