@@ -1,7 +1,16 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, launch, screenshotForDocs } from './harness';
-import { openOptions, openPadOnPage, storedSettings } from './options-browser';
+import {
+  fillOrchardAdapter,
+  ORCHARD_PATIENT_IN_PAD,
+  openOptions,
+  openPadOnPage,
+  patientInPad,
+  registeredContentScripts,
+  saveAdapter,
+  storedSettings,
+} from './options-browser';
 import { clearExtensionStorage, seriousViolations } from './pad-browser';
 
 /**
@@ -167,24 +176,7 @@ describe('the options page', () => {
     const other = await context.newPage();
     const otherUrl = `${demo.url}other-system/`;
     await other.goto(otherUrl);
-    await options.bringToFront();
-    await options.getByRole('button', { name: 'Add a practice system' }).click();
-    const editor = options.locator('.options-adapter-editor');
-    await editor.getByLabel('Name of the practice system').fill('Orchard Clinical');
-    await editor.getByLabel('Page addresses (URL match patterns)').fill(`${demo.url}other-system/*`);
-    await editor.getByLabel('Patient banner (CSS selector)').fill('.oc-ident');
-    const rule = async (field: string, part: string, value: string) =>
-      editor.getByLabel(`${field}: ${part}`, { exact: true }).fill(value);
-    await rule('Whole name (split into family and given)', 'CSS selector', 'strong');
-    await rule('NHS number', 'CSS selector', '[data-ident="nhs"]');
-    await rule('Date of birth', 'CSS selector', 'td:nth-child(2)');
-    await rule('Date of birth', 'regular expression', '(\\d{2}/\\d{2}/\\d{4})');
-    await rule('Sex', 'CSS selector', 'td:nth-child(3)');
-    await rule('Sex', 'regular expression', 'Sex\\s*(\\w+)');
-    await rule('Phone', 'CSS selector', 'td:nth-child(5)');
-    await rule('Phone', 'regular expression', '(0\\d{3} \\d{3} \\d{4})');
-    await rule('Postcode', 'CSS selector', 'td:nth-child(6)');
-    await rule('Postcode', 'regular expression', '([A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})\\s*$');
+    const editor = await fillOrchardAdapter(options, 'Orchard Clinical', `${demo.url}other-system/*`);
 
     // The live test runs the reader in the other tab.
     await editor.getByRole('button', { name: 'Find open pages' }).click();
@@ -200,18 +192,8 @@ describe('the options page', () => {
     await screenshotForDocs(options, 'options-adapter-test.png');
     expect(await seriousViolations(options)).toEqual([]);
 
-    await editor.getByRole('button', { name: 'Save adapter' }).click();
-    await options.getByText('“Orchard Clinical” is saved.').waitFor();
-    const registered = await options.evaluate(async () => {
-      const chrome = (
-        globalThis as unknown as {
-          chrome: {
-            scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches: string[]; js: string[] }[]> };
-          };
-        }
-      ).chrome;
-      return chrome.scripting.getRegisteredContentScripts();
-    });
+    await saveAdapter(options, 'Orchard Clinical');
+    const registered = await registeredContentScripts(options);
     expect(registered).toEqual([
       expect.objectContaining({
         id: 'champion-adapter-orchard-clinical',
@@ -222,9 +204,7 @@ describe('the options page', () => {
 
     await other.reload();
     const pad = await openPadOnPage(other);
-    await expect.poll(() => pad.getByLabel('NHS number', { exact: true }).inputValue()).toMatch(/^485 ?777 ?3457$/);
-    expect(await pad.getByLabel('Family name', { exact: true }).inputValue()).toBe('Marsh');
-    expect(await pad.getByLabel('Postcode', { exact: true }).inputValue()).toBe('BS8 2XY');
+    expect(await patientInPad(pad)).toEqual(ORCHARD_PATIENT_IN_PAD);
     await other.close();
   });
 
