@@ -17,6 +17,7 @@ import {
   registeredContentScripts,
   saveAdapter,
 } from './options-browser';
+import { seriousViolations } from './pad-browser';
 
 /**
  * A practice system on an origin of its own (was hazard OPEN-2): not localhost nor 127.0.0.1, so nothing in the manifest
@@ -65,5 +66,23 @@ describe('a practice system a champion adds at run time, on its own origin', () 
     expect(await pad.evaluate(() => document.documentElement.dataset.handshake)).toBe('confirmed');
     expect(await patientInPad(pad)).toEqual(ORCHARD_PATIENT_IN_PAD);
     await practice.close();
+  });
+
+  it('says so on the options page, with the button that asks, when the browser is no longer allowed on that site', async () => {
+    const notice = options.locator('#sites-not-allowed');
+    expect(await grantedOrigins(h)).toContain(ORIGIN);
+    // The user takes the site away from the extension (as chrome://extensions does); a policy adapter for a site never
+    // allowed is the same case.
+    await options.evaluate(
+      (origin) =>
+        (
+          globalThis as unknown as { chrome: { permissions: { remove(p: { origins: string[] }): Promise<boolean> } } }
+        ).chrome.permissions.remove({ origins: [origin] }),
+      ORIGIN,
+    );
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain(`The browser has not allowed this extension on ${ORIGIN}.`);
+    expect(await notice.getByRole('button', { name: 'Allow the pad on this site' }).isEnabled()).toBe(true);
+    expect(await seriousViolations(options)).toEqual([]);
   });
 });
