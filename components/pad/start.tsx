@@ -28,6 +28,7 @@ export async function startPad(root: HTMLElement, { mode, demo }: Options): Prom
   }
 
   const state = createPadState();
+  void state.checkOutbox();
   if (demo) await seedDemo(demo);
   state.settings.value = await loadSettings();
   watchSettings((settings) => {
