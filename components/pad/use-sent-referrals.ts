@@ -9,7 +9,7 @@ export type SentList = { rows: OutboxRow[]; loaded: boolean; failed?: string };
 const changedHere = new EventTarget();
 
 /**
- * The outbox rows for a query (none for an undefined query), asked of the background and asked again whenever it says
+ * The outbox rows for a query (none, at once, for an undefined query), asked of the background and asked again whenever it says
  * the outbox changed. Answers that come back out of order never replace a newer one.
  */
 export function useSentReferrals(query: SentQuery | undefined): SentList {
@@ -19,7 +19,7 @@ export function useSentReferrals(query: SentQuery | undefined): SentList {
   const wanted = query !== undefined;
   useEffect(() => {
     if (!wanted) {
-      setList({ rows: [], loaded: false });
+      setList({ rows: [], loaded: true });
       return;
     }
     let latest = 0;
