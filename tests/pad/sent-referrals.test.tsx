@@ -4,7 +4,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Pad } from '../../components/pad/Pad';
 import { createPadState, type PadState } from '../../components/pad/pad-state';
-import type { PatientContext } from '../../lib/adapters/patient-context';
 import { loadDraft } from '../../lib/drafts/store';
 import type { Sender } from '../../lib/messaging/sender';
 import { OPEN_PCN_MODEL } from '../../lib/model/examples';
@@ -16,7 +15,7 @@ import { quickPolicy } from '../outbox/support';
 import { type FaultProxy, startFaultProxy } from '../support/fault-proxy';
 import { nodeFetch } from '../support/node-fetch';
 import { type StandInQueue, startStandInQueue } from '../support/stand-in-queue';
-import { REFERRAL } from './fixtures';
+import { JOHN, REFERRAL } from './fixtures';
 
 /**
  * The pad rendered with the background's real answers (lib/pad/outbox-link.ts) over real Dexie (fake-indexeddb):
@@ -25,20 +24,6 @@ import { REFERRAL } from './fixtures';
 const RUNTIME = fakeBrowser.runtime.id;
 const PAD = { id: RUNTIME, url: `chrome-extension://${RUNTIME}/sidepanel.html` };
 const WORKER = { id: RUNTIME, url: `chrome-extension://${RUNTIME}/background.js` };
-
-const JOHN: PatientContext = {
-  recordKey: 'nhs:9434765919',
-  adapterId: 'demo',
-  fields: {
-    nhsNumber: '943 476 5919',
-    given: 'John',
-    family: 'SMITH',
-    dateOfBirth: '14-Jun-1954',
-    sex: 'Male',
-    phone: '0117 496 0123',
-    postcode: 'BS6 6HR',
-  },
-};
 
 /**
  * The runtime messaging between the pad and the background as Chrome routes it: each message reaches the other side
