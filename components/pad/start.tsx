@@ -55,7 +55,13 @@ function listenForKeys({ close, toggle }: PatientSource): void {
  * content script focuses its frame.
  */
 function focusFirstField(): void {
+  // A press on the pad gives its frame focus too: that press must go where it was aimed. Focusing the first field then
+  // scrolled the pad to the top between mousedown and mouseup, and the press (a first need chip) was lost.
+  let pressing = false;
+  addEventListener('pointerdown', () => (pressing = true), true);
+  for (const type of ['pointerup', 'pointercancel']) addEventListener(type, () => (pressing = false), true);
   const focus = () => {
+    if (pressing) return;
     if (document.activeElement === document.body || document.activeElement === null) {
       document.querySelector<HTMLElement>('#pad-patient-nhsNumber')?.focus();
     }
