@@ -155,6 +155,9 @@ describe('the pad, opened on its own', () => {
   it('has no serious or critical accessibility violation (axe-core), empty, redirected and sent', async () => {
     await setExtensionStorage(page, { settings: { model: BOUNDARIED }, referrer: REFERRER });
     await openPad();
+    // The main view with its Sent referrals open (the practice's list, its Today / This week switch).
+    await page.locator('#pad-sent-panel summary').click();
+    await expect.poll(() => page.locator('#pad-sent-panel').textContent()).not.toContain('Reading the outbox');
     expect(await seriousViolations(page)).toEqual([]);
     await fillPatient('1986-05-20');
     await page.getByRole('button', { name: 'Loneliness or isolation' }).click();
