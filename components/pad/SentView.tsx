@@ -3,7 +3,7 @@ import { refreshStatuses } from '../../lib/outbox/queries';
 import { sentReferralView } from '../../lib/outbox/sent-wording';
 import { patientSlip } from '../../lib/patient-slip/patient-slip';
 import { clinicalRecordEntry } from '../../lib/record-entry/record-entry';
-import { referralReference } from '../../lib/record-entry/reference';
+import { referralReference } from '../../lib/referral/reference';
 import { PatientSlipView } from './PatientSlipView';
 import type { PadState, Sent } from './pad-state';
 import { RecordEntry } from './RecordEntry';
