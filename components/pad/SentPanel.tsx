@@ -1,14 +1,14 @@
-import { useEffect, useRef } from 'preact/hooks';
-import { refreshStatuses } from '../../lib/outbox/queries';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { isValidNhsNumber, normaliseNhsNumber } from '../../lib/referral/nhs-number';
 import type { PadState } from './pad-state';
 import { SentLists } from './SentReferrals';
-import { useSentReferrals } from './use-sent-referrals';
+import { useFreshStatuses, useSentReferrals } from './use-sent-referrals';
 
 /**
  * Sent referrals on the pad's main view, during the consultation: collapsed below Send so the form keeps its place,
  * with this patient's count and anything needing attention in its summary. It opens by itself when one of this
- * patient's referrals needs attention; opening it asks for the link workers' latest statuses.
+ * patient's referrals needs attention; while open it asks for the link workers' latest statuses
+ * (`useFreshStatuses`).
  */
 export function SentPanel({ state }: { state: PadState }) {
   const typed = state.draft.value.patient.nhsNumber;
@@ -16,6 +16,8 @@ export function SentPanel({ state }: { state: PadState }) {
   const patient = useSentReferrals(nhsNumber ? { nhsNumber } : undefined);
   const attention = patient.rows.filter((row) => row.status === 'needs-attention').length;
   const details = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
+  useFreshStatuses(open);
   useEffect(() => {
     if (attention > 0 && details.current) details.current.open = true;
   }, [attention]);
@@ -25,9 +27,7 @@ export function SentPanel({ state }: { state: PadState }) {
       class="pad-section pad-sent-panel"
       id="pad-sent-panel"
       ref={details}
-      onToggle={(event) => {
-        if ((event.currentTarget as HTMLDetailsElement).open) refreshStatuses();
-      }}
+      onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
     >
       <summary>
         Sent referrals

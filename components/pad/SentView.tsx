@@ -1,21 +1,19 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { refreshStatuses } from '../../lib/outbox/queries';
 import { sentReferralView } from '../../lib/outbox/sent-wording';
 import { patientSlip } from '../../lib/patient-slip/patient-slip';
 import { clinicalRecordEntry } from '../../lib/record-entry/record-entry';
-import { referralReference } from '../../lib/record-entry/reference';
+import { referralReference } from '../../lib/referral/reference';
 import { PatientSlipView } from './PatientSlipView';
 import type { PadState, Sent } from './pad-state';
 import { RecordEntry } from './RecordEntry';
 import { SentLists } from './SentReferrals';
-import { useSentReferrals } from './use-sent-referrals';
+import { useFreshStatuses, useSentReferrals } from './use-sent-referrals';
 
 /** After Send: the reference, the entry for the record, the patient slip to print, and a fresh start. */
 export function SentView({ sent, state }: { sent: Sent; state: PadState }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  // Showing the lists asks for the link workers' latest statuses.
-  useEffect(() => refreshStatuses(), []);
+  useFreshStatuses();
   const { referral, model } = sent;
   const forPatient = useSentReferrals({ nhsNumber: referral.patient.nhsNumber });
   const thisOne = forPatient.rows.find((row) => row.id === referral.id);

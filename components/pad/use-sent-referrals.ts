@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { SentQuery } from '../../lib/outbox/queries';
+import { refreshStatuses, type SentQuery } from '../../lib/outbox/queries';
 import type { OutboxRow } from '../../lib/outbox/row';
 import { askSendAgain, askSentReferrals, onOutboxChanged } from '../../lib/pad/outbox-link';
+import { refreshWhileShown } from '../../lib/pad/refresh-while-shown';
 
 export type SentList = { rows: OutboxRow[]; loaded: boolean; failed?: string };
 
@@ -52,4 +53,12 @@ export async function sendAgain(id: string): Promise<boolean> {
   const resent = await askSendAgain(id);
   changedHere.dispatchEvent(new Event('changed'));
   return resent;
+}
+
+/**
+ * While `shown`, asks the background for the link workers' latest statuses: at once, when the pad is opened again or
+ * its tab shown again, and each minute (lib/pad/refresh-while-shown.ts). The answers arrive as `outbox:changed`.
+ */
+export function useFreshStatuses(shown = true): void {
+  useEffect(() => (shown ? refreshWhileShown(refreshStatuses) : undefined), [shown]);
 }

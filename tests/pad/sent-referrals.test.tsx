@@ -224,3 +224,29 @@ describe('Sent referrals on the pad’s main view', () => {
     ).toEqual([reference(older.id)]);
   });
 });
+
+describe('the link workers’ latest statuses, asked for while Sent referrals are shown', () => {
+  it('asks when the panel is opened and whenever the pad’s window takes focus while it is open, never while closed', async () => {
+    background({ db: openOutbox(`outbox-${crypto.randomUUID()}`) });
+    const asked = () =>
+      vi
+        .mocked(fakeBrowser.runtime.sendMessage)
+        .mock.calls.filter(([message]) => (message as { type?: string }).type === 'outbox:refresh').length;
+    await openPad();
+    const panel = byId('pad-sent-panel') as HTMLDetailsElement;
+    expect(panel.open).toBe(false);
+    window.dispatchEvent(new Event('focus'));
+    expect(asked()).toBe(0);
+
+    await act(() => panel.querySelector('summary')?.click());
+    await vi.waitFor(() => expect(asked()).toBe(1));
+    // The GP comes back to the pad (the sidebar focuses its frame as it opens it again).
+    window.dispatchEvent(new Event('focus'));
+    expect(asked()).toBe(2);
+
+    await act(() => panel.querySelector('summary')?.click());
+    await vi.waitFor(() => expect(panel.open).toBe(false));
+    window.dispatchEvent(new Event('focus'));
+    expect(asked()).toBe(2);
+  });
+});
