@@ -27,10 +27,13 @@ export default defineConfig({
         description: 'Open or close the social prescribing pad',
       },
     },
-    // The pad may be framed only by the practice-system pages our content script runs in; dynamic URLs stop pages
-    // probing for the extension.
+    // The sidebar frames the pad on any practice system, including those a champion or a policy adds at run time (a
+    // manifest cannot add origins then): so every http(s) page, the same set as optional_host_permissions. Only through
+    // the per-session dynamic URL, which only our own scripts know: Chromium refuses the static chrome-extension://<id>/
+    // URL to every web page, so no page can probe for the extension. A page that frames the pad by other means gets a pad
+    // that shows nothing: only our content script knows the nonce of the frame handshake (lib/messaging/pad-link.ts).
     web_accessible_resources: [
-      { resources: ['pad.html'], matches: ['http://127.0.0.1/*', 'http://localhost/*'], use_dynamic_url: true },
+      { resources: ['pad.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true },
     ],
   },
 });

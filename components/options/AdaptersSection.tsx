@@ -5,6 +5,7 @@ import { BUILT_IN_ADAPTERS } from '../../lib/adapters/built-in';
 import { AdapterEditor } from './AdapterEditor';
 import { LockedNote } from './LockedNote';
 import type { OptionsState } from './options-state';
+import { SitesNotAllowed } from './SitesNotAllowed';
 
 /** The practice systems the pad reads patients from: the champion's adapters (tried first), then the built-in ones. */
 export function AdaptersSection({ state }: { state: OptionsState }) {
@@ -30,6 +31,7 @@ export function AdaptersSection({ state }: { state: OptionsState }) {
     <section aria-labelledby="adapters-heading" class="options-section" id="adapters">
       <h2 id="adapters-heading">Practice systems (page adapters)</h2>
       {locked && <LockedNote />}
+      <SitesNotAllowed state={state} />
       {notice.value && (
         <div class="options-notice" role="status">
           {notice.value}

@@ -1,3 +1,4 @@
+import { NO_OUTBOX_NOTICE } from '../../lib/pad/send-block';
 import { ConsentSection } from './ConsentSection';
 import { ContactSection } from './ContactSection';
 import { ErrorSummary } from './ErrorSummary';
@@ -7,6 +8,7 @@ import type { PadState } from './pad-state';
 import { ReferrerSection } from './ReferrerSection';
 import { SafetySection } from './SafetySection';
 import { SendBar } from './SendBar';
+import { SentPanel } from './SentPanel';
 import { SentView } from './SentView';
 import { VerdictPanel } from './VerdictPanel';
 import { WrongPatient } from './WrongPatient';
@@ -27,6 +29,11 @@ export function Pad({ state }: { state: PadState }) {
         <SentView sent={sent} state={state} />
       ) : (
         <form class="pad-form" onSubmit={(event) => event.preventDefault()} noValidate>
+          {state.outboxAvailable.value === false && (
+            <p class="pad-warning" id="pad-no-outbox" role="alert">
+              {NO_OUTBOX_NOTICE}
+            </p>
+          )}
           <ErrorSummary problems={state.problems.value} />
           {state.notice.value && (
             <p class="pad-warning" role="alert">
@@ -44,6 +51,7 @@ export function Pad({ state }: { state: PadState }) {
           <SendBar state={state} />
         </form>
       )}
+      {state.open.value !== undefined && !sent && <SentPanel state={state} />}
     </main>
   );
 }

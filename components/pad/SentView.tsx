@@ -1,23 +1,22 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { startOfToday } from '../../lib/outbox/queries';
 import { sentReferralView } from '../../lib/outbox/sent-wording';
 import { patientSlip } from '../../lib/patient-slip/patient-slip';
 import { clinicalRecordEntry } from '../../lib/record-entry/record-entry';
-import { referralReference } from '../../lib/record-entry/reference';
+import { referralReference } from '../../lib/referral/reference';
 import { PatientSlipView } from './PatientSlipView';
 import type { PadState, Sent } from './pad-state';
 import { RecordEntry } from './RecordEntry';
-import { SentReferralList } from './SentReferrals';
-import { useSentReferrals } from './use-sent-referrals';
+import { SentLists } from './SentReferrals';
+import { useFreshStatuses, useSentReferrals } from './use-sent-referrals';
 
 /** After Send: the reference, the entry for the record, the patient slip to print, and a fresh start. */
 export function SentView({ sent, state }: { sent: Sent; state: PadState }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  useFreshStatuses();
   const { referral, model } = sent;
   const forPatient = useSentReferrals({ nhsNumber: referral.patient.nhsNumber });
-  const today = useSentReferrals({ since: startOfToday() });
-  const thisOne = forPatient.find((row) => row.id === referral.id);
+  const thisOne = forPatient.rows.find((row) => row.id === referral.id);
   const live = thisOne && sentReferralView(thisOne);
   return (
     <div class="pad-sent">
@@ -46,8 +45,7 @@ export function SentView({ sent, state }: { sent: Sent; state: PadState }) {
       </button>
       <section class="pad-section" aria-labelledby="pad-sent-referrals">
         <h2 id="pad-sent-referrals">Sent referrals</h2>
-        <SentReferralList title="This patient" rows={forPatient} />
-        <SentReferralList title="Today" rows={today} />
+        <SentLists nhsNumber={referral.patient.nhsNumber} patient={forPatient} />
       </section>
     </div>
   );

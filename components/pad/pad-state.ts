@@ -6,6 +6,7 @@ import { loadReferrer, rememberReferrer } from '../../lib/drafts/referrer';
 import { NO_RECORD, ownerKey, type SavedDraft } from '../../lib/drafts/saved-draft';
 import { loadDraft, removeDraft, saveDraft } from '../../lib/drafts/store';
 import type { ServiceModel } from '../../lib/model/model';
+import { askOutboxAvailable } from '../../lib/pad/outbox-link';
 import { checkPatientOnScreen } from '../../lib/pad/patient-guard';
 import { applyRecord } from '../../lib/pad/record-fields';
 import { referralFromDraft, type SendProblem } from '../../lib/pad/referral-from-draft';
@@ -47,6 +48,8 @@ export function createPadState() {
   const saveFailed = signal(false);
   /** 'saving' while a draft write is under way; 'saved' once what was typed is stored; undefined before any edit. */
   const draftStatus = signal<'saving' | 'saved' | undefined>(undefined);
+  /** Whether the background's outbox can store referrals (false in a private window); undefined until it answers. */
+  const outboxAvailable = signal<boolean | undefined>(undefined);
 
   const model = computed(() => settings.value?.model);
   const draft = computed(() => open.value?.draft ?? emptyDraft());
@@ -55,7 +58,12 @@ export function createPadState() {
     open.value ? checkPatientOnScreen(open.value.recordKey, draft.value.patient, record.value ?? undefined) : undefined,
   );
   const blocked = computed(() =>
-    sendBlock({ model: model.value, verdict: verdict.value, patientCheck: patientCheck.value }),
+    sendBlock({
+      model: model.value,
+      verdict: verdict.value,
+      patientCheck: patientCheck.value,
+      outboxAvailable: outboxAvailable.value,
+    }),
   );
 
   const writer = latestWriter<SavedDraft>(
@@ -207,7 +215,14 @@ export function createPadState() {
           { field: 'send', message: `The referral was not saved: ${(error as Error).message}. Your draft is kept.` },
         ];
       });
+      // Storage may have gone since the pad opened: if so, the pad says so and Send stays off.
+      await checkOutbox();
     }
+  }
+
+  /** Asks the background whether its outbox can store referrals, so the pad can say so before anyone types. */
+  async function checkOutbox(): Promise<void> {
+    outboxAvailable.value = await askOutboxAvailable().catch(() => undefined);
   }
 
   async function startAgain(): Promise<void> {
@@ -224,6 +239,7 @@ export function createPadState() {
     notice,
     saveFailed,
     draftStatus,
+    outboxAvailable,
     model,
     draft,
     verdict,
@@ -234,6 +250,7 @@ export function createPadState() {
     startAgain,
     openDraftFor,
     recordChanged,
+    checkOutbox,
     settled: () => writer.settled(),
   };
 }

@@ -28,6 +28,7 @@ export async function startPad(root: HTMLElement, { mode, demo }: Options): Prom
   }
 
   const state = createPadState();
+  void state.checkOutbox();
   if (demo) await seedDemo(demo);
   state.settings.value = await loadSettings();
   watchSettings((settings) => {
@@ -54,11 +55,20 @@ function listenForKeys({ close, toggle }: PatientSource): void {
  * content script focuses its frame.
  */
 function focusFirstField(): void {
-  const focus = () => {
-    if (document.activeElement === document.body || document.activeElement === null) {
-      document.querySelector<HTMLElement>('#pad-patient-nhsNumber')?.focus();
-    }
-  };
+  // Focus that comes with a press, or with a field focused on purpose (Tab, a click, a test's fill), gives the frame
+  // focus too, and must stay where it was aimed: taking it to the first field scrolled the pad to the top between
+  // mousedown and mouseup, and the press (a first need chip) or the typing went elsewhere. So the first field is
+  // focused only once the focus has settled (the next task) on nothing in particular, and never during a press.
+  let pressing = false;
+  addEventListener('pointerdown', () => (pressing = true), true);
+  for (const type of ['pointerup', 'pointercancel']) addEventListener(type, () => (pressing = false), true);
+  const focus = () =>
+    setTimeout(() => {
+      if (pressing) return;
+      if (document.activeElement === document.body || document.activeElement === null) {
+        document.querySelector<HTMLElement>('#pad-patient-nhsNumber')?.focus();
+      }
+    });
   addEventListener('focus', focus);
   new MutationObserver((_, observer) => {
     if (document.querySelector('#pad-patient-nhsNumber')) {

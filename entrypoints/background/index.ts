@@ -1,12 +1,12 @@
 import { TOGGLE_PAD_COMMAND, type TogglePad } from '../../lib/messaging/messages';
 import { restoreContentScripts } from '../../lib/settings/content-scripts';
 import { startOutbox } from './outbox';
-import { listenForPadReferrals } from './pad-enqueue';
+import { listenForPad } from './pad-enqueue';
 import { openSidePanelOnAction } from './side-panel';
 
 export default defineBackground(() => {
-  startOutbox();
-  listenForPadReferrals();
+  const drain = startOutbox();
+  listenForPad(drain);
   openSidePanelOnAction();
 
   // Champion and policy sites' content scripts, again after a restart or an update (lib/settings/content-scripts.ts).

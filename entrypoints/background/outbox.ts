@@ -3,14 +3,18 @@ import { outbox } from '../../lib/outbox/db';
 import { outboxMessageSchema } from '../../lib/outbox/messages';
 import { type RunOptions, runOutbox } from '../../lib/outbox/run';
 import { serialised } from '../../lib/outbox/serial';
+import { announceOutboxChanged } from '../../lib/pad/outbox-link';
 import { loadSettings } from '../../lib/settings/store';
 
 const ALARM = 'outbox';
 /** Shorter waits than this are kept by a timer in the worker; longer ones by the alarm (Chrome's minimum is 30 s). */
 const TIMER_LIMIT_MS = 25_000;
 
-/** Wires the outbox to its triggers: enqueue messages, start-up, the alarm, the network coming back. */
-export function startOutbox(): void {
+/**
+ * Wires the outbox to its triggers: enqueue messages, start-up, the alarm, the network coming back. Returns the drain
+ * trigger for the background's own use (a message it sends reaches its pages, never itself).
+ */
+export function startOutbox(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const run = serialised<RunOptions>(
@@ -30,6 +34,8 @@ export function startOutbox(): void {
         options,
       );
       await showWaiting(result.waiting);
+      // Open pads read their Sent referrals lists again (deliveries, refusals, the link workers' answers).
+      announceOutboxChanged();
       clearTimeout(timer);
       const wait = result.nextDueAt === undefined ? undefined : result.nextDueAt - Date.now();
       if (wait !== undefined && wait < TIMER_LIMIT_MS) timer = setTimeout(trigger, Math.max(0, wait) + 50);
@@ -61,6 +67,7 @@ export function startOutbox(): void {
   self.addEventListener('online', () => trigger({ online: true }));
   // The worker may have been stopped mid-send: every start looks for due rows and expired leases.
   trigger();
+  return () => trigger();
 }
 
 async function showWaiting(waiting: number): Promise<void> {

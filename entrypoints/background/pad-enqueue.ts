@@ -1,9 +1,12 @@
 import { browser } from 'wxt/browser';
-import { answerPadEnqueue } from '../../lib/pad/send-referral';
+import { answerPad } from '../../lib/pad/outbox-link';
 
-/** The pad's Send: the background writes the outbox for it and answers once the row is committed. */
-export function listenForPadReferrals(): void {
+/**
+ * The pad's outbox work, done here for it (lib/pad/outbox-link.ts): Send, answered once the row is committed; whether
+ * the outbox can store referrals at all; the Sent referrals lists; Send again.
+ */
+export function listenForPad(drain: () => void): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) =>
-    answerPadEnqueue(message, sender, browser.runtime.id),
+    answerPad(message, sender, browser.runtime.id, { drain }),
   );
 }

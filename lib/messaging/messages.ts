@@ -11,6 +11,10 @@
  * | `close-pad`         | pad → the content script of its tab         | `tabs.sendMessage(tabId, msg, { frameId: 0 })`      | none                  | as above                                                                           |
  * | `toggle-pad`        | background → content script (commands API)  | `tabs.sendMessage(tabId, msg, { frameId: 0 })`      | none                  | `sender.id === runtime.id` (only our extension can reach our content script)       |
  *
+ * The pad's outbox messages live beside their code: `pad:enqueue` (../pad/send-referral.ts) and `pad:outbox-state`,
+ * `pad:sent-referrals`, `pad:send-again`, `outbox:changed` (../pad/outbox-link.ts); the background answers them only
+ * for our pad page (`isFromPad`). `outbox:drain`, `outbox:refresh`, `outbox:online` are in ../outbox/messages.ts.
+ *
  * The frame handshake: the content script frames `pad.html#<nonce>` (a fresh random nonce, known only to it; the iframe
  * lives in a closed shadow root, so the host page cannot read its URL). Before showing anything the pad sends
  * `confirm-frame` with the nonce from its own URL to the content script of its tab; a pad that is not confirmed — framed

@@ -9,7 +9,6 @@ export {
   startOfToday,
   startOfWeek,
   waitingCount,
-  watchSentReferrals,
   watchWaitingCount,
 } from './queries';
 export { OUTBOX_STATUSES, type OutboxRow, type OutboxStatus, type TrailStep } from './row';

@@ -36,19 +36,6 @@ export async function waitingCount(db: OutboxDb = outbox()): Promise<number> {
   return db.referrals.where('status').anyOf('queued', 'sending', 'needs-attention').count();
 }
 
-/** Calls back with the list now and whenever the outbox changes (in any extension context); returns a stop function. */
-export function watchSentReferrals(
-  query: SentQuery,
-  onChange: (rows: OutboxRow[]) => void,
-  db: OutboxDb = outbox(),
-): () => void {
-  const subscription = liveQuery(() => sentReferrals(query, db)).subscribe({
-    next: onChange,
-    error: (error) => console.warn('The sent referrals list could not be read.', error),
-  });
-  return () => subscription.unsubscribe();
-}
-
 export function watchWaitingCount(onChange: (count: number) => void, db: OutboxDb = outbox()): () => void {
   const subscription = liveQuery(() => waitingCount(db)).subscribe({
     next: onChange,

@@ -1,5 +1,5 @@
-import { referralReference } from '../record-entry/reference';
 import { needLabel } from '../referral/needs';
+import { referralReference } from '../referral/reference';
 import type { OutboxRow } from './row';
 
 /** What the GP reads about one sent referral: its state in their words, plus what to do about it. */

@@ -1,8 +1,8 @@
 import type { ServiceModel } from '../model/model';
 import { recordDate } from '../record-entry/record-entry';
-import { referralReference } from '../record-entry/reference';
 import { needLabel } from '../referral/needs';
 import { CONTACT_MODES } from '../referral/patient';
+import { referralReference } from '../referral/reference';
 import type { Referral } from '../referral/referral';
 
 export type SlipSection = { heading: string; lines: string[] };

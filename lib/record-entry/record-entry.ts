@@ -1,9 +1,9 @@
 import type { ServiceModel } from '../model/model';
 import { needLabel } from '../referral/needs';
 import { formatNhsNumber } from '../referral/nhs-number';
+import { referralReference } from '../referral/reference';
 import type { Referral } from '../referral/referral';
 import { safetyLabel } from '../referral/safety';
-import { referralReference } from './reference';
 
 /** SNOMED CT concept recorded in the patient's record when a referral is made. */
 export const SOCIAL_PRESCRIBING_REFERRAL = {

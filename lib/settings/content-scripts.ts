@@ -24,6 +24,18 @@ export function originsFor(matches: readonly string[]): string[] {
 }
 
 /**
+ * The sites of these adapters the browser has not allowed the extension on: the content script is registered for them
+ * but runs there only once the user allows the site. A policy can set adapters but cannot grant that.
+ */
+export async function originsNotAllowed(adapters: readonly Adapter[]): Promise<string[]> {
+  const origins = originsFor(adapters.flatMap((adapter) => adapter.matches));
+  const allowed = await Promise.all(
+    origins.map((origin) => browser.permissions.contains({ origins: [origin] }).catch(() => false)),
+  );
+  return origins.filter((_, index) => !allowed[index]);
+}
+
+/**
  * Makes the registered practice content scripts match the adapters: registers new ones, updates changed patterns,
  * removes those of deleted adapters. Gives the adapters the browser would not register (each with its reason), so the
  * page can say so; the others are registered all the same. The options page asks for each site's permission when the

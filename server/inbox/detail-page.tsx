@@ -1,5 +1,5 @@
 import { isFinal } from '../../lib/fhir';
-import { ACCESS_NEEDS, ageOn, CONTACT_MODES, needLabel } from '../../lib/referral';
+import { ACCESS_NEEDS, ageOn, CONTACT_MODES, needLabel, referralReference } from '../../lib/referral';
 import type { Session } from '../store/link-workers';
 import type { DecisionRecord, ReferralSummary } from '../store/referrals';
 import { DECISIONS, STATUS_LABELS, when } from './labels';
@@ -98,6 +98,9 @@ export function DetailPage(props: {
 
       <h2>Referrer</h2>
       <dl class="summary">
+        <Row term="Reference">
+          <span class="reference">{referralReference(row.id)}</span>
+        </Row>
         <Row term="Referred by">{`${referral.referrer.name}, ${referral.referrer.role}`}</Row>
         <Row term="Practice">{`${row.practiceName} (${row.odsCode})`}</Row>
         <Row term="Sent">{when(referral.createdAt)}</Row>

@@ -1,5 +1,5 @@
 import { LINK_WORKER_STATUSES } from '../../lib/fhir';
-import { NEEDS, needLabel } from '../../lib/referral';
+import { NEEDS, needLabel, referralReference } from '../../lib/referral';
 import type { Session } from '../store/link-workers';
 import type { Practice } from '../store/practices';
 import type { InboxFilter, ReferralSummary } from '../store/referrals';
@@ -63,6 +63,7 @@ export function ListPage(props: {
           <thead>
             <tr>
               <th scope="col">Received</th>
+              <th scope="col">Reference</th>
               <th scope="col">Patient</th>
               <th scope="col">Practice</th>
               <th scope="col">Needs</th>
@@ -75,6 +76,7 @@ export function ListPage(props: {
             {props.referrals.map((row) => (
               <tr key={row.id} data-referral={row.id}>
                 <td>{when(row.receivedAt)}</td>
+                <td class="reference">{referralReference(row.id)}</td>
                 <td>
                   <a href={`/inbox/referrals/${row.id}`}>{patientName(row.referral)}</a>
                   <br />

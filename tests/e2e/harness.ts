@@ -10,16 +10,21 @@
  *
  * Everything waits for a condition, never for time.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Frame, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Frame, type Locator, type Page, type Worker } from 'playwright-core';
 import { startDemoPractice } from '../../scripts/demo-practice.mjs';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const CHROMIUM = '/usr/bin/chromium';
-/** A host name that resolves to the demo server but is not in the extension's matches: the page without us. */
+/** A host name that resolves to the demo server but that no content script or adapter is for: the page without us. */
 export const UNMATCHED_HOST = 'practice-without-extension.test';
+/**
+ * A host name that resolves to the demo server, for a practice system a champion or a policy adds at run time: not
+ * localhost nor 127.0.0.1, so nothing in the manifest names it (host permissions, content scripts).
+ */
+export const PRACTICE_HOST = 'practice.test';
 
 export type Harness = {
   context: BrowserContext;
@@ -29,6 +34,8 @@ export type Harness = {
   demoUrl: string;
   /** The same server under a host the content script does not run on. */
   demoUrlWithoutExtension: string;
+  /** The same server under PRACTICE_HOST, e.g. http://practice.test:41234/ */
+  demoUrlOnPracticeHost: string;
   profileDir: string;
   close: () => Promise<void>;
 };
@@ -53,7 +60,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      `--host-resolver-rules=MAP ${UNMATCHED_HOST} 127.0.0.1`,
+      // Only loopback: both names are the demo server on 127.0.0.1.
+      `--host-resolver-rules=MAP ${UNMATCHED_HOST} 127.0.0.1, MAP ${PRACTICE_HOST} 127.0.0.1`,
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
@@ -71,6 +79,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     serviceWorker,
     demoUrl: demo.url,
     demoUrlWithoutExtension: `http://${UNMATCHED_HOST}:${demo.port}/`,
+    demoUrlOnPracticeHost: `http://${PRACTICE_HOST}:${demo.port}/`,
     profileDir,
     close: async () => {
       if (closed) return;
@@ -270,6 +279,68 @@ export async function relaunch(h: Harness): Promise<Harness> {
       rmSync(h.profileDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Chromium with the built extension in a fresh profile where the user has already granted the extension these host
+ * permissions (e.g. "http://practice.test/*"), as when they accepted the browser's prompt from `permissions.request`:
+ * headless Chromium shows that prompt where nothing can answer it, and there is no switch or DevTools command for it. So
+ * the grant is written where the browser keeps it (the profile's Preferences, the extension's granted and runtime-granted
+ * permissions; Chromium on Linux does not enforce that file's MACs) between a first start, which installs the
+ * extension, and the start the test uses. `permissions.request` for these origins then answers true without a prompt.
+ */
+export async function launchWithGrantedOrigins(origins: string[]): Promise<Harness> {
+  const profileDir = mkdtempSync(join(tmpdir(), 'sp-pad-profile-'));
+  const first = await launch({ profileDir });
+  const { extensionId } = first;
+  await first.close();
+  const file = join(profileDir, 'Default', 'Preferences');
+  const preferences = JSON.parse(readFileSync(file, 'utf8'));
+  const settings = preferences.extensions.settings[extensionId];
+  for (const key of ['granted_permissions', 'active_permissions']) {
+    for (const list of ['explicit_host', 'scriptable_host']) settings[key][list] = [...settings[key][list], ...origins];
+  }
+  settings.runtime_granted_permissions = {
+    api: [],
+    manifest_permissions: [],
+    explicit_host: origins,
+    scriptable_host: origins,
+  };
+  writeFileSync(file, JSON.stringify(preferences));
+  const again = await launch({ profileDir });
+  const close = again.close;
+  return {
+    ...again,
+    close: async () => {
+      await close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The host permissions the extension holds now (as `permissions.getAll` gives them). */
+export async function grantedOrigins(h: Harness): Promise<string[]> {
+  const worker = await currentServiceWorker(h);
+  return worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { permissions: { getAll(): Promise<{ origins?: string[] }> } };
+    };
+    return (await chrome.permissions.getAll()).origins ?? [];
+  });
+}
+
+const SCREENSHOTS_DIR = resolve(import.meta.dirname, '../../docs/screenshots');
+
+/**
+ * The README's pictures (docs/screenshots/<file>): written only when UPDATE_SCREENSHOTS=1, so that an ordinary test run
+ * leaves the working tree as it found it.
+ */
+export async function screenshotForDocs(target: Page | Locator, file: string, fullPage = false): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  const path = join(SCREENSHOTS_DIR, file);
+  if ('goto' in target) await target.screenshot({ path, fullPage });
+  else await target.screenshot({ path });
 }
 
 /** The browser process started with this (unique, fresh) profile directory: found by its own command line. */

@@ -56,6 +56,8 @@ describe('the link worker’s inbox in a real browser', () => {
     const row = page.locator(`tr[data-referral="${referral.id}"]`);
     await row.waitFor();
     expect(await row.getByRole('link').textContent()).toBe('Margaret Ann O’Neill-Smith');
+    // The reference the GP's pad shows for this referral, for both to quote on the phone.
+    expect(await row.locator('td.reference').textContent()).toBe('SP-EEEE-EEEE');
     expect(await row.textContent()).toContain('NHS 943 476 5919');
     expect(await row.getByRole('list', { name: 'Safety flags' }).textContent()).toBe(
       'Safeguarding concern (including domestic abuse)',
@@ -73,6 +75,9 @@ describe('the link worker’s inbox in a real browser', () => {
 
     await page.getByRole('heading', { name: 'Your decision' }).waitFor();
     expect(await page.locator('.summary').first().textContent()).toContain('safety.safeguarding');
+    expect(await page.locator('.summary-row', { hasText: 'Reference' }).locator('dd').textContent()).toBe(
+      'SP-EEEE-EEEE',
+    );
     expect(await accessibilityFailures(page)).toEqual([]);
     await page.getByRole('radio', { name: 'Decline' }).check();
     await page.getByRole('button', { name: 'Save decision' }).click();

@@ -4,8 +4,23 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../lib/model/examples';
 import { writeModelFile } from '../../lib/model/model-file';
-import { EXTENSION_DIR, type Harness, launch } from './harness';
-import { openOptions, storedSettings, unpackedExtensionId } from './options-browser';
+import {
+  EXTENSION_DIR,
+  type Harness,
+  launchWithGrantedOrigins,
+  PRACTICE_HOST,
+  screenshotForDocs,
+  whichPatient,
+} from './harness';
+import {
+  ORCHARD_PATIENT_IN_PAD,
+  openOptions,
+  openPadOnPage,
+  patientInPad,
+  registeredContentScripts,
+  storedSettings,
+  unpackedExtensionId,
+} from './options-browser';
 import { seriousViolations, setExtensionStorage } from './pad-browser';
 
 /**
@@ -15,6 +30,20 @@ import { seriousViolations, setExtensionStorage } from './pad-browser';
  */
 const POLICY_FILE = '/etc/chromium/policies/managed/social-prescribing-pad-e2e.json';
 const ENDPOINT = 'https://queue.kingsmead.example.nhs.uk/fhir';
+/** The organisation's adapter for its supplier's pages (demo/other-system, on an origin of its own: PRACTICE_HOST). */
+const POLICY_ADAPTER = {
+  id: 'orchard-downs',
+  name: 'Orchard Clinical (set by the ICB)',
+  matches: [`http://${PRACTICE_HOST}/other-system/*`],
+  banner: '.oc-ident',
+  fields: {
+    name: { selector: 'strong' },
+    nhsNumber: { label: 'CHI / NHS' },
+    dateOfBirth: { label: 'Date of birth' },
+    sex: { label: 'Sex' },
+    postcode: { label: 'Residence', pattern: '([A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})\\s*$' },
+  },
+};
 
 let h: Harness | undefined;
 let context: BrowserContext;
@@ -30,12 +59,14 @@ beforeAll(async () => {
           queueEndpoint: ENDPOINT,
           retentionDays: 30,
           model: writeModelFile(BOUNDARIED_VCSE_MODEL),
+          adapters: JSON.stringify([POLICY_ADAPTER]),
         },
       },
     },
   };
   writeFileSync(POLICY_FILE, JSON.stringify(policy));
-  h = await launch();
+  // A policy cannot grant host permissions: the user has allowed the supplier's site (see launchWithGrantedOrigins).
+  h = await launchWithGrantedOrigins([`http://${PRACTICE_HOST}/*`]);
   ({ context, extensionId } = h);
   options = await openOptions(context, extensionId);
   // The champion's own values, which the policy's must win over.
@@ -76,7 +107,7 @@ describe('settings set by the organisation’s policy', () => {
     expect(await options.getByRole('button', { name: 'Save model' }).count()).toBe(0);
     expect(await options.getByLabel('Import a model file').isDisabled()).toBe(true);
     expect(await seriousViolations(options)).toEqual([]);
-    await options.screenshot({ path: 'docs/screenshots/options-managed.png' });
+    await screenshotForDocs(options, 'options-managed.png');
 
     // The champion's own settings are kept underneath, unchanged.
     expect(await storedSettings(options)).toMatchObject({ model: { id: OPEN_PCN_MODEL.id }, retentionDays: 7 });
@@ -89,5 +120,24 @@ describe('settings set by the organisation’s policy', () => {
     await model.waitFor();
     expect(await model.textContent()).toContain(BOUNDARIED_VCSE_MODEL.name);
     await pad.close();
+  });
+
+  it('gives the pad on the policy adapter’s pages the patient from their banner', async () => {
+    // The options page lists the policy's adapter, locked, and the background registered its content script at start-up.
+    const row = options.locator('#adapters-list [data-adapter="orchard-downs"]');
+    expect(await row.textContent()).toContain(POLICY_ADAPTER.name);
+    expect(await options.getByRole('button', { name: 'Add a practice system' }).count()).toBe(0);
+    expect(await registeredContentScripts(options)).toEqual([
+      expect.objectContaining({ id: 'champion-adapter-orchard-downs', matches: POLICY_ADAPTER.matches }),
+    ]);
+
+    const harness = h as Harness;
+    const url = `${harness.demoUrlOnPracticeHost}other-system/`;
+    const practice = await context.newPage();
+    await practice.goto(url);
+    const pad = await openPadOnPage(practice);
+    expect(await whichPatient(harness, url)).toMatchObject({ adapterId: 'orchard-downs', recordKey: 'nhs:4857773457' });
+    expect(await patientInPad(pad)).toEqual(ORCHARD_PATIENT_IN_PAD);
+    await practice.close();
   });
 });

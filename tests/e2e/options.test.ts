@@ -1,15 +1,22 @@
-import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, launch } from './harness';
-import { openOptions, openPadOnPage, storedSettings } from './options-browser';
+import { type Harness, launch, screenshotForDocs } from './harness';
+import {
+  fillOrchardAdapter,
+  ORCHARD_PATIENT_IN_PAD,
+  openOptions,
+  openPadOnPage,
+  patientInPad,
+  registeredContentScripts,
+  saveAdapter,
+  storedSettings,
+} from './options-browser';
 import { clearExtensionStorage, seriousViolations } from './pad-browser';
 
 /**
  * The practice champion's options page in the built extension, with the demo practice system served on 127.0.0.1:
  * what the champion sets is what the pad on a practice system's page then does.
  */
-const SHOTS = 'docs/screenshots';
 let h: Harness;
 let context: BrowserContext;
 let extensionId: string;
@@ -17,7 +24,6 @@ let demo: { url: string };
 let options: Page;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   h = await launch();
   ({ context, extensionId } = h);
   demo = { url: h.demoUrl };
@@ -83,7 +89,7 @@ describe('the options page', () => {
     expect(text).toContain('Under secondary mental-health care: where to instead (service): Name the service');
     expect(await options.locator('#model-scope-minAge-error').textContent()).toContain('“sixty” is not');
     expect(await options.getByLabel('Lowest age (optional)').getAttribute('aria-invalid')).toBe('true');
-    await options.screenshot({ path: `${SHOTS}/options-errors.png` });
+    await screenshotForDocs(options, 'options-errors.png');
 
     // The summary's link takes the keyboard to the field.
     await summary.getByRole('link', { name: /^Lowest age/ }).click();
@@ -163,31 +169,14 @@ describe('the options page', () => {
     expect(await errors.textContent()).toContain('Not valid JSON');
     expect(await options.getByLabel('Model name').inputValue()).toBe('Kingsmead Connect 55+ (boundaried)');
     expect(await storedSettings(options)).toEqual(before);
-    await options.screenshot({ path: `${SHOTS}/options-import-refused.png` });
+    await screenshotForDocs(options, 'options-import-refused.png');
   });
 
   it('adds an adapter for another supplier’s page purely through the options page; the pad then pre-fills from it', async () => {
     const other = await context.newPage();
     const otherUrl = `${demo.url}other-system/`;
     await other.goto(otherUrl);
-    await options.bringToFront();
-    await options.getByRole('button', { name: 'Add a practice system' }).click();
-    const editor = options.locator('.options-adapter-editor');
-    await editor.getByLabel('Name of the practice system').fill('Orchard Clinical');
-    await editor.getByLabel('Page addresses (URL match patterns)').fill(`${demo.url}other-system/*`);
-    await editor.getByLabel('Patient banner (CSS selector)').fill('.oc-ident');
-    const rule = async (field: string, part: string, value: string) =>
-      editor.getByLabel(`${field}: ${part}`, { exact: true }).fill(value);
-    await rule('Whole name (split into family and given)', 'CSS selector', 'strong');
-    await rule('NHS number', 'CSS selector', '[data-ident="nhs"]');
-    await rule('Date of birth', 'CSS selector', 'td:nth-child(2)');
-    await rule('Date of birth', 'regular expression', '(\\d{2}/\\d{2}/\\d{4})');
-    await rule('Sex', 'CSS selector', 'td:nth-child(3)');
-    await rule('Sex', 'regular expression', 'Sex\\s*(\\w+)');
-    await rule('Phone', 'CSS selector', 'td:nth-child(5)');
-    await rule('Phone', 'regular expression', '(0\\d{3} \\d{3} \\d{4})');
-    await rule('Postcode', 'CSS selector', 'td:nth-child(6)');
-    await rule('Postcode', 'regular expression', '([A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})\\s*$');
+    const editor = await fillOrchardAdapter(options, 'Orchard Clinical', `${demo.url}other-system/*`);
 
     // The live test runs the reader in the other tab.
     await editor.getByRole('button', { name: 'Find open pages' }).click();
@@ -200,21 +189,11 @@ describe('the options page', () => {
     expect(await table.locator('[data-field="nhsNumber"] td').textContent()).toBe('485 777 3457');
     expect(await table.locator('[data-field="dateOfBirth"] td').textContent()).toBe('07/02/1958');
     expect(await table.locator('[data-field="postcode"] td').textContent()).toBe('BS8 2XY');
-    await options.screenshot({ path: `${SHOTS}/options-adapter-test.png`, fullPage: false });
+    await screenshotForDocs(options, 'options-adapter-test.png');
     expect(await seriousViolations(options)).toEqual([]);
 
-    await editor.getByRole('button', { name: 'Save adapter' }).click();
-    await options.getByText('“Orchard Clinical” is saved.').waitFor();
-    const registered = await options.evaluate(async () => {
-      const chrome = (
-        globalThis as unknown as {
-          chrome: {
-            scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches: string[]; js: string[] }[]> };
-          };
-        }
-      ).chrome;
-      return chrome.scripting.getRegisteredContentScripts();
-    });
+    await saveAdapter(options, 'Orchard Clinical');
+    const registered = await registeredContentScripts(options);
     expect(registered).toEqual([
       expect.objectContaining({
         id: 'champion-adapter-orchard-clinical',
@@ -225,9 +204,7 @@ describe('the options page', () => {
 
     await other.reload();
     const pad = await openPadOnPage(other);
-    await expect.poll(() => pad.getByLabel('NHS number', { exact: true }).inputValue()).toMatch(/^485 ?777 ?3457$/);
-    expect(await pad.getByLabel('Family name', { exact: true }).inputValue()).toBe('Marsh');
-    expect(await pad.getByLabel('Postcode', { exact: true }).inputValue()).toBe('BS8 2XY');
+    expect(await patientInPad(pad)).toEqual(ORCHARD_PATIENT_IN_PAD);
     await other.close();
   });
 
@@ -235,6 +212,6 @@ describe('the options page', () => {
     await options.reload();
     await options.getByRole('heading', { name: 'Practice settings', exact: true }).waitFor();
     expect(await seriousViolations(options)).toEqual([]);
-    await options.screenshot({ path: `${SHOTS}/options.png`, fullPage: true });
+    await screenshotForDocs(options, 'options.png', true);
   });
 });

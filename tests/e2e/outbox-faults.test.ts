@@ -118,7 +118,7 @@ describe('the outbox in the browser, under faults', () => {
     expect(proxy.forwarded.get(next)).toBe(1);
   });
 
-  it('a 422: needs attention with the service’s reason, kept, counted on the badge, not retried', async () => {
+  it('a 422: needs attention with the service’s reason, kept, counted on the badge, not retried; Send again in the pad delivers it once', async () => {
     proxy.mode = 'refuse';
     proxy.refusal = 'Practice L81001 has no agreement with this service.';
     const id = await sendFromPad(browser);
@@ -138,6 +138,27 @@ describe('the outbox in the browser, under faults', () => {
     expect(await queue.stored(id)).toHaveLength(0);
     expect(await row(browser, id)).toMatchObject({ status: 'needs-attention', attempts: 1 });
     expect(await badge(browser)).toBe('1');
+
+    // The GP sees it in the pad's Sent referrals, with the service's reason, and sends it again once it is fixed.
+    const pad = await browser.context.newPage();
+    await pad.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+    await pad.getByRole('heading', { name: 'Patient' }).waitFor();
+    const reference = `SP-${id.replace(/-/g, '').slice(0, 4).toUpperCase()}-${id.replace(/-/g, '').slice(4, 8).toUpperCase()}`;
+    await pad.getByText('Sent referrals', { exact: true }).click();
+    const item = pad.locator('#pad-sent-this-practice ~ div .pad-sent-item', { hasText: reference });
+    await expect
+      .poll(() => item.locator('.pad-sent-state').textContent())
+      .toBe(
+        'Needs attention: The queue service refused the referral (HTTP 422): Practice L81001 has no agreement with this service.',
+      );
+    await item.getByRole('button', { name: `Send ${reference} again` }).click();
+    await until(id, { status: 'delivered', attempts: 2 });
+    await expect.poll(() => item.locator('.pad-sent-state').textContent()).toBe('Delivered — awaiting the link worker');
+    expect(await item.getByRole('button').count()).toBe(0);
+    expect(proxy.forwarded.get(id)).toBe(1);
+    expect(await queue.stored(id)).toHaveLength(1);
+    await expect.poll(() => badge(browser)).toBe('');
+    await pad.close();
   });
 
   it('drains racing (many triggers at once, the network coming back): one POST per referral', async () => {

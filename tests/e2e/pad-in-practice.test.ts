@@ -84,6 +84,17 @@ describe('the pad beside the practice system', () => {
     const rows = await outboxRows(extensionPage);
     expect(rows.map((row) => [row.nhsNumber, row.needs])).toEqual([['9434765919', ['loneliness', 'bereavement']]]);
     await extensionPage.close();
+
+    // The framed pad's own IndexedDB is refused: its Sent referrals come from the background's outbox.
+    const id = (rows[0]?.id ?? '').replace(/-/g, '').toUpperCase();
+    await pad.getByRole('button', { name: 'Start a new referral' }).click();
+    const panel = pad.locator('#pad-sent-panel');
+    await expect.poll(() => panel.locator('summary').textContent()).toContain('1 for this patient');
+    await panel.locator('summary').click();
+    const item = panel.locator('#pad-sent-this-patient + div .pad-sent-item');
+    expect(await item.locator('.pad-sent-reference').textContent()).toBe(`SP-${id.slice(0, 4)}-${id.slice(4, 8)}`);
+    expect(await item.locator('.pad-sent-state').textContent()).toMatch(/^Waiting to send/);
+    expect(await item.textContent()).toContain('Loneliness or isolation, Bereavement');
     await page.close();
   });
 

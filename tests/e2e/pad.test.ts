@@ -1,15 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BOUNDARIED } from './fixtures/models';
-import { type Harness, launch } from './harness';
+import { type Harness, launch, screenshotForDocs } from './harness';
 import { clearExtensionStorage, outboxRows, seriousViolations, setExtensionStorage } from './pad-browser';
 
 /**
  * The pad on its own (opened as an extension page, no practice system): what a referrer sees and does, with the real
  * criteria, the real extension storage and the real outbox in the built extension.
  */
-const SHOTS = 'docs/screenshots';
 let h: Harness;
 let page: Page;
 
@@ -32,7 +30,6 @@ async function fillPatient(dateOfBirth: string): Promise<void> {
 const sendButton = () => page.getByRole('button', { name: 'Send referral' });
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   h = await launch();
   // The side panel's page opened as a tab: the pad with no practice system beside it.
   page = await h.context.newPage();
@@ -59,7 +56,7 @@ describe('the pad, opened on its own', () => {
   it('shows a boundaried redirect with where to refer instead, and blocks Send until a reason is given', async () => {
     await setExtensionStorage(page, { settings: { model: BOUNDARIED }, referrer: REFERRER });
     await openPad();
-    await page.screenshot({ path: `${SHOTS}/pad-empty.png` });
+    await screenshotForDocs(page, 'pad-empty.png');
 
     await fillPatient('1986-05-20'); // 40 years old: under the model's 55
     await page.getByRole('button', { name: 'Loneliness or isolation' }).click();
@@ -75,7 +72,7 @@ describe('the pad, opened on its own', () => {
     );
     expect(await sendButton().isDisabled()).toBe(true);
     expect(await page.locator('#pad-send-reason').textContent()).toContain('outside the agreed model');
-    await page.locator('.pad-verdict').screenshot({ path: `${SHOTS}/pad-redirect.png` });
+    await screenshotForDocs(page.locator('.pad-verdict'), 'pad-redirect.png');
 
     await page.getByLabel('Your reason to refer anyway').fill('Recently widowed, lives alone; no other group nearby.');
     await expect.poll(() => sendButton().isEnabled()).toBe(true);
@@ -125,7 +122,7 @@ describe('the pad, opened on its own', () => {
     expect(await page.locator('.pad-slip').textContent()).toContain(
       'A link worker will phone you within 5 working days',
     );
-    await page.screenshot({ path: `${SHOTS}/pad-sent.png`, fullPage: true });
+    await screenshotForDocs(page, 'pad-sent.png', true);
 
     // The sent draft is gone: a new pad starts empty but for the remembered referrer.
     await openPad();
@@ -158,6 +155,9 @@ describe('the pad, opened on its own', () => {
   it('has no serious or critical accessibility violation (axe-core), empty, redirected and sent', async () => {
     await setExtensionStorage(page, { settings: { model: BOUNDARIED }, referrer: REFERRER });
     await openPad();
+    // The main view with its Sent referrals open (the practice's list, its Today / This week switch).
+    await page.locator('#pad-sent-panel summary').click();
+    await expect.poll(() => page.locator('#pad-sent-panel').textContent()).not.toContain('Reading the outbox');
     expect(await seriousViolations(page)).toEqual([]);
     await fillPatient('1986-05-20');
     await page.getByRole('button', { name: 'Loneliness or isolation' }).click();

@@ -18,6 +18,7 @@ import {
 
 /** The extension API, as extension pages and the service worker see it (only what these tests call). */
 declare const chrome: {
+  runtime: { getURL(path: string): string };
   storage: { local: { set(items: object): Promise<void> } };
   tabs: {
     query(filter: { url: string }): Promise<{ id?: number }[]>;
@@ -48,6 +49,26 @@ const padShows = (pad: Frame, label: string, value: string) =>
     [label, value],
   );
 const shown = (expected: boolean) => expect.poll(() => isPadShown(page)).toBe(expected);
+
+/** A pad that refused the frame handshake: no control and no text at all. */
+async function showsNothing(frame: Frame | Page): Promise<void> {
+  await frame.waitForFunction(() => document.documentElement.dataset.handshake === 'refused');
+  expect(await frame.locator('input, select, textarea, button').count()).toBe(0);
+  expect(await frame.evaluate(() => document.body.innerText.trim())).toBe('');
+}
+
+/** Adds an iframe to the page (as the page's own script would) and waits for it to load, or to fail to. */
+const frameFromPage = (target: Page, src: string) =>
+  target.evaluate(
+    (src) =>
+      new Promise<void>((resolve) => {
+        const frame = document.createElement('iframe');
+        frame.src = src;
+        frame.addEventListener('load', () => resolve());
+        document.body.append(frame);
+      }),
+    src,
+  );
 
 describe('opening and closing the pad', () => {
   it('opens by the keyboard shortcut with focus in the pad; Escape closes it and gives focus back', async () => {
@@ -296,16 +317,7 @@ describe('a hostile host page', () => {
     for (const hash of ['#ForgedNonceForgedNonce12', '']) {
       const src = `chrome-extension://${h.extensionId}/pad.html${hash}`;
       // The browser refuses: the pad is web-accessible only by its per-session dynamic URL (use_dynamic_url).
-      await page.evaluate(
-        (src) =>
-          new Promise((resolve) => {
-            const frame = document.createElement('iframe');
-            frame.src = src;
-            frame.addEventListener('load', resolve);
-            document.body.append(frame);
-          }),
-        src,
-      );
+      await frameFromPage(page, src);
       expect(page.frames().filter((frame) => frame.url() === src)).toEqual([]);
     }
     // Only our own pad (loaded hidden by the content script) is in the page.
@@ -314,15 +326,10 @@ describe('a hostile host page', () => {
 
   it('a pad framed by anything but our content script shows nothing (the frame handshake)', async () => {
     page = await openDemo(h);
-    const refused = async (frame: Frame | Page) => {
-      await frame.waitForFunction(() => document.documentElement.dataset.handshake === 'refused');
-      expect(await frame.locator('input, select, textarea, button').count()).toBe(0);
-      expect(await frame.evaluate(() => document.body.innerText.trim())).toBe('');
-    };
     // Opened on its own in a tab, with a forged nonce or none.
     for (const hash of ['#ForgedNonceForgedNonce12', '']) {
       const alone = await openExtensionPage(h, `pad.html${hash}`);
-      await refused(alone);
+      await showsNothing(alone);
       await alone.close();
     }
     // Framed by an extension page (a web page cannot frame it at all, above): no content script there vouches for it.
@@ -334,26 +341,47 @@ describe('a hostile host page', () => {
       frame.src = src;
       document.body.append(frame);
     }, src);
-    await refused(await navigated);
+    await showsNothing(await navigated);
     await host.close();
   });
 
-  it('cannot frame the pad at all from an origin the extension is not for', async () => {
-    page = await h.context.newPage();
-    await page.goto(h.demoUrlWithoutExtension);
-    await page.locator('.mw-pname').waitFor();
-    const loaded = await page.evaluate(
-      (src) =>
-        new Promise<boolean>((resolve) => {
-          const frame = document.createElement('iframe');
-          frame.src = src;
-          frame.addEventListener('load', () => resolve(true));
-          document.body.append(frame);
-        }),
-      `chrome-extension://${h.extensionId}/pad.html#ForgedNonceForgedNonce12`,
-    );
-    expect(loaded).toBe(true);
-    expect(page.frames().filter((frame) => isPadUrl(frame.url()))).toEqual([]);
+  it('cannot probe for the extension by the pad’s static URL; framed by its dynamic URL, the pad shows nothing', async () => {
+    // Any http(s) page may frame the pad (practice systems are added at run time), but only by its per-session dynamic
+    // URL, which only the extension's own scripts are given. Here pages are handed it, as if it had leaked.
+    const extensionPage = await openExtensionPage(h, 'options.html');
+    const dynamicUrl = await extensionPage.evaluate(() => chrome.runtime.getURL('pad.html'));
+    await extensionPage.close();
+    expect(new URL(dynamicUrl).host).not.toBe(h.extensionId);
+    const staticUrl = `chrome-extension://${h.extensionId}/pad.html`;
+    const forged = '#ForgedNonceForgedNonce12';
+    const framedByPage = () => page.frames().filter((frame) => isPadUrl(frame.url()) && frame.url().endsWith(forged));
+    const read = (url: string) =>
+      page.evaluate(
+        (url) =>
+          fetch(url).then(
+            (response) => (response.ok ? 'read' : 'refused'),
+            () => 'refused',
+          ),
+        url,
+      );
+
+    // A page our content script runs in, and one it does not run in (no adapter is for it).
+    for (const url of [h.demoUrl, h.demoUrlWithoutExtension]) {
+      page = await h.context.newPage();
+      await page.goto(url);
+      await page.locator('.mw-pname').waitFor();
+      expect(await read(staticUrl)).toBe('refused');
+      await frameFromPage(page, `${staticUrl}${forged}`);
+      expect(framedByPage()).toEqual([]);
+
+      expect(await read(dynamicUrl)).toBe('read');
+      const navigated = page.waitForEvent('framenavigated', {
+        predicate: (frame) => isPadUrl(frame.url()) && frame.url().endsWith(forged),
+      });
+      await frameFromPage(page, `${dynamicUrl}${forged}`);
+      await showsNothing(await navigated);
+      await page.close();
+    }
   });
 });
 

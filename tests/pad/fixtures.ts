@@ -1,3 +1,4 @@
+import type { PatientContext } from '../../lib/adapters/patient-context';
 import type { ServiceModel } from '../../lib/model/model';
 import { emptyDraft, type ReferralDraft } from '../../lib/referral/draft';
 import type { Referral } from '../../lib/referral/referral';
@@ -71,4 +72,19 @@ export const MODEL_PARTS: Pick<ServiceModel, 'name' | 'kind' | 'version' | 'serv
   service: { name: 'Bristol Community Connectors', contact: '0117 496 0000, connectors@example.org' },
   capacity: { status: 'waiting-list', typicalWeeks: 3 },
   contactModes: ['phone', 'letter', 'in-person'],
+};
+
+/** John SMITH on the demo practice system's banner, as the page adapter reads it. */
+export const JOHN: PatientContext = {
+  recordKey: 'nhs:9434765919',
+  adapterId: 'demo',
+  fields: {
+    nhsNumber: '943 476 5919',
+    given: 'John',
+    family: 'SMITH',
+    dateOfBirth: '14-Jun-1954',
+    sex: 'Male',
+    phone: '0117 496 0123',
+    postcode: 'BS6 6HR',
+  },
 };

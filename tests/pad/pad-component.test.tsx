@@ -4,24 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Pad } from '../../components/pad/Pad';
 import { createPadState, type PadState } from '../../components/pad/pad-state';
-import type { PatientContext } from '../../lib/adapters/patient-context';
 import { NO_RECORD } from '../../lib/drafts/saved-draft';
 import { loadDraft } from '../../lib/drafts/store';
 import { OPEN_PCN_MODEL } from '../../lib/model/examples';
-
-const JOHN: PatientContext = {
-  recordKey: 'nhs:9434765919',
-  adapterId: 'demo',
-  fields: {
-    nhsNumber: '943 476 5919',
-    given: 'John',
-    family: 'SMITH',
-    dateOfBirth: '14-Jun-1954',
-    sex: 'Male',
-    phone: '0117 496 0123',
-    postcode: 'BS6 6HR',
-  },
-};
+import { JOHN } from './fixtures';
 
 let root: HTMLElement;
 
