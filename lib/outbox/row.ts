@@ -44,6 +44,8 @@ export const outboxRowSchema = z.object({
   /** Which claim holds the row, so a late answer to an expired claim cannot overwrite a newer outcome. */
   claim: z.string().optional(),
   lastError: z.string().optional(),
+  /** The service asked for no retry before this (`Retry-After` on 429/503): kept even when the network comes back. */
+  notBefore: z.number().optional(),
   deliveredAt: z.number().optional(),
   /** The queue service's ids, from the transaction-response. */
   serviceRequestId: z.string().optional(),

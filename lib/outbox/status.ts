@@ -1,6 +1,7 @@
 import { isFinal, linkWorkerStatus } from '../fhir';
 import type { QueueSettings } from '../settings/settings';
 import { jsonOrNothing } from './answers';
+import { groupCommit, inParallel } from './concurrency';
 import type { OutboxDb } from './db';
 import { DEFAULT_POLICY, pollDelay, type RetryPolicy } from './policy';
 import type { OutboxRow } from './row';
@@ -27,13 +28,17 @@ export async function pollStatuses(deps: StatusDeps, { everything = false } = {}
     .belowOrEqual(everything ? Number.MAX_SAFE_INTEGER : deps.now())
     .filter((row) => row.status === 'delivered' && row.taskId !== undefined)
     .toArray();
+  // Up to `concurrency` GETs at once; answers that arrive while a write is going are written together next.
+  const record = groupCommit((answers: Answer[]) => recordStatuses(deps, policy, answers));
   let changed = 0;
-  for (const row of due) {
+  await inParallel(due, policy.concurrency, async (row) => {
     const task = await getTask(row, queue, deps.fetch, policy.timeoutMs);
-    if (await recordStatus(deps, policy, row.id, task)) changed++;
-  }
+    if (await record({ id: row.id, task })) changed++;
+  });
   return changed;
 }
+
+type Answer = { id: string; task: unknown };
 
 async function getTask(row: OutboxRow, queue: QueueSettings, fetcher: typeof fetch, timeoutMs: number) {
   const base = queue.endpoint.endsWith('/') ? queue.endpoint : `${queue.endpoint}/`;
@@ -52,26 +57,39 @@ async function getTask(row: OutboxRow, queue: QueueSettings, fetcher: typeof fet
   }
 }
 
-async function recordStatus(deps: StatusDeps, policy: RetryPolicy, id: string, task: unknown): Promise<boolean> {
-  const parsed = task === undefined ? undefined : linkWorkerStatus(task);
+async function recordStatuses(deps: StatusDeps, policy: RetryPolicy, answers: Answer[]): Promise<boolean[]> {
   const { db } = deps;
   return db.transaction('rw', db.referrals, async () => {
-    const row = await db.referrals.get(id);
-    if (!row || row.pollAt === undefined) return false;
+    const rows = await db.referrals.bulkGet(answers.map(({ id }) => id));
     const now = deps.now();
-    const polls = row.polls + 1;
-    const status = parsed?.ok ? parsed.status : undefined;
-    // A Task starts as requested: news is only a status other than the one already known.
-    const changed = status !== undefined && status.status !== (row.linkWorker?.status ?? 'requested');
-    const { pollAt: _poll, ...rest } = row;
-    await db.referrals.put({
+    const updates = answers.map(({ task }, index) => updated(rows[index], task, now, policy));
+    await db.referrals.bulkPut(updates.flatMap((update) => (update ? [update.row] : [])));
+    return updates.map((update) => update?.changed ?? false);
+  });
+}
+
+function updated(
+  row: OutboxRow | undefined,
+  task: unknown,
+  now: number,
+  policy: RetryPolicy,
+): { row: OutboxRow; changed: boolean } | undefined {
+  if (!row || row.pollAt === undefined) return undefined;
+  const parsed = task === undefined ? undefined : linkWorkerStatus(task);
+  const polls = row.polls + 1;
+  const status = parsed?.ok ? parsed.status : undefined;
+  // A Task starts as requested: news is only a status other than the one already known.
+  const changed = status !== undefined && status.status !== (row.linkWorker?.status ?? 'requested');
+  const { pollAt: _poll, ...rest } = row;
+  return {
+    changed,
+    row: {
       ...rest,
       polls,
       updatedAt: now,
       ...(status && { linkWorker: status }),
       ...(status && isFinal(status.status) ? {} : { pollAt: now + pollDelay(polls, policy) }),
       trail: changed ? [...row.trail, { at: now, status: status.status }] : row.trail,
-    });
-    return changed;
-  });
+    },
+  };
 }

@@ -6,7 +6,12 @@ import { enqueueReferral } from '../../lib/outbox/enqueue';
 import { resendReferral, sentReferrals } from '../../lib/outbox/queries';
 import { type FaultProxy, startFaultProxy } from '../support/fault-proxy';
 import { type StandInQueue, startStandInQueue } from '../support/stand-in-queue';
-import { aReferral, clock, drainer, freshOutbox } from './support';
+import { aReferral, clock, drainer, freshOutbox, quickPolicy } from './support';
+
+/** The drain as the background runs it when the network comes back. */
+function drainNow(deps: Parameters<typeof drain>[0]) {
+  return drain(deps, { skipBackoff: true });
+}
 
 /** The drain against a real HTTP queue on 127.0.0.1, with faults switched on and off in a proxy in front of it. */
 let queue: StandInQueue;
@@ -22,6 +27,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   proxy.mode = 'pass';
+  proxy.failing.clear();
 });
 
 function setUp() {
@@ -227,6 +233,116 @@ describe('the outbox drain', () => {
     await abandoned;
     // The old drain's late failure does not undo the delivery.
     expect(await row(referral.id)).toMatchObject({ status: 'delivered' });
+  });
+
+  it('a batch where one referral gets 500 and the rest 200: the rest delivered once, that one retried, then delivered once', async () => {
+    const { db, time, drain, row } = setUp();
+    const referrals = Array.from({ length: 20 }, () => aReferral()); // more than one claim, more than the lanes
+    for (const referral of referrals) await enqueueReferral(referral, { db, now: time.now() });
+    const unlucky = referrals[7] as (typeof referrals)[number];
+    proxy.failing.add(unlucky.id);
+
+    expect(await drain()).toEqual({ delivered: 19, retrying: 1, needsAttention: 0 });
+    for (const referral of referrals) {
+      expect(queue.posts.get(referral.id) ?? 0).toBe(referral === unlucky ? 0 : 1);
+      if (referral !== unlucky) expect(await row(referral.id)).toMatchObject({ status: 'delivered', attempts: 1 });
+    }
+    const waiting = await row(unlucky.id);
+    expect(waiting).toMatchObject({ status: 'queued', attempts: 1, lastError: expect.stringMatching(/500/) });
+    expect(await db.bundles.get(unlucky.id)).toBeDefined();
+
+    proxy.failing.clear();
+    time.set(waiting?.nextAttemptAt ?? 0);
+    expect(await drain()).toEqual({ delivered: 1, retrying: 0, needsAttention: 0 });
+    expect(queue.posts.get(unlucky.id)).toBe(1);
+    expect(await db.referrals.where('status').equals('delivered').count()).toBe(20);
+  });
+
+  it('a worker stopped mid-batch (POSTs sent, no answer, nothing written after): every row retried after its lease, stored once', async () => {
+    const { db, time, deps, row } = setUp();
+    const referrals = Array.from({ length: 20 }, () => aReferral());
+    for (const referral of referrals) await enqueueReferral(referral, { db, now: time.now() });
+    // The stopped worker: its POSTs reach the service, and then its code never runs again.
+    let sent = 0;
+    const reached: Array<Promise<Response>> = [];
+    const stopped = drainer(db, proxy.url, queue.token, time.now);
+    stopped.deps.fetch = (input, init) => {
+      sent++;
+      const { signal: _ignored, ...rest } = init ?? {};
+      reached.push(globalThis.fetch(input, rest));
+      return new Promise<Response>(() => {});
+    };
+    void stopped.drain();
+    await expect.poll(() => sent).toBe(deps.policy?.concurrency ?? 8);
+    await Promise.all(reached);
+    const states = await Promise.all(referrals.map((referral) => row(referral.id)));
+    const inFlight = states.filter((state) => state?.status === 'sending');
+    expect(inFlight.length).toBeGreaterThanOrEqual(sent);
+    for (const state of inFlight) expect(state?.leaseUntil).toBe(time.now() + (quickPolicy.leaseMs ?? 0));
+
+    // Within the lease another drain sends only what nobody holds; after it, everything, each stored once.
+    const { drain } = drainer(db, proxy.url, queue.token, time.now);
+    expect(await drain()).toMatchObject({ delivered: referrals.length - inFlight.length });
+    time.advance((quickPolicy.leaseMs ?? 0) + 1);
+    expect(await drain()).toMatchObject({ delivered: inFlight.length });
+    for (const referral of referrals) {
+      expect(await row(referral.id)).toMatchObject({ status: 'delivered' });
+      expect(queue.stored.has(referral.id)).toBe(true);
+    }
+    expect(queue.created.filter((id) => referrals.some((referral) => referral.id === id))).toHaveLength(20);
+  });
+
+  it('a 429 with Retry-After: no referral is sent again before it, even when the network comes back; then each delivered once', async () => {
+    const { db, time, deps, drain, row } = setUp();
+    const referrals = Array.from({ length: 20 }, () => aReferral());
+    for (const referral of referrals) await enqueueReferral(referral, { db, now: time.now() });
+    proxy.mode = 'throttle';
+    proxy.throttleStatus = 429;
+    proxy.retryAfter = '40';
+    const seen = proxy.seen.throttle;
+
+    await drain();
+    // Once the service has said "wait", this drain sends nothing more: only the POSTs already in flight went.
+    expect(proxy.seen.throttle - seen).toBeLessThanOrEqual(deps.policy?.concurrency ?? 8);
+    for (const referral of referrals) {
+      const waiting = await row(referral.id);
+      expect(waiting?.status).toBe('queued');
+      expect(waiting?.nextAttemptAt).toBeGreaterThanOrEqual(time.now() + 40_000);
+      expect(waiting?.attempts).toBeLessThanOrEqual(1);
+    }
+
+    proxy.mode = 'pass';
+    expect(await drainNow(deps)).toMatchObject({ delivered: 0 });
+    time.advance(39_000);
+    expect(await drain()).toMatchObject({ delivered: 0 });
+    time.advance(1_000);
+    expect(await drain()).toMatchObject({ delivered: 20 });
+    for (const referral of referrals) expect(queue.posts.get(referral.id)).toBe(1);
+  });
+
+  it('a 503 with Retry-After as an HTTP-date waits until then; a Retry-After past the backoff cap is held to the cap', async () => {
+    const { db, time, deps, row } = setUp();
+    const referral = aReferral();
+    await enqueueReferral(referral, { db, now: time.now() });
+    proxy.mode = 'throttle';
+    proxy.throttleStatus = 503;
+    proxy.retryAfter = new Date(time.now() + 50_000).toUTCString();
+    const single = drainer(db, proxy.url, queue.token, time.now);
+    single.deps.random = () => 0; // no backoff of its own: what it waits is the service's
+    expect(await single.drain()).toMatchObject({ retrying: 1 });
+    const waited = ((await row(referral.id))?.nextAttemptAt ?? 0) - time.now();
+    expect(waited).toBeGreaterThan(48_000);
+    expect(waited).toBeLessThanOrEqual(50_000);
+
+    time.advance(waited);
+    proxy.retryAfter = String(24 * 60 * 60); // a day: more than the cap (a minute in these tests)
+    expect(await single.drain()).toMatchObject({ retrying: 1 });
+    expect(((await row(referral.id))?.nextAttemptAt ?? 0) - time.now()).toBe(quickPolicy.capMs);
+
+    proxy.mode = 'pass';
+    time.advance(quickPolicy.capMs ?? 0);
+    expect(await drain(deps)).toMatchObject({ delivered: 1 });
+    expect(queue.posts.get(referral.id)).toBe(1);
   });
 
   it('sends nothing and keeps every row when no queue is set', async () => {

@@ -8,16 +8,21 @@ import { readBody } from './stand-in-queue';
  * pass — forward to the queue and answer with its answer;
  * error — answer 500 without forwarding; flaky — answer 500 to a share of POSTs (`failShare`), forward the rest;
  * hang — accept and never answer (the client's timeout must act); swallow — forward (the queue stores it), never answer;
- * refuse — answer 422 with `refusal` as an OperationOutcome. `down()` stops listening (connections are refused, as
- * with a stopped queue) until `up()`.
+ * refuse — answer 422 with `refusal` as an OperationOutcome; throttle — answer `throttleStatus` (429) with
+ * `Retry-After: <retryAfter>`. POSTs whose Idempotency-Key is in `failing` are answered 500 in any mode.
+ * `down()` stops listening (connections are refused, as with a stopped queue) until `up()`.
  */
-export type FaultMode = 'pass' | 'error' | 'flaky' | 'hang' | 'swallow' | 'refuse';
+export type FaultMode = 'pass' | 'error' | 'flaky' | 'hang' | 'swallow' | 'refuse' | 'throttle';
 
 export type FaultProxy = {
   url: string;
   mode: FaultMode;
   failShare: number;
   refusal: string;
+  throttleStatus: number;
+  retryAfter: string;
+  /** Referrals (by Idempotency-Key) whose POSTs are answered 500 whatever the mode. */
+  failing: Set<string>;
   /** POSTs passed on to the queue, per Idempotency-Key: what the receiving end was sent. */
   forwarded: Map<string, number>;
   /** POSTs the proxy answered 500 itself (error, flaky). */
@@ -42,9 +47,12 @@ export async function startFaultProxy(upstream: string, { port = 0, random = Mat
     mode: 'pass',
     failShare: 0.3,
     refusal: 'The practice is not registered with this service.',
+    throttleStatus: 429,
+    retryAfter: '120',
+    failing: new Set(),
     failed: 0,
     forwarded: new Map(),
-    seen: { pass: 0, error: 0, flaky: 0, hang: 0, swallow: 0, refuse: 0 },
+    seen: { pass: 0, error: 0, flaky: 0, hang: 0, swallow: 0, refuse: 0, throttle: 0 },
     nextRequest: () => new Promise((resolve) => waiting.push(resolve)),
     down: async () => {
       const closed = new Promise((resolve) => server.close(resolve));
@@ -67,10 +75,23 @@ export async function startFaultProxy(upstream: string, { port = 0, random = Mat
       for (const resolve of waiting.splice(0)) resolve();
     }
     // flaky fails POSTs only (sending referrals); the status polls pass.
-    const fail = mode === 'error' || (mode === 'flaky' && incoming.method === 'POST' && random() < proxy.failShare);
+    const key = incoming.headers['idempotency-key'];
+    const fail =
+      mode === 'error' ||
+      (mode === 'flaky' && incoming.method === 'POST' && random() < proxy.failShare) ||
+      (incoming.method === 'POST' && typeof key === 'string' && proxy.failing.has(key));
     if (fail) proxy.failed++;
     if (fail) return outgoing.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
     if (mode === 'hang') return;
+    if (mode === 'throttle') {
+      const throttled: fhir4.OperationOutcome = {
+        resourceType: 'OperationOutcome',
+        issue: [{ severity: 'error', code: 'throttled', diagnostics: 'Too many requests.' }],
+      };
+      return outgoing
+        .writeHead(proxy.throttleStatus, { 'content-type': 'application/fhir+json', 'retry-after': proxy.retryAfter })
+        .end(JSON.stringify(throttled));
+    }
     if (mode === 'refuse') {
       const refusal: fhir4.OperationOutcome = {
         resourceType: 'OperationOutcome',
@@ -78,7 +99,6 @@ export async function startFaultProxy(upstream: string, { port = 0, random = Mat
       };
       return outgoing.writeHead(422, { 'content-type': 'application/fhir+json' }).end(JSON.stringify(refusal));
     }
-    const key = incoming.headers['idempotency-key'];
     if (incoming.method === 'POST' && typeof key === 'string') {
       proxy.forwarded.set(key, (proxy.forwarded.get(key) ?? 0) + 1);
     }
