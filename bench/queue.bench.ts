@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -121,6 +121,12 @@ async function bareRoundTrip(): Promise<number> {
   return (performance.now() - start) / 200;
 }
 
+/** CPU time (user + system, ms) a process has used so far: a figure other load on the machine barely moves. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
@@ -196,9 +202,12 @@ export async function measure(): Promise<Record<string, Metric>> {
     let ingest: { seconds: number; latencies: number[] };
     let fifty: { seconds: number; latencies: number[] };
     const count = 3000;
+    let cpuPerReferral = 0;
     try {
       await post(url, token, bodies(referrals(300)), 32);
+      const before = cpuMs(child.pid as number);
       ingest = await post(url, token, bodies(referrals(count)), 32);
+      cpuPerReferral = (cpuMs(child.pid as number) - before) / count;
       fifty = await post(url, token, bodies(referrals(2000)), 50);
     } finally {
       await stopService(child);
@@ -211,7 +220,7 @@ export async function measure(): Promise<Record<string, Metric>> {
       .join(' ');
     const floor = (await bareRoundTrip()).toFixed(2);
     console.log(
-      `queue bench: load average ${load} on ${cpus().length} cores; a bare HTTP round trip takes ${floor} ms`,
+      `queue bench: load average ${load} on ${cpus().length} cores; a bare HTTP round trip takes ${floor} ms; the service used ${cpuPerReferral.toFixed(3)} ms of CPU per referral`,
     );
     const plain = await plainInserts(dataDir, referrals(count));
     return {
