@@ -4,6 +4,11 @@ import type { Db, Queryable } from './db';
 /** A PostgreSQL server through a connection pool. Several processes may share it: all state lives in the database. */
 export async function openPostgres(connectionString: string, poolSize = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle connection the server drops (a restart, a failover) is replaced by the pool; unheard, its error would end
+  // the process. Only the code is logged: a message may quote a value.
+  pool.on('error', (error: Error & { code?: string }) => {
+    console.error(`queue: a database connection was lost (${error.code ?? error.name}); the pool opens another.`);
+  });
   // Fail at start-up, not at the first request, when the server cannot be reached.
   await pool.query('SELECT 1');
   const wrap = (target: Pick<pg.Pool, 'query'>): Queryable => ({
