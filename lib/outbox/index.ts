@@ -9,6 +9,5 @@ export {
   startOfToday,
   startOfWeek,
   waitingCount,
-  watchWaitingCount,
 } from './queries';
 export { OUTBOX_STATUSES, type OutboxRow, type OutboxStatus, type TrailStep } from './row';

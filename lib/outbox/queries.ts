@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie';
 import { type OutboxDb, outbox } from './db';
 import { tellBackground } from './messages';
 import { type OutboxRow, outboxRowSchema } from './row';
@@ -34,14 +33,6 @@ export async function sentReferrals(query: SentQuery = {}, db: OutboxDb = outbox
 /** What the toolbar badge counts: referrals waiting to be sent, being sent, or needing attention. */
 export async function waitingCount(db: OutboxDb = outbox()): Promise<number> {
   return db.referrals.where('status').anyOf('queued', 'sending', 'needs-attention').count();
-}
-
-export function watchWaitingCount(onChange: (count: number) => void, db: OutboxDb = outbox()): () => void {
-  const subscription = liveQuery(() => waitingCount(db)).subscribe({
-    next: onChange,
-    error: (error) => console.warn('The outbox count could not be read.', error),
-  });
-  return () => subscription.unsubscribe();
 }
 
 /** Ask the background to fetch the link workers' latest statuses now (e.g. when the pad shows the list). */
