@@ -73,6 +73,8 @@ function postOne(agent: Agent, url: URL, token: string, item: { id: string; body
           'Content-Type': 'application/fhir+json',
           'Content-Length': Buffer.byteLength(item.body),
           'Idempotency-Key': item.id,
+          // What the extension's background sends, so that the CORS headers are made as for the pad.
+          Origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
         },
       },
       (response) => {

@@ -1,6 +1,5 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { bundleToReferral, type fhir4, SYSTEMS } from '../../lib/fhir';
 import { bearerToken, type PracticeVariables, refuseToken, requirePracticeToken } from '../auth/practice-token';
 import { secretHash } from '../auth/secrets';
@@ -9,6 +8,7 @@ import { groupInsert } from '../store/group-insert';
 import { practiceForToken } from '../store/practices';
 import { repeatOf, taskFor } from '../store/referrals';
 import { capabilityStatement } from './capability-statement';
+import { fhirCors } from './cors';
 import { fhirJson, type Issue, outcome } from './operation-outcome';
 import { rateLimit } from './rate-limit';
 import { bodyHash, bundleTaskOf, patientIdFor, storedTask, transactionResponse } from './transaction';
@@ -28,13 +28,7 @@ export function fhirRoutes(service: Service) {
 
   fhir.use(
     '*',
-    cors({
-      origin: (origin) => (isExtensionOrigin(origin) || service.corsOrigins.includes(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match'],
-      exposeHeaders: ['ETag', 'Last-Modified', 'Location', 'Retry-After'],
-      maxAge: 600,
-    }),
+    fhirCors((origin) => isExtensionOrigin(origin) || service.corsOrigins.includes(origin)),
   );
 
   fhir.use('*', rateLimit(service));

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type fhir4, linkWorkerStatus, referralToBundle } from '../../lib/fhir';
 import { referralSchema } from '../../lib/referral';
@@ -387,5 +388,29 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the queue se
     expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
     const other = await preflight('https://evil.example');
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('lets the extension read a delivery’s answer and its headers, and no other web page', async () => {
+    const deliver = (origin: string) =>
+      fetch(`${queue.url}/fhir`, {
+        method: 'POST',
+        body: bundleBody(fresh(randomUUID())),
+        headers: {
+          Origin: origin,
+          Authorization: `Bearer ${queue.tokens.L81001}`,
+          'Content-Type': 'application/fhir+json',
+        },
+      });
+    const extension = await deliver('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
+    expect(extension.status).toBe(200);
+    expect(extension.headers.get('access-control-allow-origin')).toBe(
+      'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+    );
+    expect(extension.headers.get('access-control-expose-headers')).toContain('Retry-After');
+    expect(extension.headers.get('vary')).toBe('Origin');
+    const page = await deliver('https://evil.example');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('access-control-allow-origin')).toBeNull();
+    expect(page.headers.get('vary')).toBe('Origin');
   });
 });
