@@ -1,7 +1,8 @@
 import type { RateLimit } from './fhir/rate-limit';
+import { type ReadDelivery, readHere } from './fhir/readers';
 import type { Db } from './store/db';
 
-/** What every route needs: the database and the clock (a test may move it on). The process keeps nothing else. */
+/** What every route needs: the database and the clock (a test may move it on). The process keeps no state of its own. */
 export type Service = {
   db: Db;
   now: () => Date;
@@ -13,6 +14,8 @@ export type Service = {
   corsOrigins: string[];
   /** Requests a practice token may make on the FHIR routes (per process); perMinute 0 turns the limit off. */
   rateLimit: RateLimit;
+  /** How a delivery's body is read: here, or on reader threads (server/fhir/readers.ts) that whoever starts the service owns. */
+  read: ReadDelivery;
 };
 
 /** Generous: a practice sends a few referrals an hour and polls their Tasks; an outbox draining after a day offline fits. */
@@ -26,5 +29,6 @@ export function service(db: Db, options: Partial<Omit<Service, 'db'>> = {}): Ser
     maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
     corsOrigins: options.corsOrigins ?? [],
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    read: options.read ?? readHere,
   };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { odsCodeSchema } from '../lib/referral';
 import { service } from './context';
+import { DEFAULT_READERS, startReaders } from './fhir/readers';
 import { type RunningServer, startServer } from './serve';
 import { addLinkWorker, linkWorkerCredentials } from './store/link-workers';
 import { DEFAULT_DATA_DIR, openDb } from './store/open';
@@ -40,12 +41,17 @@ export async function startDemoQueue(
     await issueToken(db, practice.odsCode, { label: 'demo', token: queue.token });
   if (!(await linkWorkerCredentials(db, linkWorker.username))) await addLinkWorker(db, linkWorker);
   const { hostname, port } = new URL(queue.endpoint);
-  const server = await startServer(service(db), { hostname, port: options.port ?? Number(port) });
+  const readers = startReaders(DEFAULT_READERS);
+  const server = await startServer(service(db, { read: readers.read }), {
+    hostname,
+    port: options.port ?? Number(port),
+  });
   return {
     ...server,
     settings,
     close: async () => {
       await server.close();
+      await readers.close();
       await db.close();
     },
   };

@@ -8,11 +8,13 @@
  *   add-link-worker <username> <display name>   (the password is read from standard input, or generated and shown)
  * The database: PostgreSQL when DATABASE_URL is set, else the embedded one in QUEUE_DATA_DIR (default .data/queue).
  * QUEUE_RATE_LIMIT_PER_MINUTE and QUEUE_RATE_LIMIT_BURST set each practice token's limit per process (0 per minute: none).
+ * QUEUE_READERS: threads that read referral Bundles beside the request thread (default 1 with two cores or more; 0: none).
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { odsCodeSchema } from '../lib/referral';
 import { DEFAULT_RATE_LIMIT, service } from './context';
+import { DEFAULT_READERS, startReaders } from './fhir/readers';
 import { startServer } from './serve';
 import { addLinkWorker } from './store/link-workers';
 import { openDb } from './store/open';
@@ -57,13 +59,15 @@ try {
     case 'serve': {
       const perMinute = countFromEnv('QUEUE_RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT.perMinute);
       const rateLimit = { perMinute, burst: countFromEnv('QUEUE_RATE_LIMIT_BURST', perMinute) };
-      const server = await startServer(service(db, { rateLimit }), {
+      const readers = startReaders(countFromEnv('QUEUE_READERS', DEFAULT_READERS));
+      const server = await startServer(service(db, { rateLimit, read: readers.read }), {
         port: Number(values.port),
         hostname: values.host,
       });
       console.log(`queue: listening on ${server.url} (${db.kind === 'postgres' ? 'PostgreSQL' : 'embedded database'})`);
       const stop = async () => {
         await server.close();
+        await readers.close();
         await db.close();
         process.exit(0);
       };

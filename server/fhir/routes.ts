@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { bundleToReferral, type fhir4, SYSTEMS } from '../../lib/fhir';
+import { type fhir4, SYSTEMS } from '../../lib/fhir';
 import { bearerToken, type PracticeVariables, refuseToken, requirePracticeToken } from '../auth/practice-token';
 import { secretHash } from '../auth/secrets';
 import type { Service } from '../context';
@@ -11,12 +11,11 @@ import { capabilityStatement } from './capability-statement';
 import { fhirCors } from './cors';
 import { fhirJson, type Issue, outcome } from './operation-outcome';
 import { rateLimit } from './rate-limit';
-import { bodyHash, bundleTaskOf, patientIdFor, storedTask, transactionResponse } from './transaction';
+import { transactionResponse } from './transaction';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 const JSON_TYPES = /^application\/(fhir\+)?json(\s*;.*)?$/i;
-type EntryType = 'Patient' | 'ServiceRequest' | 'Task';
 
 function isExtensionOrigin(origin: string): boolean {
   return /^(chrome|moz)-extension:\/\/[a-z0-9-]+$/i.test(origin);
@@ -68,43 +67,19 @@ export function fhirRoutes(service: Service) {
         return refuse(400, [
           { code: 'invalid', message: 'The Idempotency-Key is 1 to 200 visible ASCII characters (the referral’s id).' },
         ]);
-      const text = await c.req.text();
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch (error) {
-        return refuse(400, [{ code: 'invalid', message: `The body is not JSON: ${(error as Error).message}` }]);
-      }
-      const read = bundleToReferral(body);
-      if (!read.ok)
-        return refuse(
-          400,
-          read.problems.map((problem) => ({ code: 'invalid', message: problem.message, path: problem.path })),
-        );
-      const { referral } = read;
+      const read = await service.read(await c.req.text());
+      if (!read.ok) return refuse(400, read.issues);
+      const { referral, order } = read;
       const odsCode = referral.referrer.odsCode;
-      const bundle = body as fhir4.Bundle;
-      const order = (bundle.entry ?? []).map((entry) => entry.resource?.resourceType as EntryType);
-      const receivedAt = service.now().toISOString();
-      const patientId = patientIdFor(odsCode, referral.patient.nhsNumber);
       const arrival = {
         odsCode,
         tokenHash: secretHash(token),
         ...(key !== undefined ? { idempotencyKey: key } : {}),
-        bodyHash: bodyHash(text),
-        patientId,
+        bodyHash: read.bodyHash,
+        patientId: read.patientId,
         referral,
-        task: storedTask(bundleTaskOf(bundle), referral, patientId, receivedAt),
-        receivedAt: new Date(receivedAt),
-        response: transactionResponse({
-          order,
-          referralId: referral.id,
-          patientId,
-          created: true,
-          taskVersion: 1,
-          lastModified: receivedAt,
-        }),
-        patientEntry: order.indexOf('Patient'),
+        receivedAt: service.now(),
+        order,
       };
       const stored = await insert(arrival);
       if (stored) return fhirJson(c, 200, stored);
@@ -131,6 +106,7 @@ export function fhirRoutes(service: Service) {
               referralId: referral.id,
               patientId: repeat.patientId,
               created: false,
+              patientCreated: false,
               taskVersion: repeat.version,
               lastModified: repeat.lastModified,
             }),

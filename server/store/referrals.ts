@@ -1,10 +1,11 @@
 import { type fhir4, isFinal, type LinkWorkerStatus } from '../../lib/fhir';
 import { type Referral, referralSchema } from '../../lib/referral';
+import { type EntryType, referralTask, transactionResponse } from '../fhir/transaction';
 import type { Queryable } from './db';
 
 type Status = LinkWorkerStatus['status'];
 
-/** A referral read from its Bundle, ready to store: the Task and the response are built by the FHIR routes. */
+/** A referral read from its Bundle, ready to store. */
 export type Arrival = {
   odsCode: string;
   /** The SHA-256 of the bearer token it came with: stored only if that token is live and speaks for `odsCode`. */
@@ -13,11 +14,9 @@ export type Arrival = {
   bodyHash: string;
   patientId: string;
   referral: Referral;
-  task: fhir4.Task;
   receivedAt: Date;
-  /** The transaction response for a first delivery; its Patient entry says 201 or 200 as the database finds. */
-  response: fhir4.Bundle;
-  patientEntry: number;
+  /** The Bundle's entries in its order: the response answers in the same order. */
+  order: EntryType[];
 };
 
 export type Repeat =
@@ -54,28 +53,65 @@ export async function insertReferrals(
       .map(([flag]) => flag),
     verdict_outcome: arrival.referral.verdict.outcome,
     referral: arrival.referral,
-    task: arrival.task,
-    response: arrival.response,
-    patient_entry: arrival.patientEntry,
   }));
-  const inserted = await db.query<{ id: string; response: fhir4.Bundle }>(
+  // The Task and the response are not written: both are made from the row (storedTask, firstResponse).
+  const inserted = await db.query<{ id: string; patient_created: boolean }>(
     `INSERT INTO referral (id, ods_code, idempotency_key, body_hash, patient_id, nhs_number, received_at, status,
-       needs, safety_flags, verdict_outcome, referral, task, response)
+       needs, safety_flags, verdict_outcome, referral, patient_created)
      SELECT r.id, r.ods_code, r.idempotency_key, r.body_hash, r.patient_id, r.nhs_number, r.received_at, 'requested',
-       r.needs, r.safety_flags, r.verdict_outcome, r.referral, r.task,
-       jsonb_set(r.response, ARRAY['entry', r.patient_entry::text, 'response', 'status'], to_jsonb(CASE WHEN EXISTS (
-         SELECT 1 FROM referral x WHERE x.ods_code = r.ods_code AND x.nhs_number = r.nhs_number)
-         THEN '200 OK' ELSE '201 Created' END::text))
+       r.needs, r.safety_flags, r.verdict_outcome, r.referral,
+       NOT EXISTS (SELECT 1 FROM referral x WHERE x.ods_code = r.ods_code AND x.nhs_number = r.nhs_number)
      FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, ods_code text, token_hash text, idempotency_key text,
        body_hash text, patient_id uuid, nhs_number text, received_at timestamptz, needs text[], safety_flags text[],
-       verdict_outcome text, referral jsonb, task jsonb, response jsonb, patient_entry integer)
+       verdict_outcome text, referral jsonb)
      WHERE EXISTS (SELECT 1 FROM practice_token t WHERE t.token_hash = r.token_hash AND t.ods_code = r.ods_code
        AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2))
      ON CONFLICT DO NOTHING
-     RETURNING id, response`,
+     RETURNING id, patient_created`,
     [JSON.stringify(rows), now],
   );
-  return new Map(inserted.map((row) => [row.id, row.response]));
+  const byId = new Map(arrivals.map((arrival) => [arrival.referral.id, arrival]));
+  return new Map(
+    inserted.map((row) => {
+      const arrival = byId.get(row.id) as Arrival;
+      return [row.id, firstResponse(arrival.order, row.id, arrival.patientId, row.patient_created, arrival.receivedAt)];
+    }),
+  );
+}
+
+/** The response a first delivery got: made from what its row keeps, so a repeat gets the same bytes. */
+function firstResponse(
+  order: EntryType[],
+  referralId: string,
+  patientId: string,
+  patientCreated: boolean,
+  receivedAt: Date,
+): fhir4.Bundle {
+  return transactionResponse({
+    order,
+    referralId,
+    patientId,
+    created: true,
+    patientCreated,
+    taskVersion: 1,
+    lastModified: receivedAt.toISOString(),
+  });
+}
+
+/**
+ * The Task a row's referral has now: the one stored once a link worker has changed it (or by a version that stored
+ * every Task), else the one the referral asks for.
+ */
+function storedTask(row: {
+  task: fhir4.Task | null;
+  referral: unknown;
+  patient_id: string;
+  received_at: Date;
+}): fhir4.Task {
+  return (
+    row.task ??
+    referralTask(referralSchema.parse(row.referral), row.patient_id, new Date(row.received_at).toISOString())
+  );
 }
 
 /**
@@ -91,10 +127,14 @@ export async function repeatOf(db: Queryable, arrival: Arrival): Promise<Repeat>
     body_hash: string;
     patient_id: string;
     version: number;
-    response: fhir4.Bundle;
-    task: fhir4.Task;
+    response: fhir4.Bundle | null;
+    patient_created: boolean | null;
+    received_at: Date;
+    task: fhir4.Task | null;
+    referral: unknown;
   }>(
-    `SELECT id, ods_code, idempotency_key, body_hash, patient_id, version, response, task FROM referral
+    `SELECT id, ods_code, idempotency_key, body_hash, patient_id, version, response, patient_created, received_at,
+       task, referral FROM referral
      WHERE id = $1 OR (ods_code = $2 AND idempotency_key = $3)`,
     [arrival.referral.id, arrival.odsCode, arrival.idempotencyKey ?? null],
   );
@@ -106,7 +146,19 @@ export async function repeatOf(db: Queryable, arrival: Arrival): Promise<Repeat>
   );
   if (byKey)
     return byKey.body_hash === arrival.bodyHash
-      ? { kind: 'replayed', response: byKey.response }
+      ? {
+          kind: 'replayed',
+          // The same bytes mean the same Bundle, so the same entry order as the first delivery.
+          response:
+            byKey.response ??
+            firstResponse(
+              arrival.order,
+              byKey.id,
+              byKey.patient_id,
+              byKey.patient_created === true,
+              new Date(byKey.received_at),
+            ),
+        }
       : { kind: 'key-conflict' };
   const byId = existing.find((row) => row.id === arrival.referral.id);
   if (!byId) throw new Error('A referral was not stored, yet no row stands in its way.');
@@ -115,17 +167,17 @@ export async function repeatOf(db: Queryable, arrival: Arrival): Promise<Repeat>
     kind: 'exists',
     patientId: byId.patient_id,
     version: byId.version,
-    lastModified: byId.task.lastModified ?? arrival.receivedAt.toISOString(),
+    lastModified: storedTask(byId).lastModified ?? arrival.receivedAt.toISOString(),
   };
 }
 
 /** A practice's Task: undefined for an unknown id and for another practice's (the two are not told apart). */
 export async function taskFor(db: Queryable, id: string, odsCode: string): Promise<fhir4.Task | undefined> {
-  const rows = await db.query<{ task: fhir4.Task }>('SELECT task FROM referral WHERE id = $1 AND ods_code = $2', [
-    id,
-    odsCode,
-  ]);
-  return rows[0]?.task;
+  const rows = await db.query<{ task: fhir4.Task | null; referral: unknown; patient_id: string; received_at: Date }>(
+    'SELECT task, referral, patient_id, received_at FROM referral WHERE id = $1 AND ods_code = $2',
+    [id, odsCode],
+  );
+  return rows[0] && storedTask(rows[0]);
 }
 
 export type ReferralSummary = {
@@ -189,8 +241,9 @@ export async function referralDetail(
   db: Queryable,
   id: string,
 ): Promise<(ReferralSummary & { task: fhir4.Task; decisions: DecisionRecord[] }) | undefined> {
-  const rows = await db.query<SummaryRow & { task: fhir4.Task }>(
-    `SELECT ${SUMMARY_COLUMNS}, r.task FROM referral r JOIN practice p ON p.ods_code = r.ods_code WHERE r.id = $1`,
+  const rows = await db.query<SummaryRow & { task: fhir4.Task | null; patient_id: string }>(
+    `SELECT ${SUMMARY_COLUMNS}, r.task, r.patient_id FROM referral r JOIN practice p ON p.ods_code = r.ods_code
+     WHERE r.id = $1`,
     [id],
   );
   const row = rows[0];
@@ -209,7 +262,7 @@ export async function referralDetail(
   );
   return {
     ...summary(row),
-    task: row.task,
+    task: storedTask(row),
     decisions: decisions.map((d) => ({
       status: d.status,
       ...(d.reason ? { reason: d.reason } : {}),
@@ -243,15 +296,21 @@ export async function recordDecision(
   },
 ): Promise<DecisionOutcome> {
   return db.transaction(async (tx) => {
-    const rows = await tx.query<{ task: fhir4.Task; version: number; status: Status }>(
-      'SELECT task, version, status FROM referral WHERE id = $1 FOR UPDATE',
-      [input.id],
-    );
+    const rows = await tx.query<{
+      task: fhir4.Task | null;
+      referral: unknown;
+      patient_id: string;
+      received_at: Date;
+      version: number;
+      status: Status;
+    }>('SELECT task, referral, patient_id, received_at, version, status FROM referral WHERE id = $1 FOR UPDATE', [
+      input.id,
+    ]);
     const row = rows[0];
     if (!row) return { kind: 'not-found' };
     if (row.version !== input.seenVersion) return { kind: 'stale', status: row.status };
     if (isFinal(row.status)) return { kind: 'final', status: row.status };
-    const task = input.apply(row.task);
+    const task = input.apply(storedTask(row));
     const { decision } = input;
     await tx.query('UPDATE referral SET task = $2, status = $3, version = version + 1 WHERE id = $1', [
       input.id,

@@ -97,6 +97,22 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the queue se
     expect(await storedReferrals(queue)).toBe(before);
   });
 
+  it('keeps answering with the Task and the response a row stored before they were made from the row', async () => {
+    const referral = fresh(randomUUID());
+    const first = (await (await send(queue, referral)).json()) as fhir4.Bundle;
+    const task = (await (await readTask(queue, referral.id, queue.tokens.L81001)).json()) as fhir4.Task;
+    // A row as migration 003 left it: its Task and first response in columns of their own.
+    const storedTask = { ...task, note: [{ text: 'stored before migration 004' }] };
+    const storedResponse = { ...first, id: 'stored-before-004' };
+    await queue.db.query('UPDATE referral SET task = $2, response = $3, patient_created = NULL WHERE id = $1', [
+      referral.id,
+      JSON.stringify(storedTask),
+      JSON.stringify(storedResponse),
+    ]);
+    expect(await (await send(queue, referral)).json()).toEqual(storedResponse);
+    expect(await (await readTask(queue, referral.id, queue.tokens.L81001)).json()).toEqual(storedTask);
+  });
+
   it('refuses the same key with a different body (422), keeping the first referral as it was', async () => {
     const referral = fresh('33333333-3333-4333-8333-333333333333');
     await send(queue, referral);

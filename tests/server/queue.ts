@@ -2,6 +2,7 @@ import pg from 'pg';
 import { type fhir4, referralToBundle } from '../../lib/fhir';
 import type { Referral } from '../../lib/referral';
 import { service } from '../../server/context';
+import { startReaders } from '../../server/fhir/readers';
 import { type RunningServer, startServer } from '../../server/serve';
 import type { Db } from '../../server/store/db';
 import { addLinkWorker } from '../../server/store/link-workers';
@@ -28,7 +29,7 @@ let databases = 0;
  */
 export async function startQueue(
   store: 'pglite' | { postgres: PostgresServer },
-  options: { maxBodyBytes?: number; rateLimit?: { perMinute: number; burst: number } } = {},
+  options: { maxBodyBytes?: number; rateLimit?: { perMinute: number; burst: number }; readers?: number } = {},
 ) {
   let databaseUrl: string | undefined;
   if (store !== 'pglite') {
@@ -51,8 +52,11 @@ export async function startQueue(
   }
   await addLinkWorker(db, LINK_WORKER);
   let offset = 0;
+  // Bundles are read on a reader thread, as `npm start` reads them on a machine with two cores.
+  const { readers: count = 1, ...rest } = options;
+  const readers = startReaders(count);
   const server: RunningServer = await startServer(
-    service(db, { now: () => new Date(Date.now() + offset), ...options }),
+    service(db, { now: () => new Date(Date.now() + offset), read: readers.read, ...rest }),
     { port: 0, hostname: '127.0.0.1' },
   );
   return {
@@ -64,6 +68,7 @@ export async function startQueue(
     },
     async stop() {
       await server.close();
+      await readers.close();
       await db.close();
     },
   } satisfies Queue;

@@ -1,0 +1,7 @@
+import { parentPort } from 'node:worker_threads';
+import { readDelivery } from './read-delivery';
+
+/** A reader thread (server/fhir/readers.ts): reads each delivery it is sent and answers with what it read. */
+parentPort?.on('message', (message: { id: number; text: string }) => {
+  parentPort?.postMessage({ id: message.id, delivery: readDelivery(message.text) });
+});
