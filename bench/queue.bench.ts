@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, createServer, request as httpRequest } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { bodyHash, patientIdFor } from '../server/fhir/transaction';
 import { openDb } from '../server/store/open';
 import { addPractice, issueToken } from '../server/store/practices';
 import { richReferral } from '../tests/fhir/referrals';
+import { keptAlive, referralPost } from './kept-alive';
 import { median } from './measure';
 import type { Metric } from './run';
 
@@ -57,52 +58,19 @@ async function stopService(child: ChildProcess): Promise<void> {
 }
 
 /**
- * One POST over a kept-alive connection with node:http: the load generator shares this 2-core machine with the
- * service, and fetch (undici) costs it several times the CPU per request, taken from the service being measured. Real
- * clients are on other machines.
+ * Sends every request with `clients` concurrent clients, each on its own connection, each sending its next as soon as
+ * the last is answered.
  */
-function postOne(agent: Agent, url: URL, token: string, item: { id: string; body: string }): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(
-      url,
-      {
-        agent,
-        method: 'POST',
-        headers: {
-          Authorization: `Bearer ${token}`,
-          'Content-Type': 'application/fhir+json',
-          'Content-Length': Buffer.byteLength(item.body),
-          'Idempotency-Key': item.id,
-          // What the extension's background sends, so that the CORS headers are made as for the pad.
-          Origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
-        },
-      },
-      (response) => {
-        response.on('data', () => {});
-        response.on('end', () => resolve(response.statusCode ?? 0));
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    request.end(item.body);
-  });
-}
-
-/**
- * Posts every body with `clients` concurrent clients, each sending its next as soon as the last is answered, over the
- * agent's kept-alive connections.
- */
-async function post(agent: Agent, url: string, token: string, bodies: { id: string; body: string }[], clients: number) {
-  const target = new URL(`${url}/fhir`);
+async function post(connections: Connection[], requests: Buffer[]) {
   const latencies: number[] = [];
   let next = 0;
   const start = performance.now();
   await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < bodies.length) {
-        const item = bodies[next++] as { id: string; body: string };
+    connections.map(async (connection) => {
+      while (next < requests.length) {
+        const request = requests[next++] as Buffer;
         const sent = performance.now();
-        const status = await postOne(agent, target, token, item);
+        const status = await connection.send(request);
         if (status !== 200) throw new Error(`a referral was refused: ${status}`);
         latencies.push(performance.now() - sent);
       }
@@ -111,30 +79,32 @@ async function post(agent: Agent, url: string, token: string, bodies: { id: stri
   return { seconds: (performance.now() - start) / 1000, latencies };
 }
 
+type Connection = Awaited<ReturnType<typeof keptAlive>>;
+
 /**
  * `clients` clients on connections of their own, opened and warm before anything is timed (an outbox keeps its
  * connection alive; on this VM a burst of fresh connections costs tens of milliseconds by itself, and the first requests
  * on them wait behind it). Each round is timed on its own; the figures are the median round's.
  */
 async function rounds(url: string, token: string, clients: number, perRound: number, count: number) {
-  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  const target = new URL(`${url}/fhir`);
+  const connections = await Promise.all(Array.from({ length: clients }, () => keptAlive(target)));
+  const requests = (many: number) =>
+    referrals(many).map((referral) =>
+      referralPost(target, token, referral.id, JSON.stringify(referralToBundle(referral))),
+    );
   try {
-    await post(agent, url, token, bodies(referrals(WARM_UP)), clients);
+    await post(connections, requests(WARM_UP));
     const results = [];
-    for (let round = 0; round < count; round++)
-      results.push(await post(agent, url, token, bodies(referrals(perRound)), clients));
+    for (let round = 0; round < count; round++) results.push(await post(connections, requests(perRound)));
     return results;
   } finally {
-    agent.destroy();
+    for (const connection of connections) connection.close();
   }
 }
 
 /** Referrals sent before timing on each set of connections (the service's code warms up too). */
 const WARM_UP = 300;
-
-function bodies(batch: Referral[]): { id: string; body: string }[] {
-  return batch.map((referral) => ({ id: referral.id, body: JSON.stringify(referralToBundle(referral)) }));
-}
 
 /** The floor under any HTTP latency here: Node's own server answering "ok", one request at a time. */
 async function bareRoundTrip(): Promise<number> {
