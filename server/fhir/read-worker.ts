@@ -5,3 +5,5 @@ import { readDelivery } from './read-delivery';
 parentPort?.on('message', (message: { id: number; text: string }) => {
   parentPort?.postMessage({ id: message.id, delivery: readDelivery(message.text) });
 });
+// Loaded: from now on a reader that stops was stopped by what it read, and is replaced.
+parentPort?.postMessage({ ready: true });

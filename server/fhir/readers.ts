@@ -11,25 +11,26 @@ export const readHere: ReadDelivery = async (text) => readDelivery(text);
 /** One reader thread where there is a second core for it: the request thread keeps HTTP and the database. */
 export const DEFAULT_READERS = availableParallelism() > 1 ? 1 : 0;
 
-type Pending = { resolve: (delivery: Delivery) => void; reject: (error: Error) => void };
+type Held = { text: string; reader: number; resolve: (delivery: Delivery) => void; reject: (error: Error) => void };
 
 /**
  * Reading a Bundle (JSON, its FHIR shape, the referral's rules, the hashes) was a third of the request thread's work per
  * delivery; on reader threads it runs beside the database, which must stay on the thread that opened it. With
  * `count` 0 it runs here. A reader that fails is replaced; the deliveries it held fail (the caller answers 500, and
- * the outbox sends again).
+ * the outbox sends again). If the readers cannot start at all, deliveries are read here, and the log says so once.
  */
 export function startReaders(count: number, heapMb = 256): { read: ReadDelivery; close: () => Promise<void> } {
   if (count === 0) return { read: readHere, close: async () => {} };
-  const pending = new Map<number, { pending: Pending; reader: number }>();
+  const held = new Map<number, Held>();
   let next = 0;
   let closing = false;
+  let here = false;
 
-  const failHeld = (reader: number, error: Error) => {
-    for (const [id, held] of pending)
-      if (held.reader === reader) {
-        pending.delete(id);
-        held.pending.reject(error);
+  const settleHeld = (reader: number, settle: (delivery: Held) => void) => {
+    for (const [id, delivery] of held)
+      if (delivery.reader === reader) {
+        held.delete(id);
+        settle(delivery);
       }
   };
 
@@ -40,16 +41,33 @@ export function startReaders(count: number, heapMb = 256): { read: ReadDelivery;
       // A body is at most a few hundred kilobytes: a reader that needs more heap than this has met something wrong.
       { eval: true, resourceLimits: { maxOldGenerationSizeMb: heapMb } },
     );
+    let ready = false;
+    let failure: Error | undefined;
     worker.unref();
-    worker.on('message', (message: { id: number; delivery: Delivery }) => {
-      const held = pending.get(message.id);
-      pending.delete(message.id);
-      held?.pending.resolve(message.delivery);
+    worker.on('message', (message: { ready: true } | { id: number; delivery: Delivery }) => {
+      if ('ready' in message) {
+        ready = true;
+        return;
+      }
+      const delivery = held.get(message.id);
+      held.delete(message.id);
+      delivery?.resolve(message.delivery);
     });
-    worker.on('error', (error) => failHeld(reader, error));
+    worker.on('error', (error) => {
+      failure = error;
+    });
     worker.on('exit', (code) => {
-      failHeld(reader, new Error(`A reader thread stopped (exit code ${code}).`));
-      if (!closing) workers[reader] = start(reader);
+      if (closing) return settleHeld(reader, (delivery) => delivery.reject(new Error('The readers are closed.')));
+      if (!ready) {
+        // It never started (a broken install, too little memory): what it held did not stop it.
+        if (!here)
+          console.error(`queue: reader threads could not start (${failure?.message ?? `exit ${code}`}); reading here`);
+        here = true;
+        return settleHeld(reader, (delivery) => delivery.resolve(readDelivery(delivery.text)));
+      }
+      const why = failure ?? new Error(`A reader thread stopped (exit code ${code}).`);
+      settleHeld(reader, (delivery) => delivery.reject(why));
+      workers[reader] = start(reader);
     });
     return worker;
   };
@@ -59,9 +77,10 @@ export function startReaders(count: number, heapMb = 256): { read: ReadDelivery;
     read: (text) =>
       new Promise((resolve, reject) => {
         if (closing) return reject(new Error('The readers are closed.'));
+        if (here) return resolve(readDelivery(text));
         const id = next++;
         const reader = id % count;
-        pending.set(id, { pending: { resolve, reject }, reader });
+        held.set(id, { text, reader, resolve, reject });
         workers[reader]?.postMessage({ id, text });
       }),
     close: async () => {

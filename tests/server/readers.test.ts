@@ -35,4 +35,23 @@ describe('reading deliveries on reader threads', () => {
     await expect(held).rejects.toThrow(/memory limit/);
     expect(await readers.read(body)).toEqual(readDelivery(body));
   });
+
+  it('reads here when a reader thread cannot even start, and says so once', async () => {
+    const errors: string[] = [];
+    const log = console.error;
+    console.error = (...parts: unknown[]) => errors.push(parts.join(' '));
+    try {
+      // Too little heap to load the reader at all.
+      const readers = startReaders(2, 1);
+      close = readers.close;
+      const bodies = Object.values(referrals).map((referral) => JSON.stringify(referralToBundle(referral)));
+      const read = await Promise.all(bodies.map((body) => readers.read(body)));
+      expect(read).toEqual(bodies.map((body) => readDelivery(body)));
+      expect(await readers.read(bodies[0] as string)).toEqual(readDelivery(bodies[0] as string));
+      await expect.poll(() => errors.length).toBe(1);
+      expect(errors[0]).toMatch(/reader threads could not start/);
+    } finally {
+      console.error = log;
+    }
+  });
 });
