@@ -41,7 +41,9 @@ const MIN_SEND_MS = 2_000;
  * `concurrency` POSTs are in flight; the next batch is claimed while the last is sent, and outcomes are written
  * together, so no POST waits for a write. Rows are never deleted here.
  * `skipBackoff` (the network is back): queued rows are sent now, whatever their backoff, but not before a time the
- * service asked for (`Retry-After`). A `Retry-After` on 429 or 503 also stops this drain: rows it claimed and had not
+ * service asked for (`Retry-After`). Once the service has taken a referral in this drain, the drain goes on as if
+ * `skipBackoff`: the queue is answering, so what waits out a backoff from its outage need not wait longer. A row
+ * tried in this drain is not tried again in it. A `Retry-After` on 429 or 503 also stops this drain: rows it claimed and had not
  * sent are queued again, uncounted as attempts, and every queued row waits until then.
  */
 export async function drain(deps: DrainDeps, { skipBackoff = false } = {}): Promise<DrainReport> {
@@ -58,14 +60,17 @@ export async function drain(deps: DrainDeps, { skipBackoff = false } = {}): Prom
   let exhausted = false;
   let pausedUntil: number | undefined;
   let failure: { error: unknown } | undefined;
+  let sendNow = skipBackoff;
 
   const claimMore = () => {
-    claiming ??= claimDue(deps, policy, tried, skipBackoff)
+    const claimedNow = sendNow;
+    claiming ??= claimDue(deps, policy, tried, claimedNow)
       .then(
         (claimed) => {
           for (const { row } of claimed) tried.add(row.id);
           ready.push(...claimed);
-          if (claimed.length === 0) exhausted = true;
+          // Nothing left by the rule it was claimed under; under `sendNow` there may be more.
+          if (claimed.length === 0 && claimedNow === sendNow) exhausted = true;
         },
         (error) => {
           failure ??= { error };
@@ -84,6 +89,10 @@ export async function drain(deps: DrainDeps, { skipBackoff = false } = {}): Prom
     const leaseLeft = (row.leaseUntil ?? 0) - LEASE_MARGIN_MS - deps.now();
     if (leaseLeft < MIN_SEND_MS) return { kind: 'released' };
     const outcome = await post(row, bundle, Math.min(policy.timeoutMs, leaseLeft));
+    if (outcome.kind === 'delivered' && !sendNow) {
+      sendNow = true;
+      exhausted = false;
+    }
     if (outcome.kind === 'retry' && outcome.retryAfterMs !== undefined) {
       pausedUntil = Math.max(pausedUntil ?? 0, deps.now() + Math.min(policy.capMs, outcome.retryAfterMs));
     }

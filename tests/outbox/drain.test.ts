@@ -116,6 +116,30 @@ describe('the outbox drain', () => {
     expect(queue.posts.get(referral.id)).toBe(1);
   });
 
+  it('once the queue takes a referral again, sends at once those waiting out a backoff from its outage, but not one the service asked to wait', async () => {
+    const { db, time, drain, row } = setUp();
+    const [early, throttled, later] = [aReferral(), aReferral(), aReferral()];
+    for (const referral of [early, throttled]) await enqueueReferral(referral, { db, now: time.now() });
+    await proxy.down();
+    const offline = drainer(db, proxy.url, queue.token, time.now);
+    offline.deps.random = () => 0.99;
+    expect(await offline.drain()).toMatchObject({ retrying: 2 });
+    expect((await row(early.id))?.nextAttemptAt).toBeGreaterThan(time.now());
+    // As a Retry-After leaves a row: not before then, whatever else happens.
+    await db.referrals.update(throttled.id, { notBefore: time.now() + 60_000, nextAttemptAt: time.now() + 60_000 });
+
+    await proxy.up();
+    await enqueueReferral(later, { db, now: time.now() });
+    expect(await drain()).toEqual({ delivered: 2, retrying: 0, needsAttention: 0 });
+    expect([queue.posts.get(later.id), queue.posts.get(early.id), queue.posts.get(throttled.id)]).toEqual([
+      1,
+      1,
+      undefined,
+    ]);
+    expect(await row(early.id)).toMatchObject({ status: 'delivered', attempts: 2 });
+    expect(await row(throttled.id)).toMatchObject({ status: 'queued', attempts: 1 });
+  });
+
   it('gives up on a hanging queue at the timeout, then delivers once', async () => {
     const { db, time, deps, drain, row } = setUp();
     const referral = aReferral();
