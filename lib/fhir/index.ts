@@ -12,4 +12,4 @@ export {
   type LinkWorkerStatus,
   linkWorkerStatus,
 } from './task';
-export { referralToBundle } from './to-bundle';
+export { referralToBundle, taskResource } from './to-bundle';

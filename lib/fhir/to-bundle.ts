@@ -128,7 +128,8 @@ function serviceRequestResource(referral: Referral, patientUrl: string): fhir4.S
   };
 }
 
-function taskResource(referral: Referral, patientUrl: string, serviceRequestUrl: string): fhir4.Task {
+/** The Task a referral's Bundle carries; the queue serves the same Task with its references resolved. */
+export function taskResource(referral: Referral, patientUrl: string, serviceRequestUrl: string): fhir4.Task {
   return {
     resourceType: 'Task',
     contained: [referrerRole(referral)],

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type fhir4, referralToBundle } from '../../lib/fhir';
+import { type fhir4, taskResource } from '../../lib/fhir';
 import type { Referral } from '../../lib/referral';
 
 export type EntryType = 'Patient' | 'ServiceRequest' | 'Task';
@@ -20,13 +20,10 @@ export function patientIdFor(odsCode: string, nhsNumber: string): string {
  * database's insert work (bench).
  */
 export function referralTask(referral: Referral, patientId: string, receivedAt: string): fhir4.Task {
-  const task = referralToBundle(referral).entry?.find((entry) => entry.resource?.resourceType === 'Task')?.resource;
   return {
-    ...(task as fhir4.Task),
+    ...taskResource(referral, `Patient/${patientId}`, `ServiceRequest/${referral.id}`),
     id: referral.id,
     meta: { versionId: '1', lastUpdated: receivedAt },
-    focus: { reference: `ServiceRequest/${referral.id}` },
-    for: { reference: `Patient/${patientId}` },
   };
 }
 

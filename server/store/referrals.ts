@@ -98,16 +98,15 @@ function firstResponse(
   });
 }
 
+/** The columns a row's Task is read from (`storedTask`). */
+const TASK_COLUMNS = 'task, referral, patient_id, received_at';
+type TaskColumns = { task: fhir4.Task | null; referral: unknown; patient_id: string; received_at: Date };
+
 /**
  * The Task a row's referral has now: the one stored once a link worker has changed it (or by a version that stored
  * every Task), else the one the referral asks for.
  */
-function storedTask(row: {
-  task: fhir4.Task | null;
-  referral: unknown;
-  patient_id: string;
-  received_at: Date;
-}): fhir4.Task {
+function storedTask(row: TaskColumns): fhir4.Task {
   return (
     row.task ??
     referralTask(referralSchema.parse(row.referral), row.patient_id, new Date(row.received_at).toISOString())
@@ -120,21 +119,18 @@ function storedTask(row: {
  * that finds it). Call it once the token is known to speak for the referral's practice.
  */
 export async function repeatOf(db: Queryable, arrival: Arrival): Promise<Repeat> {
-  const existing = await db.query<{
-    id: string;
-    ods_code: string;
-    idempotency_key: string | null;
-    body_hash: string;
-    patient_id: string;
-    version: number;
-    response: fhir4.Bundle | null;
-    patient_created: boolean | null;
-    received_at: Date;
-    task: fhir4.Task | null;
-    referral: unknown;
-  }>(
-    `SELECT id, ods_code, idempotency_key, body_hash, patient_id, version, response, patient_created, received_at,
-       task, referral FROM referral
+  const existing = await db.query<
+    {
+      id: string;
+      ods_code: string;
+      idempotency_key: string | null;
+      body_hash: string;
+      version: number;
+      response: fhir4.Bundle | null;
+      patient_created: boolean | null;
+    } & TaskColumns
+  >(
+    `SELECT id, ods_code, idempotency_key, body_hash, version, response, patient_created, ${TASK_COLUMNS} FROM referral
      WHERE id = $1 OR (ods_code = $2 AND idempotency_key = $3)`,
     [arrival.referral.id, arrival.odsCode, arrival.idempotencyKey ?? null],
   );
@@ -173,10 +169,10 @@ export async function repeatOf(db: Queryable, arrival: Arrival): Promise<Repeat>
 
 /** A practice's Task: undefined for an unknown id and for another practice's (the two are not told apart). */
 export async function taskFor(db: Queryable, id: string, odsCode: string): Promise<fhir4.Task | undefined> {
-  const rows = await db.query<{ task: fhir4.Task | null; referral: unknown; patient_id: string; received_at: Date }>(
-    'SELECT task, referral, patient_id, received_at FROM referral WHERE id = $1 AND ods_code = $2',
-    [id, odsCode],
-  );
+  const rows = await db.query<TaskColumns>(`SELECT ${TASK_COLUMNS} FROM referral WHERE id = $1 AND ods_code = $2`, [
+    id,
+    odsCode,
+  ]);
   return rows[0] && storedTask(rows[0]);
 }
 
@@ -241,7 +237,7 @@ export async function referralDetail(
   db: Queryable,
   id: string,
 ): Promise<(ReferralSummary & { task: fhir4.Task; decisions: DecisionRecord[] }) | undefined> {
-  const rows = await db.query<SummaryRow & { task: fhir4.Task | null; patient_id: string }>(
+  const rows = await db.query<SummaryRow & TaskColumns>(
     `SELECT ${SUMMARY_COLUMNS}, r.task, r.patient_id FROM referral r JOIN practice p ON p.ods_code = r.ods_code
      WHERE r.id = $1`,
     [id],
@@ -296,16 +292,10 @@ export async function recordDecision(
   },
 ): Promise<DecisionOutcome> {
   return db.transaction(async (tx) => {
-    const rows = await tx.query<{
-      task: fhir4.Task | null;
-      referral: unknown;
-      patient_id: string;
-      received_at: Date;
-      version: number;
-      status: Status;
-    }>('SELECT task, referral, patient_id, received_at, version, status FROM referral WHERE id = $1 FOR UPDATE', [
-      input.id,
-    ]);
+    const rows = await tx.query<TaskColumns & { version: number; status: Status }>(
+      `SELECT ${TASK_COLUMNS}, version, status FROM referral WHERE id = $1 FOR UPDATE`,
+      [input.id],
+    );
     const row = rows[0];
     if (!row) return { kind: 'not-found' };
     if (row.version !== input.seenVersion) return { kind: 'stale', status: row.status };
