@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { referralToBundle } from '../../lib/fhir';
 import { readDelivery } from '../../server/fhir/read-delivery';
 import { startReaders } from '../../server/fhir/readers';
@@ -20,9 +20,13 @@ describe('reading deliveries on reader threads', () => {
       JSON.stringify({ resourceType: 'Bundle', type: 'transaction', entry: [] }),
       JSON.stringify({ ...referralToBundle(referrals.richReferral), type: 'batch' }),
     ];
+    const fellBack = vi.spyOn(console, 'error');
     const read = await Promise.all(bodies.map((body) => readers.read(body)));
     expect(read).toEqual(bodies.map((body) => readDelivery(body)));
     expect(read.map((delivery) => delivery.ok)).toEqual([true, true, true, true, false, false, false]);
+    // Read by the threads themselves, not by the request thread after they failed to start.
+    expect(fellBack).not.toHaveBeenCalled();
+    fellBack.mockRestore();
   });
 
   it('fails the deliveries a stopped reader held, then reads on a fresh one', async () => {
