@@ -31,7 +31,7 @@ export default defineConfig({
     // manifest cannot add origins then): so every http(s) page, the same set as optional_host_permissions. Only through
     // the per-session dynamic URL, which only our own scripts know: Chromium refuses the static chrome-extension://<id>/
     // URL to every web page, so no page can probe for the extension. A page that frames the pad by other means gets a pad
-    // that shows nothing: only our content script knows the nonce of the frame handshake (lib/messaging/pad-link.ts).
+    // that shows nothing: only our content script knows the nonce of the frame handshake (app/pad/pad-link.ts).
     web_accessible_resources: [
       { resources: ['pad.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true },
     ],

@@ -1,10 +1,10 @@
 /** How long one live check of a referral takes: the pad re-checks on every keystroke, so it must be far below a frame. */
-import { checkReferral } from '../lib/criteria';
-import { BOUNDARIED_VCSE_MODEL } from '../lib/model/examples';
-import { type ServiceModel, serviceModelSchema } from '../lib/model/model';
-import { NEED_CODES } from '../lib/referral/needs';
-import { SAFETY_FLAGS } from '../lib/referral/safety';
-import { changed } from '../tests/criteria/fixtures';
+import { checkReferral } from '../domain/criteria';
+import { BOUNDARIED_VCSE_MODEL } from '../domain/model/examples';
+import { type ServiceModel, serviceModelSchema } from '../domain/model/model';
+import { NEED_CODES } from '../domain/referral/needs';
+import { SAFETY_FLAGS } from '../domain/referral/safety';
+import { changed } from '../test-support/fixtures/criteria';
 import { medianMicroseconds } from './measure';
 import type { Metric } from './run';
 

@@ -1,5 +1,5 @@
-import { bundleToReferral, referralToBundle } from '../lib/fhir';
-import { richReferral } from '../tests/fhir/referrals';
+import { bundleToReferral, referralToBundle } from '../domain/fhir';
+import { richReferral } from '../test-support/fixtures/referrals';
 import { medianMicroseconds } from './measure';
 import type { Metric } from './run';
 

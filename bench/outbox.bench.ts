@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { queuedRow } from '../lib/outbox/enqueue';
+import { queuedRow } from '../app/background/outbox/enqueue';
 import { service } from '../server/context';
 import { type RunningServer, startServer } from '../server/serve';
 import {
@@ -12,9 +12,9 @@ import {
   removeProfile,
   tellDrain,
   useQueue,
-} from '../tests/e2e/outbox-browser';
-import { richReferral } from '../tests/fhir/referrals';
-import { type Queue, startQueue } from '../tests/server/queue';
+} from '../test-support/browser/outbox-browser';
+import { richReferral } from '../test-support/fixtures/referrals';
+import { type Queue, startQueue } from '../test-support/queue/queue';
 import { median } from './measure';
 import type { Metric } from './run';
 

@@ -15,7 +15,7 @@ import {
   openDemo,
   padFrame,
   toggleByShortcut,
-} from '../tests/e2e/harness';
+} from '../test-support/browser/harness';
 import { median } from './measure';
 import type { Metric } from './run';
 

@@ -1,5 +1,5 @@
-import type { Adapter } from '../lib/adapters/adapter';
-import { readAdapterFields } from '../lib/adapters/read-patient';
+import type { Adapter } from '../domain/adapters/adapter';
+import { readAdapterFields } from '../domain/adapters/read-patient';
 
 /**
  * Injected by the options page into a tab the champion chooses (scripting.executeScript, in the extension's isolated

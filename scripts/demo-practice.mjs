@@ -1,5 +1,5 @@
 // The demo practice system: static files from demo/ on 127.0.0.1. Used by `npm start` (scripts/start.mjs) and by the
-// real-browser tests (tests/e2e/harness.ts), each on its own port.
+// real-browser tests (test-support/browser/harness.ts), each on its own port.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';

@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { queuedRow } from '../lib/outbox/enqueue';
+import { queuedRow } from '../app/background/outbox/enqueue';
 import {
   launchOn,
   newProfile,
@@ -17,10 +17,10 @@ import {
   stopServiceWorker,
   tellDrain,
   useQueue,
-} from '../tests/e2e/outbox-browser';
-import { richReferral } from '../tests/fhir/referrals';
-import { startFaultProxy } from '../tests/support/fault-proxy';
-import { startStandInQueue } from '../tests/support/stand-in-queue';
+} from '../test-support/browser/outbox-browser';
+import { richReferral } from '../test-support/fixtures/referrals';
+import { startFaultProxy } from '../test-support/queue/fault-proxy';
+import { startStandInQueue } from '../test-support/queue/stand-in-queue';
 
 const count = Number(process.argv[2] ?? 1000);
 const started = Date.now();

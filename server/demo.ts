@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { odsCodeSchema } from '../lib/referral';
+import { odsCodeSchema } from '../domain/referral';
 import { service } from './context';
 import { DEFAULT_READERS, startReaders } from './fhir/readers';
 import { type RunningServer, startServer } from './serve';

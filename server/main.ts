@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { odsCodeSchema } from '../lib/referral';
+import { odsCodeSchema } from '../domain/referral';
 import { DEFAULT_RATE_LIMIT, service } from './context';
 import { DEFAULT_READERS, startReaders } from './fhir/readers';
 import { startServer } from './serve';

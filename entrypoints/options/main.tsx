@@ -1,5 +1,5 @@
-import '../../components/options/options.css';
-import { startOptions } from '../../components/options/start';
+import '../../app/options/options.css';
+import { startOptions } from '../../app/options/start';
 
 const root = document.getElementById('app');
 if (root) void startOptions(root);

@@ -1,4 +1,4 @@
-import { runPracticeContentScript } from '../../lib/sidebar/content-script';
+import { runPracticeContentScript } from '../../app/content/content-script';
 
 export default defineContentScript({
   // The demo practice system. Origins a practice champion adds are registered at run time (options page).

@@ -1,4 +1,4 @@
-import type { fhir4 } from '../../lib/fhir';
+import type { fhir4 } from '../../domain/fhir';
 
 /** What this FHIR endpoint supports: a transaction of referral Bundles, and reading and searching Tasks. */
 export function capabilityStatement(date: string): fhir4.CapabilityStatement {

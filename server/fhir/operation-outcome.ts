@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { fhir4 } from '../../lib/fhir';
+import type { fhir4 } from '../../domain/fhir';
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 

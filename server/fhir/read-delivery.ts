@@ -1,5 +1,5 @@
-import { bundleToReferral, type fhir4 } from '../../lib/fhir';
-import type { Referral } from '../../lib/referral';
+import { bundleToReferral, type fhir4 } from '../../domain/fhir';
+import type { Referral } from '../../domain/referral';
 import type { Issue } from './operation-outcome';
 import { bodyHash, type EntryType, patientIdFor } from './transaction';
 

@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { type fhir4, SYSTEMS } from '../../lib/fhir';
+import { type fhir4, SYSTEMS } from '../../domain/fhir';
 import { bearerToken, type PracticeVariables, refuseToken, requirePracticeToken } from '../auth/practice-token';
 import { secretHash } from '../auth/secrets';
 import type { Service } from '../context';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type fhir4, taskResource } from '../../lib/fhir';
-import type { Referral } from '../../lib/referral';
+import { type fhir4, taskResource } from '../../domain/fhir';
+import type { Referral } from '../../domain/referral';
 
 export type EntryType = 'Patient' | 'ServiceRequest' | 'Task';
 

@@ -1,5 +1,5 @@
-import { isFinal } from '../../lib/fhir';
-import { ACCESS_NEEDS, ageOn, CONTACT_MODES, needLabel, referralReference } from '../../lib/referral';
+import { isFinal } from '../../domain/fhir';
+import { ACCESS_NEEDS, ageOn, CONTACT_MODES, needLabel, referralReference } from '../../domain/referral';
 import type { Session } from '../store/link-workers';
 import type { DecisionRecord, ReferralSummary } from '../store/referrals';
 import { DECISIONS, STATUS_LABELS, when } from './labels';

@@ -1,5 +1,5 @@
-import type { LinkWorkerStatus } from '../../lib/fhir';
-import type { Outcome } from '../../lib/referral';
+import type { LinkWorkerStatus } from '../../domain/fhir';
+import type { Outcome } from '../../domain/referral';
 
 type Status = LinkWorkerStatus['status'];
 

@@ -1,5 +1,5 @@
-import { LINK_WORKER_STATUSES } from '../../lib/fhir';
-import { NEEDS, needLabel, referralReference } from '../../lib/referral';
+import { LINK_WORKER_STATUSES } from '../../domain/fhir';
+import { NEEDS, needLabel, referralReference } from '../../domain/referral';
 import type { Session } from '../store/link-workers';
 import type { Practice } from '../store/practices';
 import type { InboxFilter, ReferralSummary } from '../store/referrals';

@@ -1,5 +1,5 @@
-import type { LinkWorkerStatus } from '../../lib/fhir';
-import { formatNhsNumber, type Referral, SAFETY_FLAGS, safetyLabel } from '../../lib/referral';
+import type { LinkWorkerStatus } from '../../domain/fhir';
+import { formatNhsNumber, type Referral, SAFETY_FLAGS, safetyLabel } from '../../domain/referral';
 import { STATUS_LABELS, verdictLabel, verdictTone } from './labels';
 
 export function StatusTag(props: { status: LinkWorkerStatus['status'] }) {

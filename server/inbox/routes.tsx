@@ -4,8 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
-import { applyDecision, decisionSchema, LINK_WORKER_STATUSES } from '../../lib/fhir';
-import { isNeedCode } from '../../lib/referral';
+import { applyDecision, decisionSchema, LINK_WORKER_STATUSES } from '../../domain/fhir';
+import { isNeedCode } from '../../domain/referral';
 import { checkDecoy, passwordMatches } from '../auth/passwords';
 import {
   COOKIE_PATH,

@@ -1,4 +1,4 @@
-import type { fhir4 } from '../../lib/fhir';
+import type { fhir4 } from '../../domain/fhir';
 import type { Db } from './db';
 import { type Arrival, insertReferrals } from './referrals';
 

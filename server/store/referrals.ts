@@ -1,5 +1,5 @@
-import { type fhir4, isFinal, type LinkWorkerStatus } from '../../lib/fhir';
-import { type Referral, referralSchema } from '../../lib/referral';
+import { type fhir4, isFinal, type LinkWorkerStatus } from '../../domain/fhir';
+import { type Referral, referralSchema } from '../../domain/referral';
 import { type EntryType, referralTask, transactionResponse } from '../fhir/transaction';
 import type { Queryable } from './db';
 

@@ -7,7 +7,7 @@ import {
   genericAdapter,
   matchesUrl,
   splitName,
-} from '../../lib/adapters';
+} from '../../domain/adapters';
 
 describe('adapterSchema', () => {
   it('accepts the built-in adapters', () => {
@@ -69,5 +69,14 @@ describe('splitName', () => {
     expect(splitName('HUGHES, Mx Alex')).toEqual({ family: 'HUGHES', given: 'Alex' });
     expect(splitName('Prince')).toEqual({ family: 'Prince' });
     expect(splitName('  (Mr) ')).toEqual({});
+  });
+  it('checks the shape of a selector without a DOM (the domain runs in workers and Node too)', () => {
+    const parses = (banner: string) => adapterSchema.safeParse({ ...demoAdapter, banner }).success;
+    for (const good of ['div', '#a .b > c', 'a[data-x="]"]', 'a:not(.b)', 'x, y', 'p ~ q', '[aria-label="NHS No."]']) {
+      expect([good, parses(good)]).toEqual([good, true]);
+    }
+    for (const bad of ['div[', '(', 'a,', '> a', 'a..b', '#', 'a.', 'x,,y', "a[x='1]"]) {
+      expect([bad, parses(bad)]).toEqual([bad, false]);
+    }
   });
 });

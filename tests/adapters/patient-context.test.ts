@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePatientContext, recordKeyFor } from '../../lib/adapters/patient-context';
+import { parsePatientContext, recordKeyFor } from '../../domain/adapters/patient-context';
 
 describe('recordKeyFor', () => {
   it('keys a record by its NHS number digits, however the page spaces them', () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type Adapter, demoAdapter, genericAdapter, readPatient } from '../../lib/adapters';
-import { SMITH_ON_SCREEN } from '../fixtures/demo-patients';
+import { type Adapter, demoAdapter, genericAdapter, readPatient } from '../../domain/adapters';
+import { SMITH_ON_SCREEN } from '../../test-support/fixtures/demo-patients';
 import { loadOtherSystem } from './demo-page';
 
 function page(html: string): Document {

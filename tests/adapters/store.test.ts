@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { demoAdapter, storedAdapters } from '../../lib/adapters';
-import { saveChampionAdapters } from '../../lib/adapters/store';
-import { loadChampionAdapters } from '../../lib/adapters/stored';
+import { loadChampionAdapters, storedAdapters } from '../../app/shared/storage/adapters';
+import { saveChampionAdapters } from '../../app/shared/storage/champion-adapters';
+import { demoAdapter } from '../../domain/adapters';
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adapterSchema, BUILT_IN_ADAPTERS, demoAdapter, storedAdapters } from '../../lib/adapters';
+import { storedAdapters } from '../../app/shared/storage/adapters';
+import { adapterSchema, BUILT_IN_ADAPTERS, demoAdapter } from '../../domain/adapters';
 
 describe('storedAdapters (the content script’s check of the champion’s adapters)', () => {
   it('keeps adapters the options page would save', () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { demoAdapter, type PatientContext, watchPatient } from '../../lib/adapters';
+import { watchPatient } from '../../app/content/watch-patient';
+import { demoAdapter, type PatientContext } from '../../domain/adapters';
 import { loadDemoPractice } from './demo-page';
 
 /** Collects what the watcher reports, and lets a test wait for the next report that passes a check. */

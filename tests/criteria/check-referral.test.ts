@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canSend, checkReferral, RULE_IDS, sentVerdict } from '../../lib/criteria';
-import { BOUNDARIED_VCSE_MODEL as BOUNDARIED, OPEN_PCN_MODEL as OPEN } from '../../lib/model/examples';
-import type { ServiceModel } from '../../lib/model/model';
-import { draftSchema } from '../../lib/referral/draft';
-import { NEED_CODES } from '../../lib/referral/needs';
-import { sentVerdictSchema } from '../../lib/referral/referral';
-import { SAFETY_FLAGS } from '../../lib/referral/safety';
-import { changed, TODAY, variant, widower } from './fixtures';
+import { canSend, checkReferral, RULE_IDS, sentVerdict } from '../../domain/criteria';
+import { BOUNDARIED_VCSE_MODEL as BOUNDARIED, OPEN_PCN_MODEL as OPEN } from '../../domain/model/examples';
+import type { ServiceModel } from '../../domain/model/model';
+import { draftSchema } from '../../domain/referral/draft';
+import { NEED_CODES } from '../../domain/referral/needs';
+import { sentVerdictSchema } from '../../domain/referral/referral';
+import { SAFETY_FLAGS } from '../../domain/referral/safety';
+import { changed, TODAY, variant, widower } from '../../test-support/fixtures/criteria';
 
 const reason = '  Turns 55 in January and has not left the house since the funeral.  ';
 const crisisRoute = BOUNDARIED.safety['suicidal-thoughts'].redirectTo;

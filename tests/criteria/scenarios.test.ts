@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { canSend, checkReferral, RULE_IDS, type RuleId } from '../../lib/criteria';
-import { BOUNDARIED_VCSE_MODEL as BOUNDARIED, OPEN_PCN_MODEL as OPEN } from '../../lib/model/examples';
-import type { ServiceModel } from '../../lib/model/model';
-import type { ReferralDraft } from '../../lib/referral/draft';
-import type { Outcome } from '../../lib/referral/referral';
-import { changed, TODAY, variant, widower } from './fixtures';
+import { canSend, checkReferral, RULE_IDS, type RuleId } from '../../domain/criteria';
+import { BOUNDARIED_VCSE_MODEL as BOUNDARIED, OPEN_PCN_MODEL as OPEN } from '../../domain/model/examples';
+import type { ServiceModel } from '../../domain/model/model';
+import type { ReferralDraft } from '../../domain/referral/draft';
+import type { Outcome } from '../../domain/referral/referral';
+import { changed, TODAY, variant, widower } from '../../test-support/fixtures/criteria';
 
 type Scenario = {
   name: string;

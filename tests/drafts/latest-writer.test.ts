@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestWriter } from '../../lib/drafts/latest-writer';
+import { latestWriter } from '../../app/pad/latest-writer';
 
 describe('saving as the referrer types', () => {
   it('writes the first value at once and then only the newest of those typed meanwhile', async () => {

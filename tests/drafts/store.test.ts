@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { draftKey, type SavedDraft } from '../../lib/drafts/saved-draft';
-import { loadDraft, removeDraft, saveDraft } from '../../lib/drafts/store';
+import { loadDraft, removeDraft, saveDraft } from '../../app/shared/storage/drafts';
+import { draftKey, type SavedDraft } from '../../domain/drafts/saved-draft';
 import { completeDraft } from '../pad/fixtures';
 
 const saved = (recordKey: string, given: string): SavedDraft => ({

@@ -1,9 +1,17 @@
 import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LINK_WORKER, type Queue, startQueue } from '../server/queue';
+import {
+  CHROMIUM,
+  type Harness,
+  launch,
+  openDemo,
+  openExtensionPage,
+  padFrame,
+  toggleByShortcut,
+} from '../../test-support/browser/harness';
+import { setExtensionStorage } from '../../test-support/browser/pad-browser';
+import { LINK_WORKER, type Queue, startQueue } from '../../test-support/queue/queue';
 import { BOUNDARIED } from './fixtures/models';
-import { CHROMIUM, type Harness, launch, openDemo, openExtensionPage, padFrame, toggleByShortcut } from './harness';
-import { setExtensionStorage } from './pad-browser';
 
 /**
  * The whole feedback loop in real browsers: a GP sends a referral from the pad beside the demo practice system to the

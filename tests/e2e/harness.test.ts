@@ -7,7 +7,7 @@ import {
   openExtensionPage,
   relaunch,
   stopServiceWorker,
-} from './harness';
+} from '../../test-support/browser/harness';
 
 /** The extension API as the service worker and extension pages see it (only what this file calls). */
 declare const chrome: {

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type fhir4, linkWorkerStatus } from '../../lib/fhir';
-import { referralSchema } from '../../lib/referral';
-import { richReferral } from '../fhir/referrals';
-import { LINK_WORKER, type Queue, readTask, send, startQueue } from '../server/queue';
+import { type fhir4, linkWorkerStatus } from '../../domain/fhir';
+import { referralSchema } from '../../domain/referral';
+import { richReferral } from '../../test-support/fixtures/referrals';
+import { LINK_WORKER, type Queue, readTask, send, startQueue } from '../../test-support/queue/queue';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -40,7 +40,7 @@ describe('the link worker’s inbox in a real browser', () => {
   });
 
   it('signs in, shows the referral as the extension sent it, declines it with a reason, and the referrer’s Task says so', async () => {
-    // Exactly what the extension's outbox sends: lib/fhir's Bundle with the referral's id as the Idempotency-Key.
+    // Exactly what the extension's outbox sends: domain/fhir's Bundle with the referral's id as the Idempotency-Key.
     const referral = referralSchema.parse({ ...richReferral, id: 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee' });
     expect((await send(queue, referral)).status).toBe(200);
 

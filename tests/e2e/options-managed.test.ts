@@ -2,8 +2,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../lib/model/examples';
-import { writeModelFile } from '../../lib/model/model-file';
+import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../domain/model/examples';
+import { writeModelFile } from '../../domain/model/model-file';
 import {
   EXTENSION_DIR,
   type Harness,
@@ -11,7 +11,7 @@ import {
   PRACTICE_HOST,
   screenshotForDocs,
   whichPatient,
-} from './harness';
+} from '../../test-support/browser/harness';
 import {
   ORCHARD_PATIENT_IN_PAD,
   openOptions,
@@ -20,8 +20,8 @@ import {
   registeredContentScripts,
   storedSettings,
   unpackedExtensionId,
-} from './options-browser';
-import { seriousViolations, setExtensionStorage } from './pad-browser';
+} from '../../test-support/browser/options-browser';
+import { seriousViolations, setExtensionStorage } from '../../test-support/browser/pad-browser';
 
 /**
  * Settings from enterprise policy, for real: Chromium on Linux reads machine policy from /etc/chromium/policies/managed

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, launch, screenshotForDocs } from './harness';
+import { type Harness, launch, screenshotForDocs } from '../../test-support/browser/harness';
 import {
   fillOrchardAdapter,
   ORCHARD_PATIENT_IN_PAD,
@@ -10,8 +10,8 @@ import {
   registeredContentScripts,
   saveAdapter,
   storedSettings,
-} from './options-browser';
-import { clearExtensionStorage, seriousViolations } from './pad-browser';
+} from '../../test-support/browser/options-browser';
+import { clearExtensionStorage, seriousViolations } from '../../test-support/browser/pad-browser';
 
 /**
  * The practice champion's options page in the built extension, with the demo practice system served on 127.0.0.1:

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FaultProxy, startFaultProxy } from '../support/fault-proxy';
-import { type RealQueue, startRealQueue } from '../support/real-queue';
 import {
   badge,
   killBrowser,
@@ -12,7 +10,9 @@ import {
   sendFromPad,
   stopServiceWorker,
   useQueue,
-} from './outbox-browser';
+} from '../../test-support/browser/outbox-browser';
+import { type FaultProxy, startFaultProxy } from '../../test-support/queue/fault-proxy';
+import { type RealQueue, startRealQueue } from '../../test-support/queue/real-queue';
 
 /**
  * The outbox in the built extension, in Chromium, sending to the real queue service on 127.0.0.1 through a proxy that

@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPEN_PCN_MODEL } from '../../lib/model/examples';
+import { OPEN_PCN_MODEL } from '../../domain/model/examples';
 import {
   choosePatient,
   type Harness,
@@ -9,8 +9,13 @@ import {
   openExtensionPage,
   padFrame,
   toggleByShortcut,
-} from './harness';
-import { clearExtensionStorage, outboxRows, seriousViolations, setExtensionStorage } from './pad-browser';
+} from '../../test-support/browser/harness';
+import {
+  clearExtensionStorage,
+  outboxRows,
+  seriousViolations,
+  setExtensionStorage,
+} from '../../test-support/browser/pad-browser';
 
 /**
  * The pad beside the demo practice system, as a GP uses it: opened by the shortcut, pre-filled from the banner,

@@ -1,8 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Harness, launch, screenshotForDocs } from '../../test-support/browser/harness';
+import {
+  clearExtensionStorage,
+  outboxRows,
+  seriousViolations,
+  setExtensionStorage,
+} from '../../test-support/browser/pad-browser';
 import { BOUNDARIED } from './fixtures/models';
-import { type Harness, launch, screenshotForDocs } from './harness';
-import { clearExtensionStorage, outboxRows, seriousViolations, setExtensionStorage } from './pad-browser';
 
 /**
  * The pad on its own (opened as an extension page, no practice system): what a referrer sees and does, with the real

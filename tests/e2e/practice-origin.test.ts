@@ -7,7 +7,7 @@ import {
   launchWithGrantedOrigins,
   PRACTICE_HOST,
   whichPatient,
-} from './harness';
+} from '../../test-support/browser/harness';
 import {
   fillOrchardAdapter,
   ORCHARD_PATIENT_IN_PAD,
@@ -16,8 +16,8 @@ import {
   patientInPad,
   registeredContentScripts,
   saveAdapter,
-} from './options-browser';
-import { seriousViolations } from './pad-browser';
+} from '../../test-support/browser/options-browser';
+import { seriousViolations } from '../../test-support/browser/pad-browser';
 
 /**
  * A practice system on an origin of its own (was hazard OPEN-2): not localhost nor 127.0.0.1, so nothing in the manifest

@@ -1,6 +1,5 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SMITH_ON_SCREEN } from '../fixtures/demo-patients';
 import {
   choosePatient,
   clearExtensionStorage,
@@ -14,7 +13,8 @@ import {
   padFrame,
   toggleByShortcut,
   whichPatient,
-} from './harness';
+} from '../../test-support/browser/harness';
+import { SMITH_ON_SCREEN } from '../../test-support/fixtures/demo-patients';
 
 /** The extension API, as extension pages and the service worker see it (only what these tests call). */
 declare const chrome: {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bundleToReferral, referralToBundle } from '../../lib/fhir';
+import { bundleToReferral, referralToBundle } from '../../domain/fhir';
 import {
   ACCESS_NEED_CODES,
   CONTACT_MODE_CODES,
@@ -11,8 +11,8 @@ import {
   referralSchema,
   SAFETY_FLAGS,
   SEXES,
-} from '../../lib/referral';
-import { referrals } from './referrals';
+} from '../../domain/referral';
+import { referrals } from '../../test-support/fixtures/referrals';
 
 /** Either a refusal with located problems, or a referral the schema accepts: never a throw, never an empty refusal. */
 function expectAnAnswer(body: unknown): void {

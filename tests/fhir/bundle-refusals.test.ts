@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bundleToReferral, EXTENSIONS, type FhirProblem, referralToBundle, SYSTEMS } from '../../lib/fhir';
-import { richReferral } from './referrals';
+import { bundleToReferral, EXTENSIONS, type FhirProblem, referralToBundle, SYSTEMS } from '../../domain/fhir';
+import { richReferral } from '../../test-support/fixtures/referrals';
 
 // biome-ignore lint/suspicious/noExplicitAny: a test edits the JSON a sender could send, whatever its shape
 type Json = any;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { fhir4 } from '../../lib/fhir';
-import { referralToBundle, SNOMED, SYSTEMS } from '../../lib/fhir';
-import { minimalReferral, overriddenReferral, richReferral } from './referrals';
+import type { fhir4 } from '../../domain/fhir';
+import { referralToBundle, SNOMED, SYSTEMS } from '../../domain/fhir';
+import { minimalReferral, overriddenReferral, richReferral } from '../../test-support/fixtures/referrals';
 
 function resources(bundle: fhir4.Bundle) {
   const entries = bundle.entry ?? [];

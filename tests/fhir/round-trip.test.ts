@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bundleToReferral, referralToBundle } from '../../lib/fhir';
-import { referrals } from './referrals';
+import { bundleToReferral, referralToBundle } from '../../domain/fhir';
+import { referrals } from '../../test-support/fixtures/referrals';
 
 /** What crosses the wire is JSON text: the round trip goes through it, as the queue service would receive it. */
 function overTheWire(value: unknown): unknown {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { fhir4 } from '../../lib/fhir';
+import type { fhir4 } from '../../domain/fhir';
 import {
   applyDecision,
   decisionSchema,
@@ -10,8 +10,8 @@ import {
   linkWorkerStatus,
   referralToBundle,
   SYSTEMS,
-} from '../../lib/fhir';
-import { richReferral } from './referrals';
+} from '../../domain/fhir';
+import { richReferral } from '../../test-support/fixtures/referrals';
 
 /** The Task as the queue service stored it from the referral's Bundle. */
 const requested = referralToBundle(richReferral).entry?.[2]?.resource as fhir4.Task;

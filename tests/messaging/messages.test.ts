@@ -6,7 +6,7 @@ import {
   patientOnScreenSchema,
   readToContentScript,
   toContentScriptSchema,
-} from '../../lib/messaging';
+} from '../../app/shared/messaging';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { PatientContext } from '../../lib/adapters/patient-context';
-import { followPatient, linkToPage } from '../../lib/messaging/pad-link';
-import { SMITH_ON_SCREEN } from '../fixtures/demo-patients';
+import { followPatient, linkToPage } from '../../app/pad/pad-link';
+import type { PatientContext } from '../../domain/adapters/patient-context';
+import { SMITH_ON_SCREEN } from '../../test-support/fixtures/demo-patients';
 
 const TAB = 7;
 const OKAFOR: PatientContext = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyAdapterForm, fromAdapterForm, toAdapterForm } from '../../lib/adapter-form/adapter-form';
-import { demoAdapter } from '../../lib/adapters/built-in';
+import { emptyAdapterForm, fromAdapterForm, toAdapterForm } from '../../domain/adapter-form/adapter-form';
+import { demoAdapter } from '../../domain/adapters/built-in';
 
 describe('the adapter editor’s form and the adapter', () => {
   it('round-trips the built-in demo adapter', () => {

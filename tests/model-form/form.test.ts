@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../lib/model/examples';
-import { controlId, fieldFor, placeErrors } from '../../lib/model-form/field-errors';
-import { toForm } from '../../lib/model-form/form';
-import { fromForm } from '../../lib/model-form/from-form';
+import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../domain/model/examples';
+import { controlId, fieldFor, placeErrors } from '../../domain/model-form/field-errors';
+import { toForm } from '../../domain/model-form/form';
+import { fromForm } from '../../domain/model-form/from-form';
 
 describe('the editor’s form and the model', () => {
   it('round-trips both example models unchanged', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { modelChanges } from '../../lib/model/diff';
-import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../lib/model/examples';
-import type { ServiceModel } from '../../lib/model/model';
+import { modelChanges } from '../../domain/model/diff';
+import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../domain/model/examples';
+import type { ServiceModel } from '../../domain/model/model';
 
 const base = BOUNDARIED_VCSE_MODEL;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BOUNDARIED_VCSE_MODEL as model } from '../../lib/model/examples';
-import { MAX_HISTORY, nextVersion, withEntry } from '../../lib/model/history';
+import { BOUNDARIED_VCSE_MODEL as model } from '../../domain/model/examples';
+import { MAX_HISTORY, nextVersion, withEntry } from '../../domain/model/history';
 
 const AT = '2026-11-22T09:00:00.000Z';
 

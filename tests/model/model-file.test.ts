@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BOUNDARIED_VCSE_MODEL as BOUNDARIED, EXAMPLE_MODELS } from '../../lib/model/examples';
-import { type ModelFileError, readModelFile, writeModelFile } from '../../lib/model/model-file';
+import { BOUNDARIED_VCSE_MODEL as BOUNDARIED, EXAMPLE_MODELS } from '../../domain/model/examples';
+import { type ModelFileError, readModelFile, writeModelFile } from '../../domain/model/model-file';
 
 /** The boundaried example's file with one thing changed, as a champion's editor might leave it. */
 // biome-ignore lint/suspicious/noExplicitAny: the test edits the file as untyped JSON, the way a text editor would.
@@ -34,7 +34,7 @@ describe('model files: round trip', () => {
     ['open-pcn.json', 'open'],
     ['boundaried-vcse.json', 'boundaried'],
   ])('the shipped %s reads as a %s model, agreed and not yet due for review on 2026-11-22', (file, kind) => {
-    const text = readFileSync(join(process.cwd(), 'lib/model/examples', file), 'utf8');
+    const text = readFileSync(join(process.cwd(), 'domain/model/examples', file), 'utf8');
     const read = readModelFile(text);
     if (!read.ok) throw new Error(JSON.stringify(read.errors));
     expect(read.model.kind).toBe(kind);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BOUNDARIED_VCSE_MODEL as model } from '../../lib/model/examples';
-import { reviewMessage, reviewState } from '../../lib/model/review';
+import { BOUNDARIED_VCSE_MODEL as model } from '../../domain/model/examples';
+import { reviewMessage, reviewState } from '../../domain/model/review';
 
 // The example was agreed on 2026-09-15, for review by 2027-09-14.
 describe('where a model stands against its review date', () => {

@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bundleToReferral } from '../../lib/fhir';
-import { drain } from '../../lib/outbox/drain';
-import { enqueueReferral } from '../../lib/outbox/enqueue';
-import { resendReferral, sentReferrals } from '../../lib/outbox/queries';
-import { type FaultProxy, startFaultProxy } from '../support/fault-proxy';
-import { type StandInQueue, startStandInQueue } from '../support/stand-in-queue';
+import { drain } from '../../app/background/outbox/drain';
+import { enqueueReferral } from '../../app/background/outbox/enqueue';
+import { resendReferral, sentReferrals } from '../../app/background/outbox/queries';
+import { bundleToReferral } from '../../domain/fhir';
+import { type FaultProxy, startFaultProxy } from '../../test-support/queue/fault-proxy';
+import { type StandInQueue, startStandInQueue } from '../../test-support/queue/stand-in-queue';
 import { aReferral, clock, drainer, freshOutbox, quickPolicy } from './support';
 
 /** The drain as the background runs it when the network comes back. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { bundleToReferral } from '../../lib/fhir';
-import { openOutbox } from '../../lib/outbox/db';
-import { enqueueReferral, OutboxUnavailableError, outboxAvailable } from '../../lib/outbox/enqueue';
-import { sentReferrals, startOfToday, startOfWeek, waitingCount } from '../../lib/outbox/queries';
-import { outboxRowSchema } from '../../lib/outbox/row';
+import { openOutbox } from '../../app/background/outbox/db';
+import { enqueueReferral, OutboxUnavailableError, outboxAvailable } from '../../app/background/outbox/enqueue';
+import { sentReferrals, startOfToday, startOfWeek, waitingCount } from '../../app/background/outbox/queries';
+import { bundleToReferral } from '../../domain/fhir';
+import { outboxRowSchema } from '../../domain/outbox/row';
 import { aReferral, freshOutbox } from './support';
 
 describe('enqueueing a referral', () => {

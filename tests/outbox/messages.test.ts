@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { outboxMessageSchema, relayOnline } from '../../lib/outbox/messages';
+import { outboxMessageSchema, relayOnline } from '../../app/shared/messaging/outbox-messages';
 
 describe('messages to the background', () => {
   beforeEach(() => fakeBrowser.reset());

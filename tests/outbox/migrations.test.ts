@@ -1,9 +1,9 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openOutbox } from '../../lib/outbox/db';
-import { sentReferrals, waitingCount } from '../../lib/outbox/queries';
-import { outboxRowSchema } from '../../lib/outbox/row';
-import { SCHEMA_VERSIONS } from '../../lib/outbox/schema';
+import { openOutbox } from '../../app/background/outbox/db';
+import { sentReferrals, waitingCount } from '../../app/background/outbox/queries';
+import { SCHEMA_VERSIONS } from '../../app/background/outbox/schema';
+import { outboxRowSchema } from '../../domain/outbox/row';
 
 /**
  * A database written by each schema version, as a browser may still hold it, must open with today's code: every row

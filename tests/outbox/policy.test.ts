@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY, nextAttemptDelay, pollDelay, retryAfterMs, retryDelay } from '../../lib/outbox/policy';
+import { DEFAULT_POLICY, nextAttemptDelay, pollDelay, retryAfterMs, retryDelay } from '../../domain/outbox/policy';
 
 describe('retry timing', () => {
   it('waits a random time up to a ceiling that doubles per attempt (full jitter), capped at about 15 minutes', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OutboxRow } from '../../lib/outbox/row';
-import { sentReferralView } from '../../lib/outbox/sent-wording';
+import type { OutboxRow } from '../../domain/outbox/row';
+import { sentReferralView } from '../../domain/outbox/sent-wording';
 
 const NOW = Date.UTC(2026, 10, 22, 12, 0);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Locks, serialised } from '../../lib/outbox/serial';
+import { type Locks, serialised } from '../../app/background/outbox/serial';
 
 /** Web Locks' `ifAvailable` as the browser does it (Node 20 has no navigator.locks). */
 function webLocks(): Locks {

@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enqueueReferral } from '../../lib/outbox/enqueue';
-import { redactDelivered } from '../../lib/outbox/retention';
-import { runOutbox } from '../../lib/outbox/run';
-import { pollStatuses } from '../../lib/outbox/status';
-import { type StandInQueue, startStandInQueue } from '../support/stand-in-queue';
+import { enqueueReferral } from '../../app/background/outbox/enqueue';
+import { redactDelivered } from '../../app/background/outbox/retention';
+import { runOutbox } from '../../app/background/outbox/run';
+import { pollStatuses } from '../../app/background/outbox/status';
+import { type StandInQueue, startStandInQueue } from '../../test-support/queue/stand-in-queue';
 import { aReferral, clock, drainer, freshOutbox } from './support';
 
 let queue: StandInQueue;

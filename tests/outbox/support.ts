@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type OutboxDb, openOutbox } from '../../lib/outbox/db';
-import { type DrainDeps, drain } from '../../lib/outbox/drain';
-import type { RetryPolicy } from '../../lib/outbox/policy';
-import type { Referral } from '../../lib/referral';
-import { richReferral } from '../fhir/referrals';
+import { type OutboxDb, openOutbox } from '../../app/background/outbox/db';
+import { type DrainDeps, drain } from '../../app/background/outbox/drain';
+import type { RetryPolicy } from '../../domain/outbox/policy';
+import type { Referral } from '../../domain/referral';
+import { richReferral } from '../../test-support/fixtures/referrals';
 
 /** A referral as the pad would send it, with a fresh id (the idempotency key). */
 export function aReferral(changes: Partial<Referral> = {}): Referral {

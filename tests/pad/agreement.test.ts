@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementLine, reviewOverdue } from '../../lib/pad/agreement';
+import { agreementLine, reviewOverdue } from '../../domain/pad/agreement';
 
 const agreement = {
   agreedBy: ['Dr R Khan (GP partner)', 'Bristol Community Connectors'],

@@ -1,8 +1,8 @@
-import type { PatientContext } from '../../lib/adapters/patient-context';
-import type { ServiceModel } from '../../lib/model/model';
-import { emptyDraft, type ReferralDraft } from '../../lib/referral/draft';
-import type { Referral } from '../../lib/referral/referral';
-import { noSafetyConcerns } from '../fixtures/safety';
+import type { PatientContext } from '../../domain/adapters/patient-context';
+import type { ServiceModel } from '../../domain/model/model';
+import { emptyDraft, type ReferralDraft } from '../../domain/referral/draft';
+import type { Referral } from '../../domain/referral/referral';
+import { noSafetyConcerns } from '../../test-support/fixtures/safety';
 
 /** A draft a GP could send: every required answer given. */
 export function completeDraft(): ReferralDraft {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openOutbox } from '../../lib/outbox/db';
-import { enqueueReferral } from '../../lib/outbox/enqueue';
-import { answerPad, onOutboxChanged } from '../../lib/pad/outbox-link';
+import { openOutbox } from '../../app/background/outbox/db';
+import { enqueueReferral } from '../../app/background/outbox/enqueue';
+import { answerPad, onOutboxChanged } from '../../app/pad/outbox-link';
 import { REFERRAL } from './fixtures';
 
 /** The background's answers to the pad about its outbox, and who it answers. */

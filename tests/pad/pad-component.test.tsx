@@ -2,11 +2,11 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Pad } from '../../components/pad/Pad';
-import { createPadState, type PadState } from '../../components/pad/pad-state';
-import { NO_RECORD } from '../../lib/drafts/saved-draft';
-import { loadDraft } from '../../lib/drafts/store';
-import { OPEN_PCN_MODEL } from '../../lib/model/examples';
+import { Pad } from '../../app/pad/Pad';
+import { createPadState, type PadState } from '../../app/pad/pad-state';
+import { loadDraft } from '../../app/shared/storage/drafts';
+import { NO_RECORD } from '../../domain/drafts/saved-draft';
+import { OPEN_PCN_MODEL } from '../../domain/model/examples';
 import { JOHN } from './fixtures';
 
 let root: HTMLElement;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NO_RECORD } from '../../lib/drafts/saved-draft';
-import { checkPatientOnScreen, patientLabel } from '../../lib/pad/patient-guard';
-import type { RecordOnScreen } from '../../lib/pad/record-fields';
+import { NO_RECORD } from '../../domain/drafts/saved-draft';
+import { checkPatientOnScreen, patientLabel } from '../../domain/pad/patient-guard';
+import type { RecordOnScreen } from '../../domain/pad/record-fields';
 
 const JOHN_DRAFT = { nhsNumber: '9434765919', given: 'John', family: 'Smith' };
 const JOHN: RecordOnScreen = {

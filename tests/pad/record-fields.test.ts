@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyRecord, editField, type RecordOnScreen } from '../../lib/pad/record-fields';
-import { isUntouched } from '../../lib/pad/untouched';
-import { emptyDraft } from '../../lib/referral/draft';
+import { applyRecord, editField, type RecordOnScreen } from '../../domain/pad/record-fields';
+import { isUntouched } from '../../domain/pad/untouched';
+import { emptyDraft } from '../../domain/referral/draft';
 
 const JOHN: RecordOnScreen = {
   recordKey: 'nhs:9434765919',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { referralFromDraft } from '../../lib/pad/referral-from-draft';
-import { emptyDraft } from '../../lib/referral/draft';
-import type { SentVerdict } from '../../lib/referral/referral';
+import { referralFromDraft } from '../../domain/pad/referral-from-draft';
+import { emptyDraft } from '../../domain/referral/draft';
+import type { SentVerdict } from '../../domain/referral/referral';
 import { completeDraft } from './fixtures';
 
 const ACCEPTED: SentVerdict = { modelId: 'bristol-vcse', modelVersion: 3, outcome: 'accept', rules: [] };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { refreshWhileShown, STATUS_REFRESH_MS } from '../../lib/pad/refresh-while-shown';
+import { refreshWhileShown, STATUS_REFRESH_MS } from '../../app/pad/refresh-while-shown';
 
 /** The pad's window as far as this needs: focus, and its document's visibility (hidden when its tab is not shown). */
 function padWindow() {

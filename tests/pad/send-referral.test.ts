@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { enqueueReferral, openOutbox, outbox } from '../../lib/outbox';
-import { answerPadEnqueue } from '../../lib/pad/send-referral';
+import { enqueueReferral, openOutbox, outbox } from '../../app/background/outbox';
+import { answerPadEnqueue } from '../../app/pad/send-referral';
 import { REFERRAL } from './fixtures';
 
 const RUNTIME = 'abcdefghijklmnopabcdefghijklmnop';

@@ -2,23 +2,23 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Pad } from '../../components/pad/Pad';
-import { createPadState, type PadState } from '../../components/pad/pad-state';
-import { loadDraft } from '../../lib/drafts/store';
-import type { Sender } from '../../lib/messaging/sender';
-import { OPEN_PCN_MODEL } from '../../lib/model/examples';
-import { type OutboxDb, openOutbox } from '../../lib/outbox/db';
-import { enqueueReferral } from '../../lib/outbox/enqueue';
-import { runOutbox } from '../../lib/outbox/run';
-import { announceOutboxChanged, answerPad, outboxChangedSchema } from '../../lib/pad/outbox-link';
+import { type OutboxDb, openOutbox } from '../../app/background/outbox/db';
+import { enqueueReferral } from '../../app/background/outbox/enqueue';
+import { runOutbox } from '../../app/background/outbox/run';
+import { announceOutboxChanged, answerPad, outboxChangedSchema } from '../../app/pad/outbox-link';
+import { Pad } from '../../app/pad/Pad';
+import { createPadState, type PadState } from '../../app/pad/pad-state';
+import type { Sender } from '../../app/shared/messaging/sender';
+import { loadDraft } from '../../app/shared/storage/drafts';
+import { OPEN_PCN_MODEL } from '../../domain/model/examples';
+import { type FaultProxy, startFaultProxy } from '../../test-support/queue/fault-proxy';
+import { nodeFetch } from '../../test-support/queue/node-fetch';
+import { type StandInQueue, startStandInQueue } from '../../test-support/queue/stand-in-queue';
 import { quickPolicy } from '../outbox/support';
-import { type FaultProxy, startFaultProxy } from '../support/fault-proxy';
-import { nodeFetch } from '../support/node-fetch';
-import { type StandInQueue, startStandInQueue } from '../support/stand-in-queue';
 import { JOHN, REFERRAL } from './fixtures';
 
 /**
- * The pad rendered with the background's real answers (lib/pad/outbox-link.ts) over real Dexie (fake-indexeddb):
+ * The pad rendered with the background's real answers (app/pad/outbox-link.ts) over real Dexie (fake-indexeddb):
  * what the GP sees of the outbox — a browser that cannot store referrals, and a refused referral sent again.
  */
 const RUNTIME = fakeBrowser.runtime.id;
@@ -131,7 +131,7 @@ describe('Sent referrals on the pad’s main view', () => {
 
   it('shows a refused referral with the service’s reason; Send again queues it and a working queue gets it', async () => {
     const db: OutboxDb = openOutbox(`outbox-${crypto.randomUUID()}`);
-    // The background's drain, as entrypoints/background/outbox.ts runs it, with the queue behind a fault proxy.
+    // The background's drain, as app/background/start-outbox.ts runs it, with the queue behind a fault proxy.
     const drain = async () => {
       await runOutbox({
         db,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { patientSlip } from '../../lib/patient-slip/patient-slip';
+import { patientSlip } from '../../domain/patient-slip/patient-slip';
 import { MODEL_PARTS, REFERRAL } from '../pad/fixtures';
 
 describe('the patient slip', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clinicalRecordEntry, recordDate } from '../../lib/record-entry/record-entry';
-import { referralReference } from '../../lib/referral/reference';
+import { clinicalRecordEntry, recordDate } from '../../domain/record-entry/record-entry';
+import { referralReference } from '../../domain/referral/reference';
 import { MODEL_PARTS, REFERRAL } from '../pad/fixtures';
 
 describe('the entry for the clinical record', () => {

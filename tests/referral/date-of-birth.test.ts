@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, dateOfBirthSchema, parseDateOfBirth } from '../../lib/referral';
+import { ageOn, dateOfBirthSchema, parseDateOfBirth } from '../../domain/referral';
 
 describe('date of birth as practice systems print it', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNhsNumber, isValidNhsNumber, nhsNumberProblem, nhsNumberSchema } from '../../lib/referral';
+import { formatNhsNumber, isValidNhsNumber, nhsNumberProblem, nhsNumberSchema } from '../../domain/referral';
 
 describe('NHS number (Modulus 11)', () => {
   it.each(['9434765919', '9434765870', '4010232137', '9000000009'])('accepts the valid number %s', (number) => {

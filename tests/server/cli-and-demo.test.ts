@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type fhir4, referralToBundle } from '../../lib/fhir';
-import { referralSchema } from '../../lib/referral';
+import { type fhir4, referralToBundle } from '../../domain/fhir';
+import { referralSchema } from '../../domain/referral';
 import { service } from '../../server/context';
 import { startDemoQueue } from '../../server/demo';
 import { startServer } from '../../server/serve';
 import { openDb } from '../../server/store/open';
-import { richReferral } from '../fhir/referrals';
-import { type PostgresServer, startPostgres } from './postgres-server';
+import { richReferral } from '../../test-support/fixtures/referrals';
+import { type PostgresServer, startPostgres } from '../../test-support/queue/postgres-server';
 
 function cli(args: string[], env: Record<string, string>, input?: string): Promise<string> {
   return new Promise((resolve, reject) => {

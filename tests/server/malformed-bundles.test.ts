@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleToReferral, type fhir4, referralToBundle } from '../../lib/fhir';
-import { referrals } from '../fhir/referrals';
-import { postBundle, type Queue, startQueue, storedReferrals } from './queue';
+import { bundleToReferral, type fhir4, referralToBundle } from '../../domain/fhir';
+import { referrals } from '../../test-support/fixtures/referrals';
+import { postBundle, type Queue, startQueue, storedReferrals } from '../../test-support/queue/queue';
 
 type Path = (string | number)[];
 

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, migrations } from '../../server/store/migrate';
 import { openDb } from '../../server/store/open';
-import { type PostgresServer, startPostgres } from './postgres-server';
+import { type PostgresServer, startPostgres } from '../../test-support/queue/postgres-server';
 
 let postgres: PostgresServer;
 beforeAll(async () => {

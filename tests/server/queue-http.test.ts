@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type fhir4, linkWorkerStatus, referralToBundle } from '../../lib/fhir';
-import { referralSchema } from '../../lib/referral';
-import { minimalReferral, overriddenReferral, richReferral } from '../fhir/referrals';
-import { type PostgresServer, startPostgres } from './postgres-server';
+import { type fhir4, linkWorkerStatus, referralToBundle } from '../../domain/fhir';
+import { referralSchema } from '../../domain/referral';
+import { minimalReferral, overriddenReferral, richReferral } from '../../test-support/fixtures/referrals';
+import { type PostgresServer, startPostgres } from '../../test-support/queue/postgres-server';
 import {
   bundleBody,
   cookieOf,
@@ -17,7 +17,7 @@ import {
   signIn,
   startQueue,
   storedReferrals,
-} from './queue';
+} from '../../test-support/queue/queue';
 
 /** The same referral from a practice with a token of its own (L81001), under a fresh id. */
 function fresh(id: string) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { fhir4 } from '../../lib/fhir';
-import { type Queue, readTask, startQueue } from './queue';
+import type { fhir4 } from '../../domain/fhir';
+import { type Queue, readTask, startQueue } from '../../test-support/queue/queue';
 
 const TASK = '11111111-1111-4111-8111-111111111111';
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { referralToBundle } from '../../lib/fhir';
+import { referralToBundle } from '../../domain/fhir';
 import { readDelivery } from '../../server/fhir/read-delivery';
 import { startReaders } from '../../server/fhir/readers';
-import { referrals } from '../fhir/referrals';
+import { referrals } from '../../test-support/fixtures/referrals';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testConnection } from '../../lib/settings/connection';
+import { testConnection } from '../../app/options/connection';
 
 /** A real HTTP server on 127.0.0.1 answering as queues (and things that are not queues) do. */
 let server: Server;

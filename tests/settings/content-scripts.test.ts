@@ -1,12 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { demoAdapter } from '../../lib/adapters/built-in';
-import {
-  originsFor,
-  PRACTICE_SCRIPT,
-  registrationsFor,
-  restoreContentScripts,
-} from '../../lib/settings/content-scripts';
+import { originsFor, PRACTICE_SCRIPT, registrationsFor, restoreContentScripts } from '../../app/shared/content-scripts';
+import { demoAdapter } from '../../domain/adapters/built-in';
 
 const ORCHARD = {
   id: 'orchard',

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadReferrer } from '../../lib/drafts/referrer';
-import { OPEN_PCN_MODEL } from '../../lib/model/examples';
-import { DEMO_SETTINGS } from '../../lib/settings/demo';
-import { seedDemo } from '../../lib/settings/demo-seed';
-import { loadSettings, saveSettings } from '../../lib/settings/store';
+import { seedDemo } from '../../app/pad/demo-seed';
+import { loadReferrer } from '../../app/shared/storage/referrer';
+import { loadSettings, saveSettings } from '../../app/shared/storage/settings';
+import { OPEN_PCN_MODEL } from '../../domain/model/examples';
+import { DEMO_SETTINGS } from '../../domain/settings/demo';
 
 describe('the demo build’s settings (npm start)', () => {
   beforeEach(() => fakeBrowser.reset());

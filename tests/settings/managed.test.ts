@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadChampionAdapters } from '../../lib/adapters/stored';
-import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../lib/model/examples';
-import { writeModelFile } from '../../lib/model/model-file';
-import { applyManaged, lockedSettings, readManaged } from '../../lib/settings/managed';
-import { settingsSchema } from '../../lib/settings/settings';
-import { loadLocalSettings, loadSettings, saveSettings, watchSettings } from '../../lib/settings/store';
+import { loadChampionAdapters } from '../../app/shared/storage/adapters';
+import { loadLocalSettings, loadSettings, saveSettings, watchSettings } from '../../app/shared/storage/settings';
+import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../domain/model/examples';
+import { writeModelFile } from '../../domain/model/model-file';
+import { applyManaged, lockedSettings, readManaged } from '../../domain/settings/managed';
+import { settingsSchema } from '../../domain/settings/settings';
 
 const ADAPTER = {
   id: 'orchard',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BOUNDARIED_VCSE_MODEL } from '../../lib/model/examples';
-import { writeModelFile } from '../../lib/model/model-file';
-import { settingsSchema } from '../../lib/settings/settings';
-import { readSettingsFile, settingsFromFile, writeSettingsFile } from '../../lib/settings/settings-file';
+import { BOUNDARIED_VCSE_MODEL } from '../../domain/model/examples';
+import { writeModelFile } from '../../domain/model/model-file';
+import { settingsSchema } from '../../domain/settings/settings';
+import { readSettingsFile, settingsFromFile, writeSettingsFile } from '../../domain/settings/settings-file';
 
 const AT = '2026-11-22T09:00:00.000Z';
 const settings = settingsSchema.parse({

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadSettings, saveSettings, watchSettings } from '../../lib/settings/store';
+import { loadSettings, saveSettings, watchSettings } from '../../app/shared/storage/settings';
 
 describe('settings store', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HOST_TAG, mountSidebar, type Sidebar } from '../../lib/sidebar/host';
+import { HOST_TAG, mountSidebar, type Sidebar } from '../../app/content/host';
 
 // happy-dom loads no frames; the URL's fragment is what these tests read.
 const PAD = 'about:blank';

@@ -1,0 +1,71 @@
+import { referralToBundle } from '../../../domain/fhir';
+import type { OutboxRow, StoredBundle } from '../../../domain/outbox/row';
+import type { Referral } from '../../../domain/referral';
+import { tellBackground } from '../../shared/messaging/outbox-messages';
+import { type OutboxDb, outbox } from './db';
+
+export class OutboxUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(
+      'This browser cannot store referrals here (a private window, or storage is turned off), so the referral was not saved. ' +
+        'Use a normal window to send it.',
+      { cause },
+    );
+    this.name = 'OutboxUnavailableError';
+  }
+}
+
+/** Whether the outbox can be written here; the pad disables Send (and says why) when it cannot. */
+export async function outboxAvailable(db: OutboxDb = outbox()): Promise<boolean> {
+  try {
+    await db.open();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Saves the referral in the outbox and resolves once the write is committed to disk (strict durability): only then may
+ * the pad say "Saved". The background is told to drain. Enqueueing the same referral again changes nothing.
+ * Rejects with OutboxUnavailableError when IndexedDB cannot be used.
+ */
+export async function enqueueReferral(
+  referral: Referral,
+  { db = outbox(), now = Date.now() }: { db?: OutboxDb; now?: number } = {},
+): Promise<OutboxRow> {
+  const { row, bundle } = queuedRow(referral, now);
+  try {
+    await db.open();
+  } catch (error) {
+    throw new OutboxUnavailableError(error);
+  }
+  const saved = await db.transaction('rw', db.referrals, db.bundles, async () => {
+    const existing = await db.referrals.get(row.id);
+    if (existing) return existing;
+    await db.bundles.add(bundle);
+    await db.referrals.add(row);
+    return row;
+  });
+  tellBackground({ type: 'outbox:drain' });
+  return saved;
+}
+
+/** The outbox row a referral starts as (queued, due now) and its Bundle, built once for every retry to send unchanged. */
+export function queuedRow(referral: Referral, now: number): { row: OutboxRow; bundle: StoredBundle } {
+  const row: OutboxRow = {
+    id: referral.id,
+    status: 'queued',
+    nhsNumber: referral.patient.nhsNumber,
+    patientName: `${referral.patient.given} ${referral.patient.family}`,
+    practice: referral.referrer.odsCode,
+    needs: [...referral.needs],
+    createdAt: now,
+    updatedAt: now,
+    attempts: 0,
+    nextAttemptAt: now,
+    polls: 0,
+    trail: [{ at: now, status: 'queued' }],
+  };
+  return { row, bundle: { id: referral.id, bundle: referralToBundle(referral) } };
+}

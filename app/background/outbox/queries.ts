@@ -1,0 +1,80 @@
+import { type OutboxRow, outboxRowSchema } from '../../../domain/outbox/row';
+import { tellBackground } from '../../shared/messaging/outbox-messages';
+import { type OutboxDb, outbox } from './db';
+
+export type SentQuery = {
+  /** This patient's referrals only. */
+  nhsNumber?: string;
+  /** Created at or after this time (epoch ms); see startOfToday / startOfWeek. */
+  since?: number;
+};
+
+/** The pad's "Sent referrals" list, newest first: for a patient (by NHS number) and/or since a time. */
+export async function sentReferrals(query: SentQuery = {}, db: OutboxDb = outbox()): Promise<OutboxRow[]> {
+  const { nhsNumber, since } = query;
+  const rows =
+    nhsNumber !== undefined
+      ? await db.referrals.where('nhsNumber').equals(nhsNumber).toArray()
+      : await db.referrals
+          .where('createdAt')
+          .aboveOrEqual(since ?? 0)
+          .toArray();
+  return rows
+    .filter((row) => since === undefined || row.createdAt >= since)
+    .flatMap((row) => {
+      // Parsed at the storage boundary: a row this code cannot read is reported, not shown half-understood.
+      const parsed = outboxRowSchema.safeParse(row);
+      if (!parsed.success) console.warn('An outbox row did not parse.', parsed.error.issues.map(locate));
+      return parsed.success ? [parsed.data] : [];
+    })
+    .sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** What the toolbar badge counts: referrals waiting to be sent, being sent, or needing attention. */
+export async function waitingCount(db: OutboxDb = outbox()): Promise<number> {
+  return db.referrals.where('status').anyOf('queued', 'sending', 'needs-attention').count();
+}
+
+/** Ask the background to fetch the link workers' latest statuses now (e.g. when the pad shows the list). */
+export function refreshStatuses(): void {
+  tellBackground({ type: 'outbox:refresh' });
+}
+
+/**
+ * Send a referral that needs attention again, once the cause is fixed (e.g. the practice token was corrected).
+ * Returns false when the referral is not waiting for attention.
+ */
+export async function resendReferral(id: string, db: OutboxDb = outbox(), now = Date.now()): Promise<boolean> {
+  const resent = await db.transaction('rw', db.referrals, async () => {
+    const row = await db.referrals.get(id);
+    if (row?.status !== 'needs-attention') return false;
+    await db.referrals.put({
+      ...row,
+      status: 'queued',
+      nextAttemptAt: now,
+      updatedAt: now,
+      trail: [...row.trail, { at: now, status: 'queued' }],
+    });
+    return true;
+  });
+  if (resent) tellBackground({ type: 'outbox:drain' });
+  return resent;
+}
+
+/** Midnight at the start of today, local time. */
+export function startOfToday(now = Date.now()): number {
+  const day = new Date(now);
+  day.setHours(0, 0, 0, 0);
+  return day.getTime();
+}
+
+/** Midnight at the start of this week (Monday), local time. */
+export function startOfWeek(now = Date.now()): number {
+  const day = new Date(startOfToday(now));
+  day.setDate(day.getDate() - ((day.getDay() + 6) % 7));
+  return day.getTime();
+}
+
+function locate(issue: { path: PropertyKey[]; message: string }): string {
+  return `${issue.path.join('.')}: ${issue.message}`;
+}

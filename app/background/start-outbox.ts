@@ -1,0 +1,76 @@
+import { browser } from 'wxt/browser';
+import { announceOutboxChanged } from '../pad/outbox-link';
+import { outboxMessageSchema } from '../shared/messaging/outbox-messages';
+import { loadSettings } from '../shared/storage/settings';
+import { outbox } from './outbox/db';
+import { type RunOptions, runOutbox } from './outbox/run';
+import { serialised } from './outbox/serial';
+
+const ALARM = 'outbox';
+/** Shorter waits than this are kept by a timer in the worker; longer ones by the alarm (Chrome's minimum is 30 s). */
+const TIMER_LIMIT_MS = 25_000;
+
+/**
+ * Wires the outbox to its triggers: enqueue messages, start-up, the alarm, the network coming back. Returns the drain
+ * trigger for the background's own use (a message it sends reaches its pages, never itself).
+ */
+export function startOutbox(): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const run = serialised<RunOptions>(
+    'outbox-drain',
+    navigator.locks,
+    async (options) => {
+      const settings = await loadSettings();
+      const result = await runOutbox(
+        {
+          db: outbox('relaxed'),
+          queue: settings.queue,
+          retentionDays: settings.retentionDays,
+          fetch: (...args) => fetch(...args),
+          now: Date.now,
+          random: Math.random,
+        },
+        options,
+      );
+      await showWaiting(result.waiting);
+      // Open pads read their Sent referrals lists again (deliveries, refusals, the link workers' answers).
+      announceOutboxChanged();
+      clearTimeout(timer);
+      const wait = result.nextDueAt === undefined ? undefined : result.nextDueAt - Date.now();
+      if (wait !== undefined && wait < TIMER_LIMIT_MS) timer = setTimeout(trigger, Math.max(0, wait) + 50);
+    },
+    (a, b) => ({ refresh: a.refresh || b.refresh, online: a.online || b.online }),
+  );
+
+  function trigger(options: Partial<RunOptions> = {}): void {
+    run({ refresh: false, online: false, ...options }).catch((error) =>
+      console.error('The outbox run failed; the alarm will try again.', error),
+    );
+  }
+
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const parsed = outboxMessageSchema.safeParse(message);
+    if (parsed.success) {
+      trigger({ refresh: parsed.data.type === 'outbox:refresh', online: parsed.data.type === 'outbox:online' });
+    }
+  });
+  browser.runtime.onStartup.addListener(() => trigger());
+  browser.runtime.onInstalled.addListener(() => trigger());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) trigger();
+  });
+  // Re-creating the alarm would push it back on every worker start; create it only when missing.
+  browser.alarms.get(ALARM).then(async (alarm) => {
+    if (!alarm) await browser.alarms.create(ALARM, { periodInMinutes: 0.5 });
+  });
+  self.addEventListener('online', () => trigger({ online: true }));
+  // The worker may have been stopped mid-send: every start looks for due rows and expired leases.
+  trigger();
+  return () => trigger();
+}
+
+async function showWaiting(waiting: number): Promise<void> {
+  await browser.action.setBadgeText({ text: waiting > 0 ? String(waiting) : '' });
+  if (waiting > 0) await browser.action.setBadgeBackgroundColor({ color: '#d5281b' });
+}

@@ -1,0 +1,110 @@
+/**
+ * The practice-page content script: reads the patient on screen with the matching adapter, watches for another patient,
+ * mounts the sidebar host and answers the pad. It holds the patient context only (never a referral), and never opens
+ * IndexedDB (a content script's IndexedDB belongs to the host page's origin).
+ *
+ * Runs from the manifest's content_scripts and equally when registered at run time
+ * (`scripting.registerContentScripts({ js: ['content-scripts/practice.js'], … })` for origins a champion adds):
+ * running twice in one page is harmless.
+ */
+import { browser } from 'wxt/browser';
+import type { Adapter } from '../../domain/adapters/adapter';
+import { BUILT_IN_ADAPTERS } from '../../domain/adapters/built-in';
+import { adapterFor } from '../../domain/adapters/match-pattern';
+import type { PatientContext } from '../../domain/adapters/patient-context';
+import { readPatient } from '../../domain/adapters/read-patient';
+import type { PatientOnScreen } from '../shared/messaging/messages';
+import { isFromOurExtension, isFromPad } from '../shared/messaging/sender';
+import { readToContentScript } from '../shared/messaging/to-content-script';
+import { loadChampionAdapters } from '../shared/storage/adapters';
+import { mountSidebar } from './host';
+import { watchPatient } from './watch-patient';
+
+/** The command's default key, also caught in the page (see onShortcutKey). */
+const SHORTCUT = { code: 'KeyS', altKey: true, shiftKey: true, ctrlKey: false, metaKey: false };
+/**
+ * One key press may reach us twice: by the commands API (through the background) and as a keydown seen by the page or
+ * by the pad. A command this soon after a keydown toggle, or a keydown this soon after a command, is that same press
+ * and is ignored. Keydowns are exact (a key pressed in the page and one pressed in the pad are different presses), so
+ * they are never merged with each other, nor commands with commands.
+ */
+const SAME_PRESS_MS = 400;
+type Route = 'command' | 'page-key' | 'pad-key';
+
+/** Runs the content script with the policy's or the champion's adapters (loadChampionAdapters) before the built-in ones. */
+export async function runPracticeContentScript(): Promise<void> {
+  const isolatedWorld = globalThis as { socialPrescribingPadRunning?: boolean };
+  if (isolatedWorld.socialPrescribingPadRunning) return;
+  isolatedWorld.socialPrescribingPadRunning = true;
+  const adapter = adapterFor([...(await loadChampionAdapters()), ...BUILT_IN_ADAPTERS], location.href);
+  if (adapter) runWithAdapter(adapter);
+}
+
+function runWithAdapter(adapter: Adapter): void {
+  const sidebar = mountSidebar(document, () => browser.runtime.getURL('/pad.html'));
+
+  // The pad loads hidden while the browser is idle: the shortcut then shows a pad that is ready, patient filled.
+  if ('requestIdleCallback' in window) requestIdleCallback(() => sidebar.preload(), { timeout: 2000 });
+  else sidebar.preload();
+
+  watchPatient(adapter, document, (context) => {
+    sidebar.showPatientPresent(context !== null);
+    tellExtensionPages(context);
+  });
+
+  let last = { route: 'command' as Route, at: Number.NEGATIVE_INFINITY };
+  const toggleOnce = (route: Route) => {
+    const now = performance.now();
+    const oneIsCommand = (route === 'command') !== (last.route === 'command');
+    if (oneIsCommand && now - last.at < SAME_PRESS_MS) return;
+    last = { route, at: now };
+    sidebar.toggle();
+  };
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isFromOurExtension(sender, browser.runtime.id)) return undefined;
+    const parsed = readToContentScript(message);
+    if (!parsed) return undefined;
+    const fromPad = isFromPad(sender, browser.runtime.id);
+    switch (parsed.type) {
+      case 'toggle-pad':
+        toggleOnce(fromPad ? 'pad-key' : 'command');
+        return undefined;
+      case 'which-patient':
+        return fromPad ? Promise.resolve(readPatient(adapter, document)) : undefined;
+      case 'confirm-frame':
+        return Promise.resolve({ confirmed: fromPad && sidebar.confirms(parsed.nonce) });
+      case 'close-pad':
+        if (fromPad) sidebar.close();
+        return undefined;
+    }
+  });
+
+  // The commands API shortcut is the user's path in a browser window; the page's own keydown covers pages where the
+  // browser does not route the key to the command (and headless browsers). Both may see one press: toggleOnce.
+  addEventListener(
+    'keydown',
+    (event) => {
+      if (!event.isTrusted || !isShortcut(event)) return;
+      event.preventDefault();
+      toggleOnce('page-key');
+    },
+    true,
+  );
+}
+
+function isShortcut(event: KeyboardEvent): boolean {
+  return (
+    event.code === SHORTCUT.code &&
+    event.altKey === SHORTCUT.altKey &&
+    event.shiftKey === SHORTCUT.shiftKey &&
+    event.ctrlKey === SHORTCUT.ctrlKey &&
+    event.metaKey === SHORTCUT.metaKey
+  );
+}
+
+function tellExtensionPages(context: PatientContext | null): void {
+  const message: PatientOnScreen = { type: 'patient-on-screen', context };
+  // Rejected when no extension page is listening (no pad open yet): nothing to tell.
+  browser.runtime.sendMessage(message).catch(() => undefined);
+}

@@ -1,0 +1,116 @@
+import { useSignal } from '@preact/signals';
+import { type AdapterForm, emptyAdapterForm, toAdapterForm } from '../../domain/adapter-form/adapter-form';
+import type { Adapter } from '../../domain/adapters/adapter';
+import { BUILT_IN_ADAPTERS } from '../../domain/adapters/built-in';
+import { AdapterEditor } from './AdapterEditor';
+import { LockedNote } from './LockedNote';
+import type { OptionsState } from './options-state';
+import { SitesNotAllowed } from './SitesNotAllowed';
+
+/** The practice systems the pad reads patients from: the champion's adapters (tried first), then the built-in ones. */
+export function AdaptersSection({ state }: { state: OptionsState }) {
+  const editing = useSignal<{ form: AdapterForm; isNew: boolean; index: number } | undefined>(undefined);
+  const notice = useSignal<string | undefined>(undefined);
+  const locked = state.locked.value.has('adapters');
+  const adapters = state.inForce.value.adapters;
+
+  const save = async (adapter: Adapter) => {
+    const current = editing.value;
+    if (!current) return;
+    const next = current.isNew
+      ? [...state.local.value.adapters.filter((old) => old.id !== adapter.id), adapter]
+      : state.local.value.adapters.map((old, index) => (index === current.index ? adapter : old));
+    const unregistered = await state.saveAdapters(next);
+    editing.value = undefined;
+    notice.value = unregistered.length
+      ? `“${adapter.name}” is saved, but the browser would not run the pad on its pages: ${unregistered.join('; ')}.`
+      : `“${adapter.name}” is saved. The pad reads pages at ${adapter.matches.join(', ')} with it from the next page load.`;
+  };
+
+  return (
+    <section aria-labelledby="adapters-heading" class="options-section" id="adapters">
+      <h2 id="adapters-heading">Practice systems (page adapters)</h2>
+      {locked && <LockedNote />}
+      <SitesNotAllowed state={state} />
+      {notice.value && (
+        <div class="options-notice" role="status">
+          {notice.value}
+        </div>
+      )}
+      <table class="nhsuk-table" id="adapters-list">
+        <caption class="nhsuk-table__caption">Adapters, in the order they are tried</caption>
+        <thead>
+          <tr>
+            <th scope="col">Practice system</th>
+            <th scope="col">Pages</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {adapters.map((adapter, index) => (
+            <tr key={adapter.id} data-adapter={adapter.id}>
+              <td>{adapter.name}</td>
+              <td>{adapter.matches.join(', ')}</td>
+              <td>
+                {!locked && (
+                  <div class="options-buttons">
+                    <button
+                      type="button"
+                      class="nhsuk-button nhsuk-button--secondary options-small"
+                      onClick={() => {
+                        notice.value = undefined;
+                        editing.value = { form: toAdapterForm(adapter), isNew: false, index };
+                      }}
+                    >
+                      Edit {adapter.name}
+                    </button>
+                    <button
+                      type="button"
+                      class="nhsuk-button nhsuk-button--secondary options-small"
+                      onClick={async () => {
+                        await state.saveAdapters(state.local.value.adapters.filter((_, i) => i !== index));
+                        notice.value = `“${adapter.name}” is removed.`;
+                      }}
+                    >
+                      Remove {adapter.name}
+                    </button>
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+          {BUILT_IN_ADAPTERS.map((adapter) => (
+            <tr key={adapter.id}>
+              <td>{adapter.name}</td>
+              <td>{adapter.matches.join(', ')}</td>
+              <td>Built in</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!locked && !editing.value && (
+        <button
+          type="button"
+          class="nhsuk-button"
+          onClick={() => {
+            notice.value = undefined;
+            editing.value = { form: emptyAdapterForm(), isNew: true, index: -1 };
+          }}
+        >
+          Add a practice system
+        </button>
+      )}
+      {editing.value && (
+        <AdapterEditor
+          key={`${editing.value.isNew}-${editing.value.index}`}
+          initial={editing.value.form}
+          isNew={editing.value.isNew}
+          onSave={save}
+          onCancel={() => {
+            editing.value = undefined;
+          }}
+        />
+      )}
+    </section>
+  );
+}

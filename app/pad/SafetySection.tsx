@@ -1,0 +1,61 @@
+import { fieldId } from '../../domain/pad/referral-from-draft';
+import { SAFETY_FLAGS, SAFETY_QUESTIONS, type SafetyFlag } from '../../domain/referral/safety';
+import type { PadState } from './pad-state';
+
+/** The five safety questions, each a yes/no pair, and one button to answer No to those not yet answered. */
+export function SafetySection({ state }: { state: PadState }) {
+  const { safety } = state.draft.value;
+  const unanswered = SAFETY_FLAGS.filter((flag) => safety[flag] === undefined);
+  const answer = (flag: SafetyFlag, value: boolean) =>
+    state.update((draft) => ({ ...draft, safety: { ...draft.safety, [flag]: value } }));
+  const noToRest = () =>
+    state.update((draft) => ({
+      ...draft,
+      safety: { ...Object.fromEntries(unanswered.map((flag) => [flag, false])), ...draft.safety },
+    }));
+  return (
+    <section class="pad-section" aria-labelledby="pad-safety-title">
+      <h2 id="pad-safety-title">Safety questions</h2>
+      <p class="pad-hint">Answer each one. A yes may mean another service is safer for the patient.</p>
+      {SAFETY_QUESTIONS.map(({ flag, question }) => {
+        const error = state.problems.value.find((problem) => problem.field === `safety.${flag}`)?.message;
+        return (
+          <fieldset key={flag} class={`pad-question${error ? ' pad-field--error' : ''}`}>
+            <legend>{question}</legend>
+            {error && <p class="pad-error-message">{error}</p>}
+            <div class="pad-radios">
+              <label class="pad-radio">
+                <input
+                  id={fieldId(`safety.${flag}`)}
+                  type="radio"
+                  name={`safety-${flag}`}
+                  value="yes"
+                  checked={safety[flag] === true}
+                  onChange={() => answer(flag, true)}
+                />
+                <span>Yes</span>
+              </label>
+              <label class="pad-radio">
+                <input
+                  type="radio"
+                  name={`safety-${flag}`}
+                  value="no"
+                  checked={safety[flag] === false}
+                  onChange={() => answer(flag, false)}
+                />
+                <span>No</span>
+              </label>
+            </div>
+          </fieldset>
+        );
+      })}
+      {unanswered.length > 0 && (
+        <button type="button" class="pad-button pad-button--secondary" id="pad-safety-no-to-rest" onClick={noToRest}>
+          {unanswered.length === SAFETY_FLAGS.length
+            ? 'No to all five safety questions'
+            : `No to the ${unanswered.length} unanswered question${unanswered.length > 1 ? 's' : ''}`}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { sentReferralView } from '../../domain/outbox/sent-wording';
+import { startOfToday, startOfWeek } from '../background/outbox/queries';
+import { type SentList, sendAgain, useSentReferrals } from './use-sent-referrals';
+
+const WHEN = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/**
+ * One list of sent referrals with each one's state in the GP's words; changes are announced (role=status). No
+ * patient's name is shown: the patient in the room may see the screen.
+ */
+export function SentReferralList({
+  title,
+  list,
+  empty = 'None.',
+  now = Date.now(),
+  children,
+}: {
+  title: string;
+  list: SentList;
+  empty?: string;
+  now?: number;
+  /** Shown under the heading, above the list (e.g. the Today / This week switch). */
+  children?: ComponentChildren;
+}) {
+  const id = `pad-sent-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const again = (id: string) =>
+    sendAgain(id).then(
+      () => setProblem(undefined),
+      (error: Error) => setProblem(`It was not sent again: ${error.message}.`),
+    );
+  return (
+    <section class="pad-sent-group" aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      {children}
+      <div role="status">
+        {list.failed ? (
+          <p class="pad-error-message">The sent referrals could not be read: {list.failed}.</p>
+        ) : !list.loaded ? (
+          <p class="pad-hint">Reading the outbox…</p>
+        ) : list.rows.length === 0 ? (
+          <p class="pad-hint">{empty}</p>
+        ) : (
+          <ul class="pad-sent-list">
+            {list.rows.map((row) => {
+              const view = sentReferralView(row, now);
+              return (
+                <li key={view.id} class={`pad-sent-item${view.canSendAgain ? ' pad-sent-item--attention' : ''}`}>
+                  <strong class="pad-sent-reference">{view.reference}</strong> —{' '}
+                  <time dateTime={new Date(view.sentAt).toISOString()}>{WHEN.format(view.sentAt)}</time>
+                  {view.needs.length > 0 && <span> · {view.needs.join(', ')}</span>}
+                  <p class="pad-sent-state">
+                    <strong>{view.state}</strong>
+                    {view.detail && <span>: {view.detail}</span>}
+                  </p>
+                  {view.canSendAgain && (
+                    <button
+                      type="button"
+                      class="pad-button pad-button--secondary"
+                      onClick={() => void again(view.id)}
+                      aria-label={`Send ${view.reference} again`}
+                    >
+                      Send again
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {problem && <p class="pad-error-message">{problem}</p>}
+      </div>
+    </section>
+  );
+}
+
+/** This patient's referrals (by NHS number) and the practice's, today or this week. */
+export function SentLists({ nhsNumber, patient }: { nhsNumber: string | undefined; patient?: SentList }) {
+  const [range, setRange] = useState<'today' | 'week'>('today');
+  const own = useSentReferrals(patient || !nhsNumber ? undefined : { nhsNumber });
+  const practice = useSentReferrals({ since: range === 'today' ? startOfToday() : startOfWeek() });
+  const choose = (value: 'today' | 'week') => (
+    <label class="pad-radio">
+      <input
+        type="radio"
+        name="pad-sent-range"
+        value={value}
+        checked={range === value}
+        onChange={() => setRange(value)}
+      />
+      <span>{value === 'today' ? 'Today' : 'This week'}</span>
+    </label>
+  );
+  return (
+    <>
+      <SentReferralList
+        title="This patient"
+        list={patient ?? own}
+        empty={nhsNumber ? 'None sent for this patient.' : 'Their referrals show once the NHS number is filled in.'}
+      />
+      <SentReferralList
+        title="This practice"
+        list={practice}
+        empty={range === 'today' ? 'None sent today.' : 'None sent this week.'}
+      >
+        <fieldset class="pad-sent-range">
+          <legend>Show the referrals sent</legend>
+          <div class="pad-radios">
+            {choose('today')}
+            {choose('week')}
+          </div>
+        </fieldset>
+      </SentReferralList>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { sentReferralView } from '../../domain/outbox/sent-wording';
+import { patientSlip } from '../../domain/patient-slip/patient-slip';
+import { clinicalRecordEntry } from '../../domain/record-entry/record-entry';
+import { referralReference } from '../../domain/referral/reference';
+import { PatientSlipView } from './PatientSlipView';
+import type { PadState, Sent } from './pad-state';
+import { RecordEntry } from './RecordEntry';
+import { SentLists } from './SentReferrals';
+import { useFreshStatuses, useSentReferrals } from './use-sent-referrals';
+
+/** After Send: the reference, the entry for the record, the patient slip to print, and a fresh start. */
+export function SentView({ sent, state }: { sent: Sent; state: PadState }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  useFreshStatuses();
+  const { referral, model } = sent;
+  const forPatient = useSentReferrals({ nhsNumber: referral.patient.nhsNumber });
+  const thisOne = forPatient.rows.find((row) => row.id === referral.id);
+  const live = thisOne && sentReferralView(thisOne);
+  return (
+    <div class="pad-sent">
+      <div class="pad-confirmation" role="status">
+        <h2 tabIndex={-1} ref={heading} id="pad-sent-title">
+          Saved — waiting to send
+        </h2>
+        {live && (
+          <p class="pad-live-status">
+            Status: <strong>{live.state}</strong>
+            {live.detail && <span>: {live.detail}</span>}
+          </p>
+        )}
+        <p>
+          Reference <strong class="pad-reference">{referralReference(referral.id)}</strong>. The referral is kept in
+          this browser and sent to {model.service.name} as soon as the queue answers; nothing more to do.
+        </p>
+      </div>
+      <RecordEntry text={clinicalRecordEntry(referral, model)} />
+      <button type="button" class="pad-button pad-button--secondary" onClick={() => window.print()}>
+        Print the patient slip
+      </button>
+      <PatientSlipView slip={patientSlip(referral, model)} />
+      <button type="button" class="pad-button" onClick={() => void state.startAgain()}>
+        Start a new referral
+      </button>
+      <section class="pad-section" aria-labelledby="pad-sent-referrals">
+        <h2 id="pad-sent-referrals">Sent referrals</h2>
+        <SentLists nhsNumber={referral.patient.nhsNumber} patient={forPatient} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Card } from '../../domain/criteria';
+import { fieldId } from '../../domain/pad/referral-from-draft';
+import type { PadState } from './pad-state';
+
+const INDICATOR_WORDS = { info: 'Information', warning: 'Warning', critical: 'Stop' } as const;
+
+/** One card of the verdict: what the model says, why, where to send the patient instead, and the override where allowed. */
+export function VerdictCard({ card, state, showOverride }: { card: Card; state: PadState; showOverride: boolean }) {
+  const reason = state.draft.value.overrideReason ?? '';
+  return (
+    <li class={`pad-card pad-card--${card.indicator}`} data-rule={card.rule}>
+      <p class="pad-card__summary">
+        <span class="pad-card__indicator">{INDICATOR_WORDS[card.indicator]}: </span>
+        {card.summary}
+      </p>
+      {card.detail && <p class="pad-card__detail">{card.detail}</p>}
+      {card.suggestions.length > 0 && (
+        <div class="pad-card__suggestions">
+          <p class="pad-card__instead">Where to refer instead:</p>
+          <ul>
+            {card.suggestions.map((suggestion) => (
+              <li key={suggestion.label}>
+                <strong>{suggestion.route.service}</strong> — {suggestion.route.contact}
+                {suggestion.route.guidance && <span class="pad-card__guidance"> {suggestion.route.guidance}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {card.overridden && (
+        <p class="pad-card__overridden">Going ahead with your reason: the link worker will see it.</p>
+      )}
+      {showOverride && (
+        <div class="pad-field">
+          <label for={fieldId('overrideReason')}>Your reason to refer anyway</label>
+          <div class="pad-hint" id={`${fieldId('overrideReason')}-hint`}>
+            The model allows this with a reason. The link worker sees it with the referral.
+          </div>
+          <textarea
+            id={fieldId('overrideReason')}
+            class="pad-textarea"
+            rows={3}
+            value={reason}
+            aria-describedby={`${fieldId('overrideReason')}-hint`}
+            onInput={(event) => {
+              // An emptied box is no override at all, not an override without a reason.
+              const value = event.currentTarget.value;
+              state.update((draft) => ({ ...draft, overrideReason: value.trim() ? value : undefined }));
+            }}
+          />
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,3 @@
+import { startBackground } from '../app/background/start';
+
+export default defineBackground(() => startBackground());
