@@ -16,7 +16,7 @@ import {
 import { richReferral } from '../test-support/fixtures/referrals';
 import { type Queue, startQueue } from '../test-support/queue/queue';
 import { median } from './measure';
-import type { Metric } from './run';
+import type { RecordMetric } from './run';
 
 /** Referrals waiting in each round of the drain measurement. */
 const WAITING = 500;
@@ -31,7 +31,7 @@ const WAITING = 500;
  *   worker), counted in the service's database: exactly that many stored, each once.
  * The service's per-token rate limit is off: it is the drain being measured (500 fit its default burst anyway).
  */
-export async function measure(): Promise<Record<string, Metric>> {
+export async function measure(record: RecordMetric): Promise<undefined> {
   // Playwright records the worker's network traffic by default (every request and response sent over DevTools to this
   // process): a GP's browser has nothing watching it, and on this machine that cost about a fifth of the browser's CPU time in a drain.
   process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK ??= '1';
@@ -43,13 +43,12 @@ export async function measure(): Promise<Record<string, Metric>> {
     await useQueue(browser, returning.endpoint, queue.tokens.L81001);
     const sendToCommit: number[] = [];
     for (let i = 0; i < 15; i++) sendToCommit.push(await timeSend(browser));
+    record('outbox.send-to-commit', { value: median(sendToCommit), unit: 'ms', goal: 30, better: 'lower' });
     const throughput: number[] = [];
     for (let round = 0; round < 3; round++) throughput.push(await drainAfterReconnect(browser, queue, returning));
     console.log(`outbox bench: drain rounds ${throughput.map((rate) => rate.toFixed(0)).join(', ')} referrals/s`);
-    return {
-      'outbox.send-to-commit': { value: median(sendToCommit), unit: 'ms', goal: 30, better: 'lower' },
-      'outbox.drain-throughput': { value: median(throughput), unit: 'referrals/s', goal: 100, better: 'higher' },
-    };
+    record('outbox.drain-throughput', { value: median(throughput), unit: 'referrals/s', goal: 100, better: 'higher' });
+    return undefined;
   } finally {
     await browser.context.close().catch(() => undefined);
     await returning.down();

@@ -1,46 +1,83 @@
 /**
- * `npm run bench`: runs every bench/*.bench.ts (each exports `measure()` giving named metrics), prints a table and
- * writes bench/results.json as { "metric": { "value": n, "unit": "…", "goal": n } }.
- * Goals are read here, never asserted in tests.
+ * `npm run bench`: runs every bench/*.bench.ts (each exports `measure(record)`), prints a table and writes
+ * bench/results.json as { "metric": { "value": n, "unit": "…", "goal": n } }. Each metric is written the moment it is
+ * measured, so a bench that fails or runs out of time later loses nothing already measured; the failure itself is
+ * written as `{ "failed": "<reason>" }` under the bench's name, and the other benches still run.
+ * Goals are read here, never asserted in tests. `npm run bench -- queue` runs only the files whose names match.
+ * BENCH_TIMEOUT_MINUTES (default 15) bounds each bench file.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export type Metric = { value: number; unit: string; goal: number; better: 'lower' | 'higher' };
-export type Bench = { measure: () => Promise<Record<string, Metric>> };
+/** Called by a bench as each metric is measured. */
+export type RecordMetric = (name: string, metric: Metric) => void;
+/** A bench may record as it goes, return its metrics at the end, or both. */
+export type Bench = { measure: (record: RecordMetric) => Promise<{ [name: string]: Metric } | undefined> };
+type Failure = { failed: string };
 
 const here = dirname(fileURLToPath(import.meta.url));
+const file = join(here, 'results.json');
+const timeoutMs = Number(process.env.BENCH_TIMEOUT_MINUTES ?? 15) * 60_000;
 const only = process.argv.slice(2);
 const files = readdirSync(here)
-  .filter((file) => file.endsWith('.bench.ts'))
-  .filter((file) => only.length === 0 || only.some((name) => file.includes(name)))
+  .filter((name) => name.endsWith('.bench.ts'))
+  .filter((name) => only.length === 0 || only.some((part) => name.includes(part)))
   .sort();
 
-const results: Record<string, Metric> = {};
-for (const file of files) {
-  const bench = (await import(pathToFileURL(join(here, file)).href)) as Bench;
-  Object.assign(results, await bench.measure());
+const results: { [name: string]: Metric | Failure } = {};
+const record: RecordMetric = (name, metric) => {
+  results[name] = metric;
+  console.log(`  ${row(name, metric)}`);
+  write();
+};
+
+for (const name of files) {
+  console.log(`${name}`);
+  try {
+    const bench = (await import(pathToFileURL(join(here, name)).href)) as Bench;
+    const returned = await withTimeout(bench.measure(record), timeoutMs);
+    for (const [metric, value] of Object.entries(returned ?? {})) if (!(metric in results)) record(metric, value);
+  } catch (error) {
+    results[name] = { failed: (error as Error).message.split('\n')[0] ?? String(error) };
+    console.log(`  FAILED: ${(results[name] as Failure).failed}`);
+    write();
+  }
 }
 
-const rows = Object.entries(results).map(([name, metric]) => {
+console.log(`\n${'metric'.padEnd(60)}  value / goal`);
+for (const [name, result] of Object.entries(results)) {
+  console.log('failed' in result ? `${name.padEnd(60)}  FAILED: ${result.failed}` : row(name, result));
+}
+console.log(`\nwritten ${file}`);
+// A bench that timed out may still hold a browser or a server open: the results are written, so end here.
+process.exit(Object.values(results).some((result) => 'failed' in result) ? 1 : 0);
+
+function row(name: string, metric: Metric): string {
   const met = metric.better === 'lower' ? metric.value <= metric.goal : metric.value >= metric.goal;
   const sign = metric.better === 'lower' ? '≤' : '≥';
-  return { name, value: `${round(metric.value)} ${metric.unit}`, goal: `${sign} ${metric.goal} ${metric.unit}`, met };
-});
-const width = (key: 'name' | 'value' | 'goal') => Math.max(key.length, ...rows.map((row) => row[key].length));
-const [nw, vw, gw] = [width('name'), width('value'), width('goal')];
-console.log(`${'metric'.padEnd(nw)}  ${'value'.padStart(vw)}  ${'goal'.padEnd(gw)}  met`);
-for (const row of rows) {
-  console.log(`${row.name.padEnd(nw)}  ${row.value.padStart(vw)}  ${row.goal.padEnd(gw)}  ${row.met ? 'yes' : 'NO'}`);
+  const value = `${round(metric.value)} ${metric.unit}`;
+  return `${name.padEnd(60)}  ${value.padStart(16)}  ${sign} ${metric.goal} ${metric.unit}  ${met ? 'met' : 'NOT MET'}`;
 }
 
-const file = join(here, 'results.json');
-const written = Object.fromEntries(
-  Object.entries(results).map(([name, { value, unit, goal }]) => [name, { value: round(value), unit, goal }]),
-);
-writeFileSync(file, `${JSON.stringify(written, null, 2)}\n`);
-console.log(`\nwritten ${file}`);
+function write(): void {
+  const written = Object.fromEntries(
+    Object.entries(results).map(([name, result]) => [
+      name,
+      'failed' in result ? result : { value: round(result.value), unit: result.unit, goal: result.goal },
+    ]),
+  );
+  writeFileSync(file, `${JSON.stringify(written, null, 2)}\n`);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 60_000} minutes`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 function round(value: number): number {
   return Number(value.toPrecision(4));
