@@ -1,15 +1,9 @@
+import { meaningOfVerdict, verdictHeadline } from '../../domain/criteria/verdict-words';
 import { agreementLine, reviewOverdue } from '../../domain/pad/agreement';
 import { fieldId } from '../../domain/pad/referral-from-draft';
 import { missingField, NO_MODEL } from '../../domain/pad/send-block';
 import type { PadState } from './pad-state';
 import { VerdictCard } from './VerdictCard';
-
-const OUTCOME_HEADINGS = {
-  incomplete: 'Not complete yet',
-  accept: 'Fits the agreed model',
-  review: 'Fits the agreed model — flagged for the link worker',
-  redirect: 'Outside the agreed model',
-} as const;
 
 /** The live check against the agreed model: which model, who agreed it, and the cards. Updates as the referrer types. */
 export function VerdictPanel({ state }: { state: PadState }) {
@@ -44,7 +38,7 @@ export function VerdictPanel({ state }: { state: PadState }) {
         <p class="pad-verdict__overdue">This agreement was due for review on {model.agreement.reviewBy}.</p>
       )}
       <p class="pad-verdict__outcome" aria-live="polite">
-        {OUTCOME_HEADINGS[verdict.outcome]}
+        {verdictHeadline(meaningOfVerdict(verdict, state.draft.value.overrideReason))}
       </p>
       {stillNeeded.length > 0 && (
         <div class="pad-still-needed">

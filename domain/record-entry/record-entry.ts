@@ -1,3 +1,4 @@
+import { meaningOfSent, verdictHeadline } from '../criteria/verdict-words';
 import type { ServiceModel } from '../model/model';
 import { needLabel } from '../referral/needs';
 import { formatNhsNumber } from '../referral/nhs-number';
@@ -24,18 +25,9 @@ export function recordDate(instant: string): string {
   return ukDate.format(new Date(instant)).replace(/ /g, '-');
 }
 
-const OUTCOME_WORDS = {
-  accept: 'Within the agreed model',
-  review: 'Within the agreed model, flagged for the link worker to review',
-  redirect: 'Outside the agreed model',
-  incomplete: 'Incomplete',
-} as const;
-
-/** The verdict as one line of the record: what the referrer saw and, if they went ahead anyway, why. */
+/** The verdict as one line of the record, in the words the pad and the inbox use (verdict-words). */
 export function verdictLine(referral: Referral): string {
-  const { outcome, overrideReason } = referral.verdict;
-  const words = OUTCOME_WORDS[outcome];
-  return overrideReason ? `${words}; referred with the referrer’s reason: ${overrideReason}` : words;
+  return verdictHeadline(meaningOfSent(referral.verdict));
 }
 
 /**

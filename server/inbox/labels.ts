@@ -1,5 +1,4 @@
 import type { LinkWorkerStatus } from '../../domain/fhir';
-import type { Outcome } from '../../domain/referral';
 
 type Status = LinkWorkerStatus['status'];
 
@@ -21,22 +20,6 @@ export const DECISIONS = [
   { status: 'contacted', label: 'Contacted', hint: 'You have been in touch with the person.' },
   { status: 'completed', label: 'Completed', hint: 'The work with this person has ended.' },
 ] as const satisfies readonly { status: Status; label: string; hint: string }[];
-
-/** The criteria verdict as the referrer saw it when they sent the referral. */
-export function verdictLabel(outcome: Outcome, overridden: boolean): string {
-  if (overridden) return 'Outside the agreed model: sent with an override';
-  return {
-    accept: 'Within the agreed model',
-    review: 'Risks flagged for review',
-    redirect: 'Outside the agreed model',
-    incomplete: 'Incomplete',
-  }[outcome];
-}
-
-export function verdictTone(outcome: Outcome, overridden: boolean): 'green' | 'yellow' | 'red' {
-  if (overridden || outcome === 'redirect' || outcome === 'incomplete') return 'red';
-  return outcome === 'review' ? 'yellow' : 'green';
-}
 
 /** "22 Nov 2026, 09:15" in UK time, as the link worker reads it. */
 export function when(iso: string): string {

@@ -1,6 +1,7 @@
+import { meaningOfSent, verdictHeadline, verdictTone } from '../../domain/criteria/verdict-words';
 import type { LinkWorkerStatus } from '../../domain/fhir';
 import { formatNhsNumber, type Referral, SAFETY_FLAGS, safetyLabel } from '../../domain/referral';
-import { STATUS_LABELS, verdictLabel, verdictTone } from './labels';
+import { STATUS_LABELS } from './labels';
 
 export function StatusTag(props: { status: LinkWorkerStatus['status'] }) {
   const tone =
@@ -32,13 +33,8 @@ export function SafetyFlags(props: { referral: Referral }) {
 }
 
 export function VerdictTag(props: { referral: Referral }) {
-  const { verdict } = props.referral;
-  const overridden = verdict.overrideReason !== undefined;
-  return (
-    <strong class={`tag tag-${verdictTone(verdict.outcome, overridden)}`}>
-      {verdictLabel(verdict.outcome, overridden)}
-    </strong>
-  );
+  const meaning = meaningOfSent(props.referral.verdict);
+  return <strong class={`tag tag-${verdictTone(meaning)}`}>{verdictHeadline(meaning)}</strong>;
 }
 
 export function patientName(referral: Referral): string {

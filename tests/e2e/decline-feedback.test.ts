@@ -114,7 +114,7 @@ describe('the referrer hears back', () => {
     expect(cells[3]).toBe('Riverside Surgery');
     expect(cells[4]).toBe('Loneliness or isolation, Bereavement');
     expect(await row.getByRole('list', { name: 'Safety flags' }).count()).toBe(0);
-    expect(cells[6]).toBe('Within the agreed model');
+    expect(cells[6]).toBe('In the agreed model');
     await row.getByRole('link').click();
     await inbox.getByRole('heading', { name: 'Your decision' }).waitFor();
     expect(await inbox.locator('main').textContent()).toContain('Getting back to the bowls club');

@@ -62,7 +62,7 @@ describe('the link worker’s inbox in a real browser', () => {
     expect(await row.getByRole('list', { name: 'Safety flags' }).textContent()).toBe(
       'Safeguarding concern (including domestic abuse)',
     );
-    expect(await row.locator('.tag-yellow').textContent()).toBe('Risks flagged for review');
+    expect(await row.locator('.tag-yellow').textContent()).toBe('In the agreed model, with points for the link worker');
     expect(await row.textContent()).toContain('Loneliness or isolation, Bereavement, Money and debt');
     expect(await accessibilityFailures(page)).toEqual([]);
 

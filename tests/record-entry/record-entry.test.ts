@@ -15,7 +15,7 @@ describe('the entry for the clinical record', () => {
         'Needs: Loneliness or isolation; Bereavement',
         'What matters to the patient: Getting back to the allotment',
         'Safety questions answered yes: Safeguarding concern (including domestic abuse)',
-        'Verdict: Outside the agreed model; referred with the referrer’s reason: Lives alone, recently widowed',
+        'Verdict: Outside the agreed model, sent with the referrer’s reason: Lives alone, recently widowed',
         'Consent: to the referral given; to sharing details with the service given',
         'Referred by: Dr Asha Patel (GP), L81001',
         'Reference: SP-1A2B-3C4D',
@@ -34,7 +34,7 @@ describe('the entry for the clinical record', () => {
       MODEL_PARTS,
     );
     expect(entry).toContain('Safety questions answered yes: none');
-    expect(entry).toContain('Verdict: Within the agreed model\n');
+    expect(entry).toContain('Verdict: In the agreed model\n');
     expect(entry).not.toContain('What matters');
   });
 
