@@ -1,5 +1,8 @@
 // Fictional patients for the demo practice system. NHS numbers pass the Modulus 11 check; phone numbers are in
 // Ofcom's ranges reserved for drama (0117 496 0xxx, 07700 900xxx); names and addresses are made up.
+// Against the demo's boundaried model (55 and over, isolated, BS15, BS16 or BS30) they teach the right habits: John SMITH
+// and Margaret JONES (no phone: contact by letter) are in the model; Adaeze OKAFOR (34, money worries) and Ravi PATEL
+// (BS5, out of area) go to the route the model names; Alex HUGHES (thoughts of ending their life) is a safety stop.
 export const PATIENTS = [
   {
     name: 'SMITH, John (Mr)',
@@ -7,7 +10,7 @@ export const PATIENTS = [
     gender: 'Male',
     nhs: '943 476 5919',
     tel: '0117 496 0123',
-    address: 'Flat 2, 18 Cotham Vale, Bristol, BS6 6HR',
+    address: 'Flat 2, 18 Soundwell Road, Staple Hill, Bristol, BS16 4QG',
     usual: 'Dr A Clarke',
     alerts: ['Lives alone'],
     problems: [
@@ -30,7 +33,7 @@ export const PATIENTS = [
     gender: 'Female',
     nhs: '999 001 2342',
     tel: '07700 900461',
-    address: '41 Mina Road, St Werburghs, Bristol, BS2 9YT',
+    address: '41 Hanham Road, Kingswood, Bristol, BS15 8PX',
     usual: 'Dr S Begum',
     alerts: [],
     problems: [['Mild anxiety', '19-Mar-2026', 'Active']],
@@ -69,7 +72,7 @@ export const PATIENTS = [
     gender: 'Female',
     nhs: '999 004 5674',
     tel: '',
-    address: 'Room 4, Elmgrove House, Elmgrove Road, Bristol, BS6 6AJ',
+    address: 'Room 4, Elmgrove House, Bath Road, Longwell Green, Bristol, BS30 9DG',
     usual: 'Dr S Begum',
     alerts: ['Hearing impaired', 'No telephone'],
     problems: [['Hearing loss', '15-Jan-2018', 'Active']],
@@ -81,11 +84,19 @@ export const PATIENTS = [
     gender: 'Other',
     nhs: '401 023 2137',
     tel: '07700 900118',
-    address: '22 Ashley Road, Montpelier, Bristol, BS6 5NR',
+    address: '22 Lodge Causeway, Fishponds, Bristol, BS16 3JU',
     usual: 'Dr A Clarke',
-    alerts: [],
-    problems: [['Social anxiety', '08-Sep-2025', 'Active']],
+    alerts: ['Safety plan in place'],
+    problems: [
+      ['Social anxiety', '08-Sep-2025', 'Active'],
+      ['Depressive episode', '20-Nov-2026', 'Active'],
+    ],
     consultations: [
+      [
+        '20-Nov-2026',
+        'Dr A Clarke',
+        'Low and hopeless for three weeks, isolated since moving here. Has had thoughts of ending their life this week; no plan. Crisis line number given, safety plan made, duty GP review tomorrow.',
+      ],
       [
         '07-Nov-2026',
         'Dr A Clarke',

@@ -237,6 +237,28 @@ const scenarios: Scenario[] = [
     outcome: 'incomplete',
     rules: ['patient.postcode'],
   },
+  // People without a phone (the demo's Margaret JONES, 85, hearing impaired): not shut out by a model that asks for one.
+  {
+    name: 'no phone, contact by letter, where the service writes',
+    model: BOUNDARIED,
+    draft: changed({ patient: { phone: undefined, contactModes: ['letter'] } }),
+    outcome: 'accept',
+    rules: [],
+  },
+  {
+    name: 'no phone and no other way chosen: still needed, naming the other ways',
+    model: BOUNDARIED,
+    draft: changed({ patient: { phone: undefined, contactModes: [] } }),
+    outcome: 'incomplete',
+    rules: ['required.field'],
+  },
+  {
+    name: 'no phone, and a service that contacts by phone only: a route elsewhere',
+    model: variant(BOUNDARIED, { contactModes: ['phone', 'text'] }),
+    draft: changed({ patient: { phone: undefined, contactModes: ['letter'] } }),
+    outcome: 'redirect',
+    rules: ['contact.mode', 'contact.mode'],
+  },
   {
     name: 'a safety question unanswered',
     model: OPEN,

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, launch, screenshotForDocs } from '../../test-support/browser/harness';
+import { choosePatient, type Harness, launch, screenshotForDocs } from '../../test-support/browser/harness';
 import {
   fillOrchardAdapter,
   ORCHARD_PATIENT_IN_PAD,
@@ -46,16 +46,17 @@ describe('the options page', () => {
     await save();
     await options.getByText('Saved as version 2. The pad uses it from now on.').waitFor();
 
-    // The demo's first patient lives in BS6, outside the example's BS15, BS16 and BS30.
+    // Ravi PATEL lives in BS5, outside the example's BS15, BS16 and BS30.
     const practice = await context.newPage();
     await practice.goto(demo.url);
+    await choosePatient(practice, 'PATEL');
     const pad = await openPadOnPage(practice);
     await pad.getByRole('button', { name: 'Loneliness or isolation' }).click();
     await pad.locator('[data-rule="scope.area"]').waitFor();
-    expect(await pad.locator('[data-rule="scope.area"]').textContent()).toContain('BS6');
+    expect(await pad.locator('[data-rule="scope.area"]').textContent()).toContain('BS5');
 
     await options.bringToFront();
-    await options.getByLabel('Postcode areas or districts (optional)').fill('BS6, BS15, BS16, BS30');
+    await options.getByLabel('Postcode areas or districts (optional)').fill('BS5, BS15, BS16, BS30');
     await options.getByLabel('Lowest age (optional)').fill('60');
     await save();
     await options.getByText('Saved as version 3. The pad uses it from now on.').waitFor();
@@ -63,7 +64,7 @@ describe('the options page', () => {
     // The pad, still open on the practice page, re-checks against version 3 without a reload.
     await pad.locator('[data-rule="scope.area"]').waitFor({ state: 'detached' });
     const history = options.locator('[data-version="3"]');
-    expect(await history.textContent()).toContain('Postcode areas: added BS6');
+    expect(await history.textContent()).toContain('Postcode areas: added BS5');
     expect(await history.textContent()).toContain('Lowest age: 55 → 60');
     const stored = (await storedSettings(options)) as { model: { version: number; scope: { minAge: number } } };
     expect(stored.model.version).toBe(3);

@@ -144,7 +144,7 @@ describe('the patient on screen', () => {
       dateOfBirth: '1954-06-14',
       sex: 'male',
       phone: '0117 496 0123',
-      postcode: 'BS6 6HR',
+      postcode: 'BS16 4QG',
     });
 
     await choosePatient(page, 'OKAFOR');

@@ -3,10 +3,10 @@ import { ageOn, parseDateOfBirth } from '../../referral/date-of-birth';
 import type { ReferralDraft } from '../../referral/draft';
 import { isNeedCode } from '../../referral/needs';
 import { nhsNumberProblem } from '../../referral/nhs-number';
-import { type PatientField, patientSchema } from '../../referral/patient';
+import { CONTACT_MODES, type PatientField, patientSchema } from '../../referral/patient';
 import { odsCodeSchema } from '../../referral/referral';
 import { SAFETY_QUESTIONS } from '../../referral/safety';
-import { type Finding, finding } from '../finding';
+import { type Finding, finding, routeDetail, suggestion } from '../finding';
 import { FIELD_LABELS } from '../labels';
 
 /** Fields every referral needs, whatever the model. */
@@ -25,6 +25,37 @@ function missing(field: PatientField | 'whatMatters', why?: string): Finding {
   });
 }
 
+/** Ways of contact that need a phone number. */
+const BY_PHONE = new Set(['phone', 'text']);
+
+/**
+ * A model that asks for a phone must not shut out people who have none (DESIGN: boundaries must not silently exclude):
+ * where the service also writes or meets in person and the referrer chose such a way, no phone is needed; where it
+ * offers no other way, the referral goes elsewhere like any other redirect, with the route.
+ */
+function withoutPhone(draft: ReferralDraft, model: ServiceModel): Finding | undefined {
+  const chosen = draft.patient.contactModes ?? [];
+  const otherWays: string[] = model.contactModes.filter((mode) => !BY_PHONE.has(mode));
+  const fits =
+    chosen.length > 0 && chosen.every((mode) => !BY_PHONE.has(mode)) && chosen.some((mode) => otherWays.includes(mode));
+  if (fits) return undefined;
+  const route = model.scope.outOfScopeRoute;
+  if (otherWays.length === 0 && route) {
+    return finding('redirect', {
+      rule: 'contact.mode',
+      subject: 'phone',
+      indicator: 'warning',
+      summary: `${model.service.name} contacts people by phone only, and there is no phone number: refer to ${route.service}.`,
+      detail: routeDetail(route),
+      suggestions: [suggestion(route)],
+      overridable: model.overridesAllowed,
+    });
+  }
+  const ways = otherWays.map((mode) => CONTACT_MODES.find((known) => known.code === mode)?.label.toLowerCase() ?? mode);
+  const choices = ways.length > 1 ? `${ways.slice(0, -1).join(', ')} or ${ways.at(-1)}` : ways[0];
+  return missing('phone', `${model.service.name} asks for it, or choose ${choices} if the patient has no phone`);
+}
+
 /** The patient's details: each required one present, each present one in a form the referral can carry. */
 export function patientDetails(draft: ReferralDraft, model: ServiceModel, today: string): Finding[] {
   const patient = draft.patient;
@@ -32,7 +63,9 @@ export function patientDetails(draft: ReferralDraft, model: ServiceModel, today:
   for (const field of ALWAYS_REQUIRED) if (!present(patient[field])) findings.push(missing(field));
   for (const field of model.requiredFields) {
     const value = field === 'whatMatters' ? draft.whatMatters : patient[field];
-    if (!present(value)) findings.push(missing(field, `${model.service.name} asks for it`));
+    if (present(value)) continue;
+    const found = field === 'phone' ? withoutPhone(draft, model) : missing(field, `${model.service.name} asks for it`);
+    if (found) findings.push(found);
   }
   // A model bounded by area cannot be checked without a postcode.
   if (
