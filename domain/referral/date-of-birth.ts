@@ -30,12 +30,24 @@ function monthNumber(name: string): number | undefined {
   return index < 0 ? undefined : index + 1;
 }
 
+const AGE_AFTER_DATE = /^(.*\d)(?:,? \(?|\()(?:age:? ?)?\d{1,3} ?(?:y|yrs?|years?)?(?: old)?\)?$/i;
+
+/** A date the NHS way, never in the browser's locale: "3 July 1948", or "3 Jul 1948" where space is tight. */
+export function nhsDate(iso: string, style: 'long' | 'short' = 'long'): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  const name = MONTHS[month - 1] ?? '';
+  const shown = style === 'long' ? name : name.slice(0, 3);
+  return `${day} ${shown.charAt(0).toUpperCase()}${shown.slice(1)} ${year}`;
+}
+
 /**
  * Reads a date as practice systems print it — "12-Mar-1950", "12/03/1950" (UK order), "12 March 1950", "1950-03-12" —
  * and gives it as ISO 8601 (YYYY-MM-DD), or undefined when it is not a real date in one of those forms.
  */
 export function parseDateOfBirth(input: string): string | undefined {
-  const text = input.trim().replace(/\s+/g, ' ');
+  // Banners often print the age after the date: "03-Jul-1948 (77y)", "3 July 1948, 77 yrs", "1948-07-03 Age 77".
+  const spaced = input.trim().replace(/\s+/g, ' ');
+  const text = AGE_AFTER_DATE.exec(spaced)?.[1] ?? spaced;
   let match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (match) return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
   match = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, dateOfBirthSchema, parseDateOfBirth } from '../../domain/referral';
+import { ageOn, dateOfBirthSchema, nhsDate, parseDateOfBirth } from '../../domain/referral';
 
 describe('date of birth as practice systems print it', () => {
   it.each([
@@ -15,6 +15,11 @@ describe('date of birth as practice systems print it', () => {
     ['21st June 1980', '1980-06-21'],
     ['1950-03-12', '1950-03-12'],
     ['  12  March  1950 ', '1950-03-12'],
+    // With the age some banners print beside it.
+    ['03-Jul-1948 (77y)', '1948-07-03'],
+    ['3 July 1948 (77 years)', '1948-07-03'],
+    ['03/07/1948, 77 yrs', '1948-07-03'],
+    ['1948-07-03 Age 77', '1948-07-03'],
   ])('reads %j as %s', (text, iso) => {
     expect(parseDateOfBirth(text)).toBe(iso);
   });
@@ -39,5 +44,13 @@ describe('date of birth as practice systems print it', () => {
     expect(ageOn('1954-11-22', '2026-11-21')).toBe(71);
     expect(ageOn('1954-11-22', '2026-11-22')).toBe(72);
     expect(ageOn('2000-02-29', '2026-02-28')).toBe(25);
+  });
+});
+
+describe('dates shown the NHS way', () => {
+  it('writes the day, the month in words and the year, never a numeric form a locale could misread', () => {
+    expect(nhsDate('1948-07-03')).toBe('3 July 1948');
+    expect(nhsDate('1948-07-03', 'short')).toBe('3 Jul 1948');
+    expect(nhsDate('2026-12-25')).toBe('25 December 2026');
   });
 });
