@@ -70,7 +70,7 @@ describe('the pad, opened on its own', () => {
     await page.getByLabel('The patient agrees to their details being shared with the service').check();
 
     const verdict = page.locator('.pad-verdict');
-    await verdict.getByText('Outside the agreed model', { exact: true }).waitFor();
+    await verdict.getByText(/^Not for this service: refer to /).waitFor();
     expect(await verdict.textContent()).toContain('Bristol Wellbeing College (open to all ages)');
     expect(await verdict.textContent()).toContain(
       'Boundaried model, agreed by Dr R Khan (GP partner) and Bristol Community Connectors on 1 April 2026',
