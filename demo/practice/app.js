@@ -39,7 +39,11 @@ function banner(patient) {
       'div',
       { class: 'mw-pbanner__top' },
       h('span', { class: 'mw-pname' }, patient.name),
-      patient.alerts.map((alert) => h('span', { class: 'mw-alert' }, alert)),
+      h(
+        'span',
+        { class: 'mw-alerts' },
+        patient.alerts.map((alert) => h('span', { class: 'mw-alert' }, alert)),
+      ),
       h('span', { class: 'mw-usual' }, 'Usual GP: ', patient.usual),
     ),
     h(

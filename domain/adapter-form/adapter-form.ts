@@ -24,6 +24,8 @@ export const ADAPTER_FIELD_LABELS: Record<AdapterField, string> = {
   phone: 'Phone',
   email: 'Email',
   postcode: 'Postcode',
+  interpreterLanguage: 'Interpreter needed (language)',
+  alerts: 'Alerts (interpreter, hearing, sight, mobility…)',
 };
 
 export function emptyAdapterForm(): AdapterForm {

@@ -19,6 +19,7 @@ export const demoAdapter: Adapter = {
     sex: { label: 'Gender' },
     phone: { label: 'Tel', pattern: PHONE },
     postcode: { label: 'Address', pattern: POSTCODE },
+    alerts: { selector: '.mw-alerts' },
   },
 };
 
@@ -38,6 +39,8 @@ export const genericAdapter: Adapter = {
     phone: { label: 'Tel|Telephone|Phone|Mobile|Home phone|Mobile phone|Contact number', pattern: PHONE },
     email: { label: 'Email|E-mail|Email address', pattern: EMAIL },
     postcode: { label: 'Postcode|Post code|Address', pattern: POSTCODE },
+    interpreterLanguage: { label: 'Interpreter|Interpreter needed', pattern: '([A-Za-z][A-Za-z-]{1,40})' },
+    alerts: { label: 'Alerts|Alert|Warnings' },
   },
 };
 

@@ -14,9 +14,14 @@ export const PAGE_FIELDS = [
   'phone',
   'email',
   'postcode',
+  'interpreterLanguage',
 ] as const satisfies readonly PatientField[];
 export type PageField = (typeof PAGE_FIELDS)[number];
 
-/** What an adapter can read: the patient fields, and 'name' for a whole name ("SMITH, John (Mr)") split into family and given. */
-export const ADAPTER_FIELDS = [...PAGE_FIELDS, 'name'] as const;
+/**
+ * What an adapter can read: the patient fields; 'name' for a whole name ("SMITH, John (Mr)") split into family and
+ * given; 'alerts' for the record's alerts ("Interpreter: Gujarati", "Hearing impaired"), from which the pad pre-fills
+ * the interpreter's language and access needs.
+ */
+export const ADAPTER_FIELDS = [...PAGE_FIELDS, 'name', 'alerts'] as const;
 export type AdapterField = (typeof ADAPTER_FIELDS)[number];

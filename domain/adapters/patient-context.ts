@@ -15,6 +15,8 @@ export type PatientContext = {
   recordKey: string;
   adapterId: string;
   fields: Partial<Record<PatientField, string>>;
+  /** The record's alerts as the page shows them, when the adapter reads them. */
+  alerts?: string;
 };
 
 const MAX_TEXT = 200;
@@ -23,6 +25,7 @@ export const patientContextSchema = z.object({
   recordKey: z.string().check(z.regex(/^(nhs:\d{10}|person:[0-9a-z]{1,16})$/)),
   adapterId: z.string().check(z.minLength(1), z.maxLength(100)),
   fields: z.partialRecord(z.enum(PAGE_FIELDS), z.string().check(z.maxLength(MAX_TEXT))),
+  alerts: z.optional(z.string().check(z.maxLength(MAX_TEXT))),
 });
 
 /** A patient context from a message or storage, or null when it is not one (the schema's output is a PatientContext). */

@@ -30,7 +30,10 @@ export function readPatient(adapter: Adapter, document: Document): PatientContex
     if (given && !fields.given) fields.given = given;
   }
   const recordKey = recordKeyFor(fields);
-  return recordKey ? { recordKey, adapterId: adapter.id, fields } : null;
+  if (!recordKey) return null;
+  return read.alerts
+    ? { recordKey, adapterId: adapter.id, fields, alerts: read.alerts }
+    : { recordKey, adapterId: adapter.id, fields };
 }
 
 function readField(rule: FieldRule, banner: Element): string | undefined {

@@ -3,13 +3,20 @@ import { parseDateOfBirth } from '../referral/date-of-birth';
 import type { DraftPatient, ReferralDraft } from '../referral/draft';
 import { formatNhsNumber, isValidNhsNumber, normaliseNhsNumber } from '../referral/nhs-number';
 import type { Provenance } from '../referral/patient';
+import { readAlerts } from './record-alerts';
 
-/** What the pad needs of the patient on screen: the record's key and the raw text the page adapter read per field. */
-export type RecordOnScreen = Pick<PatientContext, 'recordKey' | 'fields'>;
+/** What the pad needs of the patient on screen: the record's key, the raw text the adapter read per field, its alerts. */
+export type RecordOnScreen = Pick<PatientContext, 'recordKey' | 'fields' | 'alerts'>;
 
-/** The patient fields a page can show as text (lists such as contact modes are the referrer's to choose). */
-export const TEXT_FIELDS = PAGE_FIELDS;
-export type TextField = PageField;
+/**
+ * The patient fields a page shows as text and the pad shows with their provenance (lists such as contact modes are the
+ * referrer's to choose). The interpreter's language is offered once from the record instead (offerFromRecord).
+ */
+export const TEXT_FIELDS = PAGE_FIELDS.filter((field) => field !== 'interpreterLanguage') as Exclude<
+  PageField,
+  'interpreterLanguage'
+>[];
+export type TextField = Exclude<PageField, 'interpreterLanguage'>;
 
 function sexFrom(text: string): string {
   const word = text.trim().toLowerCase();
@@ -60,6 +67,26 @@ export function applyRecord(draft: ReferralDraft, record: RecordOnScreen): Refer
     if (typed) continue;
     patient[field] = value;
     provenance[field] = 'page';
+  }
+  return offerFromRecord({ ...draft, patient, provenance }, record);
+}
+
+/**
+ * The interpreter's language and access needs the record names (its alerts, or an interpreter field), offered once: a
+ * draft that has had them offered, or where the referrer has set them, is left as it is.
+ */
+function offerFromRecord(draft: ReferralDraft, record: RecordOnScreen): ReferralDraft {
+  const alerts = readAlerts(record.alerts);
+  const language = record.fields.interpreterLanguage?.trim() || alerts.interpreterLanguage;
+  const patient: DraftPatient = { ...draft.patient };
+  const provenance = { ...draft.provenance };
+  if (language && provenance.interpreterLanguage === undefined && !patient.interpreterLanguage?.trim()) {
+    patient.interpreterLanguage = language;
+    provenance.interpreterLanguage = 'page';
+  }
+  if (alerts.accessNeeds.length && provenance.accessNeeds === undefined) {
+    patient.accessNeeds = [...new Set([...(patient.accessNeeds ?? []), ...alerts.accessNeeds])];
+    provenance.accessNeeds = 'page';
   }
   return { ...draft, patient, provenance };
 }

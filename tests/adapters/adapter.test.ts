@@ -34,7 +34,7 @@ describe('adapterSchema', () => {
       ]),
     );
     expect(problems).toContain(
-      'fields: Not a field an adapter reads: favouriteColour (it reads nhsNumber, given, family, dateOfBirth, sex, phone, email, postcode, name).',
+      'fields: Not a field an adapter reads: favouriteColour (it reads nhsNumber, given, family, dateOfBirth, sex, phone, email, postcode, interpreterLanguage, name, alerts).',
     );
   });
 });

@@ -23,13 +23,13 @@ beforeEach(() => {
 describe('readPatient with the demo system adapter', () => {
   const demoBanner = `
     <div class="mw-pbanner">
-      <div class="mw-pbanner__top"><span class="mw-pname">SMITH, John (Mr)</span><span class="mw-alert">Lives alone</span></div>
+      <div class="mw-pbanner__top"><span class="mw-pname">SMITH, John (Mr)</span><span class="mw-alerts"><span class="mw-alert">Lives alone</span></span></div>
       <div class="mw-pbanner__row">
         <div class="mw-kv"><span class="mw-k">Born</span> <span class="mw-v">14-Jun-1954 <small>(72y)</small></span></div>
         <div class="mw-kv"><span class="mw-k">Gender</span> <span class="mw-v">Male</span></div>
         <div class="mw-kv"><span class="mw-k">NHS No.</span> <span class="mw-v"><b>943 476 5919</b></span></div>
         <div class="mw-kv"><span class="mw-k">Tel</span> <span class="mw-v">0117 496 0123</span></div>
-        <div class="mw-kv"><span class="mw-k">Address</span> <span class="mw-v">Flat 2, 18 Cotham Vale, Bristol, BS6 6HR</span></div>
+        <div class="mw-kv"><span class="mw-k">Address</span> <span class="mw-v">Flat 2, 18 Soundwell Road, Staple Hill, Bristol, BS16 4QG</span></div>
       </div>
     </div>`;
 

@@ -173,6 +173,8 @@ describe('the patient on screen', () => {
     await alert.getByRole('button', { name: /Open the referral for/ }).click();
     await padShows(pad, 'Family name', 'PATEL');
     expect(await field(pad, 'NHS number')).toBe('999 003 4567');
+    // His record's alert "Interpreter: Gujarati" is carried into the referral.
+    expect(await field(pad, 'Interpreter needed: language (leave blank if none)')).toBe('Gujarati');
   });
 
   it('answers which-patient from an extension page with what the banner shows now', async () => {

@@ -161,10 +161,11 @@ describe('the pad, rendered', () => {
     });
     await vi.waitFor(() => expect(state.problems.value).not.toEqual([]));
     await act(() => state.settled());
+    // The summary takes focus in an effect after it renders: wait for that, as a screen reader user would.
+    await vi.waitFor(() => expect(document.activeElement).toBe(root.querySelector('.pad-error-summary')));
     const summary = root.querySelector('.pad-error-summary');
     expect(summary?.textContent).toContain('There is a problem');
     expect(summary?.textContent).toContain('The referral was not saved');
-    expect(document.activeElement).toBe(summary);
     expect(root.querySelector('form')?.firstElementChild).toBe(summary);
     expect(text()).not.toContain('Saved — waiting to send');
     expect((await loadDraft(JOHN.recordKey)).status).toBe('found');
