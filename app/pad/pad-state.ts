@@ -63,6 +63,7 @@ export function createPadState() {
       verdict: verdict.value,
       patientCheck: patientCheck.value,
       outboxAvailable: outboxAvailable.value,
+      queueSet: settings.value?.queue !== undefined,
     }),
   );
 

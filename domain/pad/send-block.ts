@@ -8,27 +8,35 @@ export const NO_MODEL =
 /** Said at the top of the pad when the background's outbox cannot be opened (IndexedDB refused). */
 export const NO_OUTBOX_NOTICE =
   'This browser cannot store referrals here (for example a private window), so referrals cannot be sent from this pad. Nothing you type is lost: your draft stays in the pad. Open the practice system in a normal window to send it.';
+/** Send with nowhere to go would promise a delivery that never comes. */
+export const NO_QUEUE =
+  'No link worker queue is set for this practice — ask your practice champion. Send is off until one is set; your draft is kept.';
 export const NO_OUTBOX =
   'Send is turned off: this browser cannot store referrals here (for example a private window). Your draft is kept.';
 
 /**
  * Why Send is not possible now, in the referrer's words, or undefined when it is. The order is the order to act in:
- * a browser that cannot store the referral, no model, the wrong patient, then what the verdict still needs.
+ * a browser that cannot store the referral, no model, no queue to send to, the wrong patient, then what the verdict
+ * still needs.
  */
 export function sendBlock({
   model,
   verdict,
   patientCheck,
   outboxAvailable,
+  queueSet,
 }: {
   model: ServiceModel | undefined;
   verdict: Verdict | undefined;
   patientCheck: PatientCheck | undefined;
   /** As the background answered; undefined while not known (Send then reports any failure itself). */
   outboxAvailable?: boolean;
+  /** Whether the practice has a queue endpoint and token (the champion's settings or policy). */
+  queueSet: boolean;
 }): string | undefined {
   if (outboxAvailable === false) return NO_OUTBOX;
   if (!model || !verdict) return NO_MODEL;
+  if (!queueSet) return NO_QUEUE;
   if (patientCheck?.kind === 'different') {
     return `${patientCheck.message} Switch to that patient’s referral, or go back to this patient’s record, to send.`;
   }

@@ -23,6 +23,8 @@ import {
  */
 let h: Harness;
 const REFERRER = { name: 'Dr Asha Patel', role: 'GP', odsCode: 'L81001' };
+/** A queue nothing listens on (port 9, discard): these tests look at the pad; delivery is tested elsewhere. */
+const QUEUE = { endpoint: 'http://127.0.0.1:9/fhir', token: 'practice-token' };
 
 async function resetStorage(items: Record<string, unknown>): Promise<void> {
   const page = await openExtensionPage(h, 'sidepanel.html');
@@ -51,7 +53,7 @@ afterAll(async () => {
 
 describe('the pad beside the practice system', () => {
   it('is pre-filled from the banner, each field marked as from the record, the NHS number checked', async () => {
-    await resetStorage({ settings: { model: OPEN_PCN_MODEL }, referrer: REFERRER });
+    await resetStorage({ settings: { model: OPEN_PCN_MODEL, queue: QUEUE }, referrer: REFERRER });
     const { page, pad } = await openPadOnDemo();
     await expect.poll(() => given(pad).inputValue()).toBe('John');
     expect(await pad.getByLabel('Family name', { exact: true }).inputValue()).toBe('SMITH');
@@ -66,7 +68,7 @@ describe('the pad beside the practice system', () => {
   });
 
   it('takes a typical referral in at most 6 clicks or key presses besides free text, and saves it', async () => {
-    await resetStorage({ settings: { model: OPEN_PCN_MODEL }, referrer: REFERRER });
+    await resetStorage({ settings: { model: OPEN_PCN_MODEL, queue: QUEUE }, referrer: REFERRER });
     const { page, pad } = await openPadOnDemo();
     await expect.poll(() => given(pad).inputValue()).toBe('John');
 
@@ -103,8 +105,29 @@ describe('the pad beside the practice system', () => {
     await page.close();
   });
 
-  it('follows the patient on screen while the draft is untouched', async () => {
+  it('keeps Send off, saying why, when no queue is set for the practice, and enqueues nothing', async () => {
     await resetStorage({ settings: { model: OPEN_PCN_MODEL }, referrer: REFERRER });
+    const extensionPage = await openExtensionPage(h, 'sidepanel.html');
+    const before = await outboxRows(extensionPage);
+    const { page, pad } = await openPadOnDemo();
+    await expect.poll(() => given(pad).inputValue()).toBe('John');
+    await pad.getByRole('button', { name: 'Loneliness or isolation' }).click();
+    await pad.getByRole('button', { name: 'No to all five safety questions' }).click();
+    await pad.getByLabel('The patient agrees to be referred to social prescribing').check();
+    await pad.getByLabel('The patient agrees to their details being shared with the service').check();
+    const send = pad.getByRole('button', { name: 'Send referral' });
+    expect(await send.isDisabled()).toBe(true);
+    expect(await pad.locator('#pad-send-reason').textContent()).toContain(
+      'No link worker queue is set for this practice — ask your practice champion.',
+    );
+    await send.press('Enter');
+    expect(await outboxRows(extensionPage)).toEqual(before);
+    await extensionPage.close();
+    await page.close();
+  });
+
+  it('follows the patient on screen while the draft is untouched', async () => {
+    await resetStorage({ settings: { model: OPEN_PCN_MODEL, queue: QUEUE }, referrer: REFERRER });
     const { page, pad } = await openPadOnDemo();
     await expect.poll(() => given(pad).inputValue()).toBe('John');
     await choosePatient(page, 'OKAFOR');
@@ -113,7 +136,7 @@ describe('the pad beside the practice system', () => {
   });
 
   it('guards a draft when the record changes patient: says whose it is, blocks Send, one click to the new patient', async () => {
-    await resetStorage({ settings: { model: OPEN_PCN_MODEL }, referrer: REFERRER });
+    await resetStorage({ settings: { model: OPEN_PCN_MODEL, queue: QUEUE }, referrer: REFERRER });
     const { page, pad } = await openPadOnDemo();
     await expect.poll(() => given(pad).inputValue()).toBe('John');
     await pad.getByRole('button', { name: 'Loneliness or isolation' }).click();
@@ -146,7 +169,7 @@ describe('the pad beside the practice system', () => {
   });
 
   it('keeps the draft when the sidebar is closed and when the page is reloaded', async () => {
-    await resetStorage({ settings: { model: OPEN_PCN_MODEL }, referrer: REFERRER });
+    await resetStorage({ settings: { model: OPEN_PCN_MODEL, queue: QUEUE }, referrer: REFERRER });
     const { page, pad } = await openPadOnDemo();
     await pad.getByRole('button', { name: 'Bereavement' }).click();
     await pad.getByLabel('What matters to the patient (optional)').fill('Back to the bowls club');
@@ -177,7 +200,7 @@ describe('the pad beside the practice system', () => {
   });
 
   it('has no serious or critical accessibility violation in the framed pad', async () => {
-    await resetStorage({ settings: { model: OPEN_PCN_MODEL }, referrer: REFERRER });
+    await resetStorage({ settings: { model: OPEN_PCN_MODEL, queue: QUEUE }, referrer: REFERRER });
     const { page, pad } = await openPadOnDemo();
     await expect.poll(() => given(pad).inputValue()).toBe('John');
     expect(await seriousViolations(pad)).toEqual([]);

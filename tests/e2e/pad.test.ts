@@ -17,6 +17,8 @@ let h: Harness;
 let page: Page;
 
 const REFERRER = { name: 'Dr Asha Patel', role: 'GP', odsCode: 'L81001' };
+/** A queue nothing listens on (port 9, discard): these tests look at the pad; delivery is tested elsewhere. */
+const QUEUE = { endpoint: 'http://127.0.0.1:9/fhir', token: 'practice-token' };
 
 async function openPad(): Promise<void> {
   await page.goto(`chrome-extension://${h.extensionId}/sidepanel.html`);
@@ -59,7 +61,7 @@ describe('the pad, opened on its own', () => {
   });
 
   it('shows a boundaried redirect with where to refer instead, and blocks Send until a reason is given', async () => {
-    await setExtensionStorage(page, { settings: { model: BOUNDARIED }, referrer: REFERRER });
+    await setExtensionStorage(page, { settings: { model: BOUNDARIED, queue: QUEUE }, referrer: REFERRER });
     await openPad();
     await screenshotForDocs(page, 'pad-empty.png');
 
@@ -84,7 +86,7 @@ describe('the pad, opened on its own', () => {
   });
 
   it('never offers an override for a safety redirect', async () => {
-    await setExtensionStorage(page, { settings: { model: BOUNDARIED }, referrer: REFERRER });
+    await setExtensionStorage(page, { settings: { model: BOUNDARIED, queue: QUEUE }, referrer: REFERRER });
     await openPad();
     await fillPatient('1950-03-12');
     await page.getByRole('button', { name: 'Loneliness or isolation' }).click();
@@ -100,7 +102,7 @@ describe('the pad, opened on its own', () => {
   });
 
   it('sends a complete referral: the row is in the outbox before the pad says "Saved"', async () => {
-    await setExtensionStorage(page, { settings: { model: BOUNDARIED }, referrer: REFERRER });
+    await setExtensionStorage(page, { settings: { model: BOUNDARIED, queue: QUEUE }, referrer: REFERRER });
     await openPad();
     await fillPatient('1950-03-12');
     await page.getByRole('button', { name: 'Loneliness or isolation' }).click();
@@ -136,7 +138,7 @@ describe('the pad, opened on its own', () => {
   });
 
   it('keeps a draft through a reload and through closing the pad', async () => {
-    await setExtensionStorage(page, { settings: { model: BOUNDARIED } });
+    await setExtensionStorage(page, { settings: { model: BOUNDARIED, queue: QUEUE } });
     await openPad();
     await page.getByLabel('Given name', { exact: true }).fill('Mary');
     await page.getByRole('button', { name: 'Bereavement' }).click();
@@ -158,7 +160,7 @@ describe('the pad, opened on its own', () => {
   });
 
   it('has no serious or critical accessibility violation (axe-core), empty, redirected and sent', async () => {
-    await setExtensionStorage(page, { settings: { model: BOUNDARIED }, referrer: REFERRER });
+    await setExtensionStorage(page, { settings: { model: BOUNDARIED, queue: QUEUE }, referrer: REFERRER });
     await openPad();
     // The main view with its Sent referrals open (the practice's list, its Today / This week switch).
     await page.locator('#pad-sent-panel summary').click();

@@ -46,7 +46,13 @@ const sendButton = () => byId('pad-send') as HTMLButtonElement;
 
 async function openPad(): Promise<PadState> {
   const state = createPadState();
-  state.settings.value = { retentionDays: 7, modelHistory: [], adapters: [], model: OPEN_PCN_MODEL };
+  state.settings.value = {
+    retentionDays: 7,
+    modelHistory: [],
+    adapters: [],
+    model: OPEN_PCN_MODEL,
+    queue: { endpoint: 'http://127.0.0.1:9/fhir', token: 't' },
+  };
   // What startPad does: ask the background about its outbox, then follow the record on screen.
   await state.checkOutbox();
   await state.recordChanged(JOHN);
