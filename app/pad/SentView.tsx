@@ -22,7 +22,7 @@ export function SentView({ sent, state }: { sent: Sent; state: PadState }) {
     <div class="pad-sent">
       <div class="pad-confirmation" role="status">
         <h2 tabIndex={-1} ref={heading} id="pad-sent-title">
-          Saved — waiting to send
+          Saved — will be sent to {sent.model.service.name} as soon as it answers
         </h2>
         {live && (
           <p class="pad-live-status">
@@ -31,8 +31,9 @@ export function SentView({ sent, state }: { sent: Sent; state: PadState }) {
           </p>
         )}
         <p>
-          Reference <strong class="pad-reference">{referralReference(referral.id)}</strong>. The referral is kept in
-          this browser and sent to {model.service.name} as soon as the queue answers; nothing more to do.
+          Reference <strong class="pad-reference">{referralReference(referral.id)}</strong>. It is kept in this browser
+          until {model.service.name}’s queue has it; the status above says when it has arrived, and Sent referrals shows
+          it if it needs your attention.
         </p>
       </div>
       <RecordEntry text={clinicalRecordEntry(referral, model)} />

@@ -60,7 +60,7 @@ async function referFromPad(pad: Frame, needs: string[]): Promise<string> {
   await pad.getByLabel('The patient agrees to be referred to social prescribing').check();
   await pad.getByLabel('The patient agrees to their details being shared with the service').check();
   await pad.getByRole('button', { name: 'Send referral' }).click();
-  await pad.getByRole('heading', { name: 'Saved — waiting to send' }).waitFor();
+  await pad.getByRole('heading', { name: /^Saved — will be sent to / }).waitFor();
   const reference = (await pad.locator('.pad-reference').textContent()) ?? '';
   expect(reference).toMatch(/^SP-[0-9A-F]{4}-[0-9A-F]{4}$/);
   return reference;

@@ -83,7 +83,7 @@ describe('the pad beside the practice system', () => {
     await act(() => pad.getByLabel('The patient agrees to be referred to social prescribing').check());
     await act(() => pad.getByLabel('The patient agrees to their details being shared with the service').check());
     await act(() => pad.getByRole('button', { name: 'Send referral' }).click());
-    await pad.getByRole('heading', { name: 'Saved — waiting to send' }).waitFor();
+    await pad.getByRole('heading', { name: /^Saved — will be sent to / }).waitFor();
 
     // Opening the pad (the shortcut) is one more key press before these.
     expect(actions).toBeLessThanOrEqual(6);

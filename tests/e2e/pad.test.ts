@@ -114,7 +114,7 @@ describe('the pad, opened on its own', () => {
     await expect.poll(() => sendButton().isEnabled()).toBe(true);
     await sendButton().click();
 
-    await page.getByRole('heading', { name: 'Saved — waiting to send' }).waitFor();
+    await page.getByRole('heading', { name: /^Saved — will be sent to / }).waitFor();
     const reference = await page.locator('.pad-reference').textContent();
     const rows = await outboxRows(page);
     expect(rows).toHaveLength(1);
@@ -174,7 +174,7 @@ describe('the pad, opened on its own', () => {
     await page.getByLabel('Your reason to refer anyway').fill('Recently widowed.');
     expect(await seriousViolations(page)).toEqual([]);
     await sendButton().click();
-    await page.getByRole('heading', { name: 'Saved — waiting to send' }).waitFor();
+    await page.getByRole('heading', { name: /^Saved — will be sent to / }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

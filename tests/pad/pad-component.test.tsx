@@ -215,7 +215,7 @@ describe('the pad, rendered', () => {
     expect(summary?.textContent).toContain('There is a problem');
     expect(summary?.textContent).toContain('The referral was not saved');
     expect(root.querySelector('form')?.firstElementChild).toBe(summary);
-    expect(text()).not.toContain('Saved — waiting to send');
+    expect(text()).not.toContain('Saved — will be sent');
     expect((await loadDraft(JOHN.recordKey)).status).toBe('found');
   });
 });
