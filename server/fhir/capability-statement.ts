@@ -33,8 +33,9 @@ export function capabilityStatement(date: string): fhir4.CapabilityStatement {
               { name: '_id', type: 'token' },
             ],
           },
-          { type: 'ServiceRequest', conditionalCreate: true, interaction: [] },
-          { type: 'Patient', conditionalCreate: true, interaction: [] },
+          // Created only within the transaction: no interaction of their own (and FHIR JSON has no empty arrays).
+          { type: 'ServiceRequest', conditionalCreate: true },
+          { type: 'Patient', conditionalCreate: true },
         ],
       },
     ],
