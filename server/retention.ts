@@ -17,11 +17,11 @@ export function startRetention(service: Pick<Service, 'db' | 'now'>, days: numbe
   const sweep = async () => {
     const now = service.now();
     try {
-      await forgetStale(service.db, now);
       if (days > 0) {
         const removed = await removeClosedDetails(service.db, days, now);
         if (removed > 0) console.log(`queue: removed the details of ${removed} referrals closed over ${days} days ago`);
       }
+      await forgetStale(service.db, now);
     } catch (error) {
       console.error(`queue: retention failed (${(error as Error).name}); trying again later`);
     }
