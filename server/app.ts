@@ -10,6 +10,14 @@ import { inboxRoutes } from './inbox/routes';
  */
 export function createApp(service: Service) {
   const app = new Hono();
+  // On every response, errors and redirects included. HSTS always: the service speaks plain HTTP behind whatever
+  // terminates TLS, so it cannot tell how the browser came; browsers ignore the header over HTTP (RFC 6797 8.1),
+  // and over HTTPS it keeps them from ever using HTTP to this host again.
+  app.use('*', async (c, next) => {
+    await next();
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    c.res.headers.set('Strict-Transport-Security', 'max-age=31536000');
+  });
   app.route('/fhir', fhirRoutes(service));
   app.route('/inbox', inboxRoutes(service));
   app.get('/', (c) => c.redirect('/inbox', 302));

@@ -5,18 +5,23 @@
  *   issue-token <ODS code> [--label text] [--expires-days n]
  *   revoke-token <token id>
  *   list-tokens
- *   add-link-worker <username> <display name>   (the password is read from standard input, or generated and shown)
+ *   add-link-worker <username> <display name> [--administrator]   (the password is read from standard input, or
+ *     generated and shown; an administrator may also read the audit)
+ *   disable-link-worker <username>   (no more sign-ins; their sessions end now)
  * The database: PostgreSQL when DATABASE_URL is set, else the embedded one in QUEUE_DATA_DIR (default .data/queue).
  * QUEUE_RATE_LIMIT_PER_MINUTE and QUEUE_RATE_LIMIT_BURST set each practice token's limit per process (0 per minute: none).
  * QUEUE_READERS: threads that read referral Bundles beside the request thread (default 1 with two cores or more; 0: none).
+ * QUEUE_RETENTION_DAYS: days after a referral's final decision that `serve` removes its identifiable details (default
+ * 90; 0: kept). README says why.
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { odsCodeSchema } from '../domain/referral';
 import { DEFAULT_RATE_LIMIT, service } from './context';
 import { DEFAULT_READERS, startReaders } from './fhir/readers';
+import { DEFAULT_RETENTION_DAYS, startRetention } from './retention';
 import { startServer } from './serve';
-import { addLinkWorker } from './store/link-workers';
+import { addLinkWorker, disableLinkWorker } from './store/link-workers';
 import { openDb } from './store/open';
 import { addPractice, issueToken, listTokens, revokeToken } from './store/practices';
 
@@ -49,6 +54,7 @@ const { positionals, values } = parseArgs({
     host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
     label: { type: 'string' },
     'expires-days': { type: 'string' },
+    administrator: { type: 'boolean', default: false },
   },
 });
 const [command, ...args] = positionals;
@@ -60,13 +66,13 @@ try {
       const perMinute = countFromEnv('QUEUE_RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT.perMinute);
       const rateLimit = { perMinute, burst: countFromEnv('QUEUE_RATE_LIMIT_BURST', perMinute) };
       const readers = startReaders(countFromEnv('QUEUE_READERS', DEFAULT_READERS));
-      const server = await startServer(service(db, { rateLimit, read: readers.read }), {
-        port: Number(values.port),
-        hostname: values.host,
-      });
+      const running = service(db, { rateLimit, read: readers.read });
+      const retention = startRetention(running, countFromEnv('QUEUE_RETENTION_DAYS', DEFAULT_RETENTION_DAYS));
+      const server = await startServer(running, { port: Number(values.port), hostname: values.host });
       console.log(`queue: listening on ${server.url} (${db.kind === 'postgres' ? 'PostgreSQL' : 'embedded database'})`);
       const stop = async () => {
         await server.close();
+        await retention.stop();
         await readers.close();
         await db.close();
         process.exit(0);
@@ -126,13 +132,19 @@ try {
       const given = await readStdin();
       const password = given || randomBytes(12).toString('base64url');
       if (password.length < 12) fail('A password has at least 12 characters.');
-      await addLinkWorker(db, { username, displayName: name.join(' '), password });
+      await addLinkWorker(db, { username, displayName: name.join(' '), password, administrator: values.administrator });
       console.log(`Added link worker ${username}.${given ? '' : ` Password (shown once): ${password}`}`);
+      break;
+    }
+    case 'disable-link-worker': {
+      if (!args[0]) fail('Usage: disable-link-worker <username>');
+      const disabled = await disableLinkWorker(db, args[0], new Date());
+      console.log(disabled ? `Disabled ${args[0]}; their sessions have ended.` : `No enabled link worker ${args[0]}.`);
       break;
     }
     default:
       fail(
-        'Commands: serve, add-practice, issue-token, revoke-token, list-tokens, add-link-worker (see server/main.ts).',
+        'Commands: serve, add-practice, issue-token, revoke-token, list-tokens, add-link-worker, disable-link-worker (see server/main.ts).',
       );
   }
 } finally {

@@ -15,7 +15,7 @@ export function capabilityStatement(date: string): fhir4.CapabilityStatement {
       {
         mode: 'server',
         documentation:
-          'POST a referral as a transaction Bundle (Patient, ServiceRequest, Task, each a conditional create) with an Idempotency-Key header; a repeat with the same key and body is answered with the first response, the same key with another body is refused (422). Read the Task for the link worker’s decision.',
+          'POST a referral as a transaction Bundle (Patient, ServiceRequest, Task, each a conditional create) with an Idempotency-Key header; a repeat with the same key and body is answered with the first response, the same key with another body is refused (422), and so is another body under a referral id already taken. Read the Task for the link worker’s decision.',
         security: {
           description:
             'Every request but this one needs a practice bearer token (Authorization: Bearer …). A token speaks for one practice: it may send that practice’s referrals and read their Tasks, nothing else.',
@@ -33,8 +33,9 @@ export function capabilityStatement(date: string): fhir4.CapabilityStatement {
               { name: '_id', type: 'token' },
             ],
           },
-          { type: 'ServiceRequest', conditionalCreate: true, interaction: [] },
-          { type: 'Patient', conditionalCreate: true, interaction: [] },
+          // Created only within the transaction: no interaction of their own (and FHIR JSON has no empty arrays).
+          { type: 'ServiceRequest', conditionalCreate: true },
+          { type: 'Patient', conditionalCreate: true },
         ],
       },
     ],

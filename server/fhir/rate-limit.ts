@@ -1,4 +1,5 @@
 import { createMiddleware } from 'hono/factory';
+import { addressBuckets, clientAddress } from '../auth/address-limit';
 import { bearerToken } from '../auth/practice-token';
 import { secretHash } from '../auth/secrets';
 import type { Service } from '../context';
@@ -51,5 +52,32 @@ export function rateLimit(service: Service) {
     }
     bucket.tokens -= 1;
     return next();
+  });
+}
+
+/**
+ * Per client address, requests whose token was refused (401): past the limit that address waits (429 with
+ * Retry-After) before any token of its is checked, so a flood of made-up tokens costs the database nothing. A token
+ * that works is never charged, so a practice is limited only by what goes wrong from its address.
+ */
+export function refusedTokenLimit(service: Service) {
+  const refused = addressBuckets(service.addressLimits.refusedTokens, service.now);
+  return createMiddleware(async (c, next) => {
+    const address = clientAddress(c);
+    const seconds = refused.waiting(address);
+    if (seconds > 0)
+      return outcome(
+        c,
+        429,
+        [
+          {
+            code: 'throttled',
+            message: `Too many requests with a token this service does not accept. Try again in ${seconds} s.`,
+          },
+        ],
+        { 'Retry-After': String(seconds) },
+      );
+    await next();
+    if (c.res.status === 401) refused.charge(address);
   });
 }

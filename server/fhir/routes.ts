@@ -10,7 +10,7 @@ import { repeatOf, taskFor } from '../store/referrals';
 import { capabilityStatement } from './capability-statement';
 import { fhirCors } from './cors';
 import { fhirJson, type Issue, outcome } from './operation-outcome';
-import { rateLimit } from './rate-limit';
+import { rateLimit, refusedTokenLimit } from './rate-limit';
 import { transactionResponse } from './transaction';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -30,6 +30,7 @@ export function fhirRoutes(service: Service) {
     fhirCors((origin) => isExtensionOrigin(origin) || service.corsOrigins.includes(origin)),
   );
 
+  fhir.use('*', refusedTokenLimit(service));
   fhir.use('*', rateLimit(service));
 
   fhir.get('/metadata', (c) => fhirJson(c, 200, capabilityStatement(service.now().toISOString())));
@@ -119,12 +120,14 @@ export function fhirRoutes(service: Service) {
                 'This Idempotency-Key was already used with a different body. A retry must send the same Bundle; a new referral needs a new key.',
             },
           ]);
-        case 'other-practice':
-          return outcome(c, 409, [
+        // One answer whoever holds the id: a practice learns nothing of another's referrals but that an id it
+        // already holds is taken (ids are random UUIDs: not guessed). Never 200, so a changed referral is not lost.
+        case 'id-taken':
+          return outcome(c, 422, [
             {
-              code: 'conflict',
+              code: 'duplicate',
               message:
-                'A referral with this identifier was received from another practice. Each referral needs its own id.',
+                'This referral id is already taken by a referral with other content; nothing was stored. A retry must send the same Bundle; a new referral needs a new id.',
             },
           ]);
       }
@@ -157,7 +160,8 @@ export function fhirRoutes(service: Service) {
       resourceType: 'Bundle',
       type: 'searchset',
       total: task ? 1 : 0,
-      entry: task ? [{ fullUrl: `Task/${task.id}`, resource: task, search: { mode: 'match' } }] : [],
+      // FHIR JSON has no empty arrays: no match, no entry.
+      ...(task ? { entry: [{ fullUrl: `Task/${task.id}`, resource: task, search: { mode: 'match' } }] } : {}),
     };
     return fhirJson(c, 200, searchset);
   });

@@ -1,6 +1,13 @@
 import { ErrorSummary, Page } from './layout';
 
-export function LoginPage(props: { username?: string; failed?: boolean; locked?: boolean; ended?: boolean }) {
+export function LoginPage(props: {
+  username?: string;
+  failed?: boolean;
+  locked?: boolean;
+  disabled?: boolean;
+  tooMany?: boolean;
+  ended?: boolean;
+}) {
   return (
     <Page title="Sign in">
       <h1>Sign in</h1>
@@ -15,6 +22,10 @@ export function LoginPage(props: { username?: string; failed?: boolean; locked?:
                     'Too many wrong passwords for this account: try again in 15 minutes, or ask an administrator.',
                 },
               ]
+            : []),
+          ...(props.disabled ? [{ message: 'This account has been disabled: ask an administrator.' }] : []),
+          ...(props.tooMany
+            ? [{ message: 'Too many sign-ins from this computer: wait a minute, then try again.' }]
             : []),
         ]}
       />

@@ -6,7 +6,7 @@ import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { applyDecision, decisionSchema, LINK_WORKER_STATUSES } from '../../domain/fhir';
 import { isNeedCode } from '../../domain/referral';
-import { checkDecoy, passwordMatches } from '../auth/passwords';
+import { addressBuckets, clientAddress } from '../auth/address-limit';
 import {
   COOKIE_PATH,
   type InboxVariables,
@@ -15,11 +15,16 @@ import {
   sameOriginPosts,
   secureCookies,
 } from '../auth/session';
+import { signIn } from '../auth/sign-in';
 import type { Service } from '../context';
-import { endSession, linkWorkerCredentials, signInFailed, signInSucceeded, startSession } from '../store/link-workers';
+import { audit, auditTrail } from '../store/audit';
+import { endSession } from '../store/link-workers';
 import { listPractices } from '../store/practices';
 import { type InboxFilter, listReferrals, recordDecision, referralDetail } from '../store/referrals';
+import { detailsRemovedAt } from '../store/retention';
+import { AuditPage } from './audit-page';
 import { type DecisionForm, DetailPage } from './detail-page';
+import { when } from './labels';
 import { ListPage } from './list-page';
 import { LoginPage } from './login-page';
 
@@ -36,10 +41,14 @@ const PAGE_HEADERS = {
 };
 
 /** Rendered by Preact, so every value from a referral is escaped as text. */
-function html(vnode: VNode, status: 200 | 400 | 401 | 404 | 409 | 429 = 200): Response {
+function html(
+  vnode: VNode,
+  status: 200 | 400 | 401 | 403 | 404 | 409 | 429 = 200,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(`<!doctype html>${render(vnode)}`, {
     status,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', ...PAGE_HEADERS },
+    headers: { 'Content-Type': 'text/html; charset=utf-8', ...PAGE_HEADERS, ...headers },
   });
 }
 
@@ -58,24 +67,19 @@ export function inboxRoutes(service: Service) {
 
   inbox.get('/login', (c) => html(<LoginPage ended={c.req.query('ended') !== undefined} />));
 
+  const signIns = addressBuckets(service.addressLimits.signIns, service.now);
   inbox.post('/login', async (c) => {
+    const address = clientAddress(c);
+    const wait = signIns.take(address);
+    if (wait > 0) return html(<LoginPage tooMany />, 429, { 'Retry-After': String(wait) });
     const form = await c.req.parseBody();
     const username = field(form, 'username') ?? '';
     const password = typeof form.password === 'string' ? form.password : '';
-    const account = username ? await linkWorkerCredentials(service.db, username) : undefined;
-    const now = service.now();
-    if (account?.lockedUntil && account.lockedUntil > now) return html(<LoginPage username={username} locked />, 429);
-    if (!account) {
-      await checkDecoy(password);
-      return html(<LoginPage username={username} failed />, 401);
-    }
-    if (!(await passwordMatches(account.passwordHash, password))) {
-      await signInFailed(service.db, account.username, now);
-      return html(<LoginPage username={username} failed />, 401);
-    }
-    await signInSucceeded(service.db, account.username);
-    const session = await startSession(service.db, account.username, service.now(), service.sessionLifetimeMs);
-    setCookie(c, SESSION_COOKIE, session.id, {
+    const result = await signIn(service, { username, password, address });
+    if (result.kind === 'locked') return html(<LoginPage username={username} locked />, 429);
+    if (result.kind === 'refused') return html(<LoginPage username={username} failed />, 401);
+    if (result.kind === 'disabled') return html(<LoginPage username={username} disabled />, 403);
+    setCookie(c, SESSION_COOKIE, result.session.id, {
       path: COOKIE_PATH,
       httpOnly: true,
       sameSite: 'Strict',
@@ -92,6 +96,8 @@ export function inboxRoutes(service: Service) {
     if (form.csrf !== c.get('session').csrfToken) return c.text('This form is out of date: reload the page.', 403);
     const id = getCookie(c, SESSION_COOKIE);
     if (id) await endSession(service.db, id);
+    const actor = c.get('session').linkWorker.username;
+    await audit(service.db, { at: service.now(), actor, action: 'signed-out', address: clientAddress(c) });
     deleteCookie(c, SESSION_COOKIE, { path: COOKIE_PATH });
     return c.redirect('/inbox/login', 303);
   });
@@ -112,7 +118,22 @@ export function inboxRoutes(service: Service) {
   inbox.get('/referrals/:id', async (c) => {
     const id = c.req.param('id');
     const referral = UUID.test(id) ? await referralDetail(service.db, id.toLowerCase()) : undefined;
+    const removed = !referral && UUID.test(id) ? await detailsRemovedAt(service.db, id.toLowerCase()) : undefined;
+    if (removed)
+      return c.text(
+        `This referral was closed, and its details were removed on ${when(removed.toISOString())} (retention). Its trail is in the audit.`,
+        404,
+      );
     if (!referral) return c.text('No such referral.', 404);
+    const { linkWorker } = c.get('session');
+    const at = service.now();
+    await audit(service.db, {
+      at,
+      actor: linkWorker.username,
+      action: 'viewed-referral',
+      referralId: referral.id,
+      address: clientAddress(c),
+    });
     return html(
       <DetailPage
         session={c.get('session')}
@@ -165,7 +186,17 @@ export function inboxRoutes(service: Service) {
         meta: { versionId: String(seenVersion + 1), lastUpdated: at },
       }),
     });
-    if (result.kind === 'decided') return c.redirect(`/inbox/referrals/${id}?saved`, 303);
+    if (result.kind === 'decided') {
+      await audit(service.db, {
+        at: new Date(at),
+        actor: session.linkWorker.username,
+        action: 'decided',
+        referralId: id,
+        detail: decision.status,
+        address: clientAddress(c),
+      });
+      return c.redirect(`/inbox/referrals/${id}?saved`, 303);
+    }
     if (result.kind === 'not-found') return c.text('No such referral.', 404);
     const fresh = (await referralDetail(service.db, id)) ?? current;
     return html(
@@ -185,6 +216,20 @@ export function inboxRoutes(service: Service) {
       />,
       409,
     );
+  });
+
+  inbox.get('/audit', async (c) => {
+    const session = c.get('session');
+    if (!session.administrator) return c.text('Only an administrator may read the audit.', 403);
+    const { before, referral } = c.req.query();
+    const pageSize = 100;
+    const rows = await auditTrail(service.db, {
+      ...(before && /^\d{1,15}$/.test(before) ? { before: Number(before) } : {}),
+      ...(referral && UUID.test(referral) ? { referralId: referral.toLowerCase() } : {}),
+      limit: pageSize,
+    });
+    const query = referral && UUID.test(referral) ? `referral=${referral.toLowerCase()}` : '';
+    return html(<AuditPage session={session} rows={rows} pageSize={pageSize} query={query} />);
   });
 
   return inbox;

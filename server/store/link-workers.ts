@@ -1,55 +1,92 @@
 import { hashPassword } from '../auth/passwords';
 import { newSecret, secretHash } from '../auth/secrets';
-import type { Queryable } from './db';
+import { audit, COMMAND_LINE } from './audit';
+import type { Db, Queryable } from './db';
 
 export type LinkWorker = { username: string; displayName: string };
-export type Session = { linkWorker: LinkWorker; csrfToken: string; expiresAt: Date };
+export type Session = { linkWorker: LinkWorker; administrator: boolean; csrfToken: string; expiresAt: Date };
 
-export async function addLinkWorker(db: Queryable, account: LinkWorker & { password: string }): Promise<void> {
-  await db.query('INSERT INTO link_worker (username, display_name, password_hash) VALUES ($1, $2, $3)', [
-    account.username,
-    account.displayName,
-    await hashPassword(account.password),
-  ]);
+/** Adds an account, recorded in the audit as added by `by`. */
+export async function addLinkWorker(
+  db: Queryable,
+  account: LinkWorker & { password: string; administrator?: boolean },
+  by = COMMAND_LINE,
+): Promise<void> {
+  await db.query(
+    `WITH added AS (
+       INSERT INTO link_worker (username, display_name, password_hash, administrator) VALUES ($1, $2, $3, $4)
+       RETURNING username)
+     INSERT INTO audit_event (at, actor, action, detail) SELECT now(), $5, 'link-worker-added', username FROM added`,
+    [account.username, account.displayName, await hashPassword(account.password), account.administrator ?? false, by],
+  );
 }
 
 export async function linkWorkerCredentials(
   db: Queryable,
   username: string,
-): Promise<(LinkWorker & { passwordHash: string; lockedUntil?: Date }) | undefined> {
+): Promise<(LinkWorker & { passwordHash: string; disabled: boolean }) | undefined> {
   const rows = await db.query<{
     username: string;
     display_name: string;
     password_hash: string;
-    locked_until: Date | null;
-  }>('SELECT username, display_name, password_hash, locked_until FROM link_worker WHERE username = $1', [username]);
+    disabled_at: Date | null;
+  }>('SELECT username, display_name, password_hash, disabled_at FROM link_worker WHERE username = $1', [username]);
   const row = rows[0];
   return (
     row && {
       username: row.username,
       displayName: row.display_name,
       passwordHash: row.password_hash,
-      ...(row.locked_until ? { lockedUntil: new Date(row.locked_until) } : {}),
+      disabled: row.disabled_at !== null,
     }
   );
 }
 
-/** Failed sign-ins in a row before the account waits, and how long it waits. */
+/** Sign-ins in a row that were not right before the username waits, and how long it waits. */
 export const SIGN_IN_ATTEMPTS = 5;
 export const SIGN_IN_LOCK_MS = 15 * 60 * 1000;
 
-/** Counts a failed sign-in; the fifth in a row locks the account for a while. */
-export async function signInFailed(db: Queryable, username: string, now: Date): Promise<void> {
-  await db.query(
-    `UPDATE link_worker SET failed_sign_ins = failed_sign_ins + 1,
-       locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
-     WHERE username = $1`,
-    [username, SIGN_IN_ATTEMPTS, new Date(now.getTime() + SIGN_IN_LOCK_MS)],
+/**
+ * Reserves one sign-in attempt for a username (an account or not) before its password is checked: counted as a
+ * failure until `signInSucceeded` says otherwise, so however many arrive at once, at most SIGN_IN_ATTEMPTS are
+ * checked before the lock. The attempt that reaches the limit locks the username; one after the lock ends starts
+ * again from one. False: locked, check nothing.
+ */
+export async function reserveSignIn(db: Queryable, username: string, now: Date): Promise<boolean> {
+  const rows = await db.query(
+    `INSERT INTO sign_in_attempt AS a (username, attempts, locked_until, last_at) VALUES ($1, 1, NULL, $2)
+     ON CONFLICT (username) DO UPDATE SET
+       attempts = CASE WHEN a.locked_until <= $2 THEN 1 ELSE a.attempts + 1 END,
+       locked_until = CASE WHEN a.locked_until <= $2 THEN NULL
+                           WHEN a.attempts + 1 >= $3 THEN $4::timestamptz ELSE NULL END,
+       last_at = $2
+     WHERE a.locked_until IS NULL OR a.locked_until <= $2
+     RETURNING attempts`,
+    [username, now, SIGN_IN_ATTEMPTS, new Date(now.getTime() + SIGN_IN_LOCK_MS)],
   );
+  return rows.length > 0;
 }
 
+/** The right password: the attempts in a row start again, and any lock the reserved attempts set is lifted. */
 export async function signInSucceeded(db: Queryable, username: string): Promise<void> {
-  await db.query('UPDATE link_worker SET failed_sign_ins = 0, locked_until = NULL WHERE username = $1', [username]);
+  await db.query('UPDATE sign_in_attempt SET attempts = 0, locked_until = NULL WHERE username = $1', [username]);
+}
+
+/**
+ * Disables an account: it cannot sign in, and its sessions end now (deleted, and never read for a disabled account).
+ * False when there is no such account, or it was disabled already.
+ */
+export async function disableLinkWorker(db: Db, username: string, at: Date, by = COMMAND_LINE): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.query(
+      'UPDATE link_worker SET disabled_at = $2 WHERE username = $1 AND disabled_at IS NULL RETURNING username',
+      [username, at],
+    );
+    if (rows.length === 0) return false;
+    await tx.query('DELETE FROM link_worker_session WHERE username = $1', [username]);
+    await audit(tx, { at, actor: by, action: 'link-worker-disabled', detail: username });
+    return true;
+  });
 }
 
 /** A new session: the returned id goes in the cookie; the database keeps only its hash. */
@@ -70,16 +107,23 @@ export async function startSession(
 }
 
 export async function sessionFor(db: Queryable, id: string, now: Date): Promise<Session | undefined> {
-  const rows = await db.query<{ username: string; display_name: string; csrf_token: string; expires_at: Date }>(
-    `SELECT s.username, w.display_name, s.csrf_token, s.expires_at
+  const rows = await db.query<{
+    username: string;
+    display_name: string;
+    administrator: boolean;
+    csrf_token: string;
+    expires_at: Date;
+  }>(
+    `SELECT s.username, w.display_name, w.administrator, s.csrf_token, s.expires_at
      FROM link_worker_session s JOIN link_worker w ON w.username = s.username
-     WHERE s.id_hash = $1 AND s.expires_at > $2`,
+     WHERE s.id_hash = $1 AND s.expires_at > $2 AND w.disabled_at IS NULL`,
     [secretHash(id), now],
   );
   const row = rows[0];
   return (
     row && {
       linkWorker: { username: row.username, displayName: row.display_name },
+      administrator: row.administrator,
       csrfToken: row.csrf_token,
       expiresAt: new Date(row.expires_at),
     }

@@ -40,11 +40,17 @@ export async function migrate(db: Db): Promise<number[]> {
   return applied;
 }
 
-/** Our migrations hold no semicolons inside strings or bodies, so splitting on them is enough. */
+/** Split on semicolons, except inside a dollar-quoted body ($$ … $$, migration 008's trigger function). */
 function statements(sql: string): string[] {
-  return sql
-    .replace(/--.*$/gm, '')
-    .split(';')
-    .map((statement) => statement.trim())
-    .filter(Boolean);
+  const parts = sql.replace(/--.*$/gm, '').split(/(\$\$[\s\S]*?\$\$)/);
+  const result = [''];
+  parts.forEach((part, index) => {
+    if (index % 2 === 1) result[result.length - 1] += part;
+    else {
+      const [first = '', ...rest] = part.split(';');
+      result[result.length - 1] += first;
+      result.push(...rest);
+    }
+  });
+  return result.map((statement) => statement.trim()).filter(Boolean);
 }

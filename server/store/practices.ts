@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { newSecret, secretHash } from '../auth/secrets';
+import { COMMAND_LINE } from './audit';
 import type { Queryable } from './db';
 
 export type Practice = { odsCode: string; name: string };
@@ -25,29 +26,35 @@ export async function listPractices(db: Queryable): Promise<Practice[]> {
 }
 
 /**
- * A new bearer token for a practice. The token itself is returned once and never stored; `token` may be given to
- * seed a known demo token.
+ * A new bearer token for a practice, recorded in the audit (its id, never the token). The token itself is returned
+ * once and never stored; `token` may be given to seed a known demo token.
  */
 export async function issueToken(
   db: Queryable,
   odsCode: string,
-  options: { label?: string; expiresAt?: Date; token?: string } = {},
+  options: { label?: string; expiresAt?: Date; token?: string; by?: string } = {},
 ): Promise<IssuedToken> {
   const token = options.token ?? newSecret('spq_');
   const id = randomBytes(6).toString('hex');
   const rows = await db.query(
-    `INSERT INTO practice_token (id, ods_code, token_hash, label, expires_at)
-     SELECT $1, ods_code, $3, $4, $5 FROM practice WHERE ods_code = $2 RETURNING id`,
-    [id, odsCode, secretHash(token), options.label ?? '', options.expiresAt ?? null],
+    `WITH issued AS (
+       INSERT INTO practice_token (id, ods_code, token_hash, label, expires_at)
+       SELECT $1, ods_code, $3, $4, $5 FROM practice WHERE ods_code = $2 RETURNING id, ods_code)
+     INSERT INTO audit_event (at, actor, action, detail)
+     SELECT now(), $6, 'token-issued', 'token ' || id || ' for ' || ods_code FROM issued RETURNING id`,
+    [id, odsCode, secretHash(token), options.label ?? '', options.expiresAt ?? null, options.by ?? COMMAND_LINE],
   );
   if (rows.length === 0) throw new Error(`No practice with ODS code ${odsCode}: add it first.`);
   return { id, odsCode, token, ...(options.expiresAt ? { expiresAt: options.expiresAt.toISOString() } : {}) };
 }
 
-export async function revokeToken(db: Queryable, id: string, at: Date): Promise<boolean> {
+export async function revokeToken(db: Queryable, id: string, at: Date, by = COMMAND_LINE): Promise<boolean> {
   const rows = await db.query(
-    'UPDATE practice_token SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id',
-    [id, at],
+    `WITH revoked AS (
+       UPDATE practice_token SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id, ods_code)
+     INSERT INTO audit_event (at, actor, action, detail)
+     SELECT $2, $3, 'token-revoked', 'token ' || id || ' for ' || ods_code FROM revoked RETURNING id`,
+    [id, at, by],
   );
   return rows.length > 0;
 }

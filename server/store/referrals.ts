@@ -23,7 +23,8 @@ export type Repeat =
   | { kind: 'replayed'; response: fhir4.Bundle }
   | { kind: 'exists'; patientId: string; version: number; lastModified: string }
   | { kind: 'key-conflict' }
-  | { kind: 'other-practice' };
+  /** The id is another referral's: another practice's, or this practice's with other content. Not told apart. */
+  | { kind: 'id-taken' };
 
 /**
  * Stores new referrals in one statement, whatever their number (the service gathers the referrals that arrive
@@ -115,8 +116,8 @@ function storedTask(row: TaskColumns): fhir4.Task {
 
 /**
  * A referral that was not stored because it was there already: the same key and body (replay the first response),
- * the same key with another body (refused), or the same referral under another key or none (a conditional create
- * that finds it). Call it once the token is known to speak for the referral's practice.
+ * the same key with another body (refused), the same referral under another key or none (a conditional create
+ * that finds it), or its id taken by other content (refused). Call it once the token is known to speak for the referral's practice.
  */
 export async function repeatOf(db: Queryable, arrival: Arrival): Promise<Repeat> {
   const existing = await db.query<
@@ -158,7 +159,7 @@ export async function repeatOf(db: Queryable, arrival: Arrival): Promise<Repeat>
       : { kind: 'key-conflict' };
   const byId = existing.find((row) => row.id === arrival.referral.id);
   if (!byId) throw new Error('A referral was not stored, yet no row stands in its way.');
-  if (byId.ods_code !== arrival.odsCode) return { kind: 'other-practice' };
+  if (byId.ods_code !== arrival.odsCode || byId.body_hash !== arrival.bodyHash) return { kind: 'id-taken' };
   return {
     kind: 'exists',
     patientId: byId.patient_id,
@@ -211,12 +212,12 @@ function summary(row: SummaryRow): ReferralSummary {
   };
 }
 
-/** The inbox: oldest first, so that nobody waits longest by accident. */
+/** The inbox: oldest first, so that nobody waits longest by accident. Referrals whose details were removed are not in it. */
 export async function listReferrals(db: Queryable, filter: InboxFilter, limit = 500): Promise<ReferralSummary[]> {
   const rows = await db.query<SummaryRow>(
     `SELECT ${SUMMARY_COLUMNS} FROM referral r JOIN practice p ON p.ods_code = r.ods_code
      WHERE ($1::text IS NULL OR r.status = $1) AND ($2::text IS NULL OR r.ods_code = $2)
-       AND ($3::text IS NULL OR $3 = ANY (r.needs))
+       AND ($3::text IS NULL OR $3 = ANY (r.needs)) AND r.details_removed_at IS NULL
      ORDER BY r.received_at, r.id LIMIT $4`,
     [filter.status ?? null, filter.odsCode ?? null, filter.need ?? null, limit],
   );
@@ -239,7 +240,7 @@ export async function referralDetail(
 ): Promise<(ReferralSummary & { task: fhir4.Task; decisions: DecisionRecord[] }) | undefined> {
   const rows = await db.query<SummaryRow & TaskColumns>(
     `SELECT ${SUMMARY_COLUMNS}, r.task, r.patient_id FROM referral r JOIN practice p ON p.ods_code = r.ods_code
-     WHERE r.id = $1`,
+     WHERE r.id = $1 AND r.details_removed_at IS NULL`,
     [id],
   );
   const row = rows[0];

@@ -1,7 +1,8 @@
+import { request } from 'node:http';
 import pg from 'pg';
 import { type fhir4, referralToBundle } from '../../domain/fhir';
 import type { Referral } from '../../domain/referral';
-import { service } from '../../server/context';
+import { type Service, service } from '../../server/context';
 import { startReaders } from '../../server/fhir/readers';
 import { type RunningServer, startServer } from '../../server/serve';
 import type { Db } from '../../server/store/db';
@@ -29,7 +30,12 @@ let databases = 0;
  */
 export async function startQueue(
   store: 'pglite' | { postgres: PostgresServer },
-  options: { maxBodyBytes?: number; rateLimit?: { perMinute: number; burst: number }; readers?: number } = {},
+  options: {
+    maxBodyBytes?: number;
+    rateLimit?: { perMinute: number; burst: number };
+    addressLimits?: Service['addressLimits'];
+    readers?: number;
+  } = {},
 ) {
   let databaseUrl: string | undefined;
   if (store !== 'pglite') {
@@ -105,13 +111,44 @@ export async function storedReferrals(queue: Queue): Promise<number> {
 
 export type Outcome = fhir4.OperationOutcome;
 
-/** Signs in as the link worker, as a browser on the inbox page would; gives the session cookie. */
-export async function signIn(queue: Queue, password = LINK_WORKER.password): Promise<Response> {
+/** Signs in as the link worker (or another), as a browser on the inbox page would; gives the session cookie. */
+export async function signIn(
+  queue: Queue,
+  password = LINK_WORKER.password,
+  username = LINK_WORKER.username,
+): Promise<Response> {
   return fetch(`${queue.url}/inbox/login`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
-    body: new URLSearchParams({ username: LINK_WORKER.username, password }),
+    body: new URLSearchParams({ username, password }),
+  });
+}
+
+/**
+ * A request to the queue from another loopback address (127.0.0.2, …), as from another computer: for the limits kept
+ * per client address. Gives the status, headers and body text.
+ */
+export function requestFrom(
+  localAddress: string,
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, { method: init.method ?? 'GET', headers: init.headers, localAddress }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', () =>
+        resolve({
+          status: incoming.statusCode ?? 0,
+          headers: incoming.headers,
+          text: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
+      incoming.on('error', reject);
+    });
+    outgoing.on('error', reject);
+    outgoing.end(init.body);
   });
 }
 

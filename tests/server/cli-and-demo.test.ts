@@ -55,7 +55,7 @@ describe('the command line, on a real PostgreSQL', () => {
     await postgres?.stop();
   });
 
-  it('adds a practice, issues a token that works once, revokes it, and adds a link worker who can sign in', async () => {
+  it('adds a practice, issues a token that works once, revokes it, adds a link worker who can sign in, and disables them', async () => {
     const env = { DATABASE_URL: postgres.url('cli') };
     expect(await cli(['add-practice', 'b82005', 'Moorside', 'Practice'], env)).toContain('Added practice B82005.');
     const issued = await cli(['issue-token', 'B82005', '--label', 'reception'], env);
@@ -82,6 +82,28 @@ describe('the command line, on a real PostgreSQL', () => {
       expect(await cli(['revoke-token', id as string], env)).toBe(`Revoked ${id}.\n`);
       expect(await cli(['list-tokens'], env)).toMatch(new RegExp(`^${id}\\tB82005\\treception\\t.*\\trevoked$`, 'm'));
       expect((await post(server.url, token, 'B82005')).status).toBe(401);
+
+      const session = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
+      expect(await cli(['disable-link-worker', 'sam'], env)).toBe('Disabled sam; their sessions have ended.\n');
+      const inbox = await fetch(`${server.url}/inbox`, { headers: { Cookie: session }, redirect: 'manual' });
+      expect(inbox.status).toBe(303);
+      const again = await fetch(`${server.url}/inbox/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
+        body: new URLSearchParams({ username: 'sam', password: 'a long enough password' }),
+      });
+      expect(again.status).toBe(403);
+      const trail = await db.query<{ action: string; actor: string }>(
+        "SELECT action, actor FROM audit_event WHERE action NOT IN ('signed-in') ORDER BY id",
+      );
+      expect(trail).toEqual([
+        { action: 'token-issued', actor: 'command line' },
+        { action: 'link-worker-added', actor: 'command line' },
+        { action: 'token-revoked', actor: 'command line' },
+        { action: 'link-worker-disabled', actor: 'command line' },
+        { action: 'sign-in-refused', actor: 'sam' },
+      ]);
     } finally {
       await server.close();
       await db.close();
