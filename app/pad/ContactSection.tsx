@@ -1,3 +1,4 @@
+import { optional } from '../../domain/pad/field-labels';
 import { fieldId } from '../../domain/pad/referral-from-draft';
 import { ACCESS_NEEDS, CONTACT_MODES } from '../../domain/referral/patient';
 import type { PadState } from './pad-state';
@@ -33,7 +34,9 @@ export function ContactSection({ state }: { state: PadState }) {
         </div>
       </fieldset>
       <div class="pad-field">
-        <label for={fieldId('patient.contactTimes')}>Best times to contact (optional)</label>
+        <label for={fieldId('patient.contactTimes')}>
+          Best times to contact{optional(state.model.value, 'contactTimes')}
+        </label>
         <input
           id={fieldId('patient.contactTimes')}
           class="pad-input"

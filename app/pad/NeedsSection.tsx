@@ -1,3 +1,4 @@
+import { optional } from '../../domain/pad/field-labels';
 import { fieldId } from '../../domain/pad/referral-from-draft';
 import { NEEDS } from '../../domain/referral/needs';
 import type { PadState } from './pad-state';
@@ -42,7 +43,9 @@ export function NeedsSection({ state }: { state: PadState }) {
         })}
       </div>
       <div class="pad-field">
-        <label for={fieldId('whatMatters')}>What matters to the patient (optional)</label>
+        <label for={fieldId('whatMatters')}>
+          What matters to the patient{optional(state.model.value, 'whatMatters')}
+        </label>
         <div class="pad-hint" id="pad-whatMatters-hint">
           In their words: what they would like to be different.
         </div>

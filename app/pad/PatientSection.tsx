@@ -1,3 +1,4 @@
+import { optional } from '../../domain/pad/field-labels';
 import { editField, type TextField } from '../../domain/pad/record-fields';
 import { fieldId } from '../../domain/pad/referral-from-draft';
 import { nhsNumberProblem } from '../../domain/referral/nhs-number';
@@ -90,7 +91,7 @@ export function PatientSection({ state }: { state: PadState }) {
       </div>
       {field('phone', 'Phone', 'tel')}
       <div class="pad-row">
-        {field('email', 'Email (optional)', 'email')}
+        {field('email', `Email${optional(state.model.value, 'email')}`, 'email')}
         {field('postcode', 'Postcode')}
       </div>
     </fieldset>

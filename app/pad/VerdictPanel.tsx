@@ -19,7 +19,9 @@ export function VerdictPanel({ state }: { state: PadState }) {
   }
   const today = new Date().toISOString().slice(0, 10);
   // One reason box serves every overridable card: it is shown on the first one.
-  const firstOverridable = verdict.cards.find((card) => card.overridable);
+  const meaning = meaningOfVerdict(verdict, state.draft.value.overrideReason);
+  // No reason box while a safety stop applies: nothing the referrer writes can send it.
+  const firstOverridable = meaning.kind === 'safety-stop' ? undefined : verdict.cards.find((card) => card.overridable);
   // What is merely missing is a checklist linking to the field; the model's own cards are shown in full.
   const stillNeeded = verdict.cards.flatMap((card) => {
     const field = missingField(card);
@@ -38,7 +40,7 @@ export function VerdictPanel({ state }: { state: PadState }) {
         <p class="pad-verdict__overdue">This agreement was due for review on {model.agreement.reviewBy}.</p>
       )}
       <p class="pad-verdict__outcome" aria-live="polite">
-        {verdictHeadline(meaningOfVerdict(verdict, state.draft.value.overrideReason))}
+        {verdictHeadline(meaning)}
       </p>
       {stillNeeded.length > 0 && (
         <div class="pad-still-needed">

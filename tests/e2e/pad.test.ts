@@ -101,13 +101,26 @@ describe('the pad, opened on its own', () => {
     expect(await sendButton().isDisabled()).toBe(true);
   });
 
+  it('offers no reason box while a safety stop applies, even beside a card that could be overridden', async () => {
+    await setExtensionStorage(page, { settings: { model: BOUNDARIED, queue: QUEUE }, referrer: REFERRER });
+    await openPad();
+    await fillPatient('1986-05-20'); // 40: under the model's 55, which alone could be overridden
+    await page.getByRole('button', { name: 'Loneliness or isolation' }).click();
+    await page.getByRole('group', { name: 'Current suicidal thoughts or self-harm?' }).getByLabel('Yes').check();
+    await page.getByRole('button', { name: 'No to the 4 unanswered questions' }).click();
+    await page.locator('.pad-card--critical').waitFor();
+    expect(await page.locator('.pad-verdict__outcome').textContent()).toMatch(/^Cannot be sent: safety/);
+    expect(await page.getByLabel('Your reason to refer anyway').count()).toBe(0);
+    expect(await sendButton().isDisabled()).toBe(true);
+  });
+
   it('sends a complete referral: the row is in the outbox before the pad says "Saved"', async () => {
     await setExtensionStorage(page, { settings: { model: BOUNDARIED, queue: QUEUE }, referrer: REFERRER });
     await openPad();
     await fillPatient('1950-03-12');
     await page.getByRole('button', { name: 'Loneliness or isolation' }).click();
     await page.getByRole('button', { name: 'Bereavement' }).click();
-    await page.getByLabel('What matters to the patient (optional)').fill('Getting back to the allotment');
+    await page.getByLabel(/^What matters to the patient/).fill('Getting back to the allotment');
     await page.getByRole('button', { name: 'No to all five safety questions' }).click();
     await page.getByLabel('The patient agrees to be referred to social prescribing').check();
     await page.getByLabel('The patient agrees to their details being shared with the service').check();
@@ -142,14 +155,14 @@ describe('the pad, opened on its own', () => {
     await openPad();
     await page.getByLabel('Given name', { exact: true }).fill('Mary');
     await page.getByRole('button', { name: 'Bereavement' }).click();
-    await page.getByLabel('What matters to the patient (optional)').fill('Someone to talk to');
+    await page.getByLabel(/^What matters to the patient/).fill('Someone to talk to');
     await page.getByLabel('Your name').fill('Nurse Jo Bloggs');
     await page.getByText('Draft saved in this browser').waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Patient' }).waitFor();
     expect(await page.getByLabel('Given name', { exact: true }).inputValue()).toBe('Mary');
     expect(await page.getByRole('button', { name: 'Bereavement' }).getAttribute('aria-pressed')).toBe('true');
-    expect(await page.getByLabel('What matters to the patient (optional)').inputValue()).toBe('Someone to talk to');
+    expect(await page.getByLabel(/^What matters to the patient/).inputValue()).toBe('Someone to talk to');
 
     const again = await h.context.newPage();
     await page.close();
