@@ -1,19 +1,54 @@
 import type { Card } from '../../domain/criteria';
+import type { CardGroup } from '../../domain/criteria/card-groups';
 import { fieldId } from '../../domain/pad/referral-from-draft';
 import type { PadState } from './pad-state';
 
 const INDICATOR_WORDS = { info: 'Information', warning: 'Warning', critical: 'Stop' } as const;
 
-/** One card of the verdict: what the model says, why, where to send the patient instead, and the override where allowed. */
-export function VerdictCard({ card, state, showOverride }: { card: Card; state: PadState; showOverride: boolean }) {
+/**
+ * One card of the verdict: the place to refer instead (when there is one) with every reason it applies, or one point for
+ * the link worker; and the override where allowed.
+ */
+export function VerdictCard({
+  group,
+  state,
+  showOverride,
+}: {
+  group: CardGroup;
+  state: PadState;
+  showOverride: boolean;
+}) {
   const reason = state.draft.value.overrideReason ?? '';
+  const [card] = group.cards as [Card, ...Card[]];
   return (
-    <li class={`pad-card pad-card--${card.indicator}`} data-rule={card.rule}>
-      <p class="pad-card__summary">
-        <span class="pad-card__indicator">{INDICATOR_WORDS[card.indicator]}: </span>
-        {card.summary}
-      </p>
-      {card.detail && <p class="pad-card__detail">{card.detail}</p>}
+    <li
+      class={`pad-card pad-card--${group.indicator}`}
+      data-rule={group.cards.length === 1 ? card.rule : undefined}
+      data-route={group.service}
+    >
+      {group.cards.length === 1 ? (
+        <>
+          <p class="pad-card__summary">
+            <span class="pad-card__indicator">{INDICATOR_WORDS[card.indicator]}: </span>
+            {card.summary}
+          </p>
+          {card.detail && <p class="pad-card__detail">{card.detail}</p>}
+        </>
+      ) : (
+        <>
+          <p class="pad-card__summary">
+            <span class="pad-card__indicator">{INDICATOR_WORDS[group.indicator]}: </span>
+            {group.cards.length} reasons this referral is for {group.service}:
+          </p>
+          <ul class="pad-card__reasons">
+            {group.cards.map((reasonCard) => (
+              <li key={reasonCard.rule + (reasonCard.subject ?? '')} data-rule={reasonCard.rule}>
+                {reasonCard.summary}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {card.suggestions.length > 0 && (
         <div class="pad-card__suggestions">
           <p class="pad-card__instead">Where to refer instead:</p>
@@ -27,7 +62,7 @@ export function VerdictCard({ card, state, showOverride }: { card: Card; state: 
           </ul>
         </div>
       )}
-      {card.overridden && (
+      {group.cards.some((one) => one.overridden) && (
         <p class="pad-card__overridden">Going ahead with your reason: the link worker will see it.</p>
       )}
       {showOverride && (

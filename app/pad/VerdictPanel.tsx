@@ -1,3 +1,5 @@
+import type { Card } from '../../domain/criteria';
+import { type CardGroup, cardsByRoute } from '../../domain/criteria/card-groups';
 import { meaningOfVerdict, verdictHeadline } from '../../domain/criteria/verdict-words';
 import { agreementLine, reviewOverdue } from '../../domain/pad/agreement';
 import { fieldId } from '../../domain/pad/referral-from-draft';
@@ -27,7 +29,24 @@ export function VerdictPanel({ state }: { state: PadState }) {
     const field = missingField(card);
     return field ? [{ card, field }] : [];
   });
-  const cards = verdict.cards.filter((card) => !missingField(card));
+  // One card per place to refer instead (Stop first), above what is still needed; then the link worker's points.
+  const groups = cardsByRoute(verdict.cards.filter((card) => !missingField(card)));
+  const routed = groups.filter((group) => group.service && !group.cards[0]?.overridden);
+  const others = groups.filter((group) => !routed.includes(group));
+  const overrideGroup = groups.find((group) => group.cards.includes(firstOverridable as Card));
+  const render = (list: CardGroup[]) =>
+    list.length > 0 && (
+      <ul class="pad-cards">
+        {list.map((group) => (
+          <VerdictCard
+            key={group.cards.map((card) => card.rule + (card.subject ?? '')).join()}
+            group={group}
+            state={state}
+            showOverride={group === overrideGroup}
+          />
+        ))}
+      </ul>
+    );
   return (
     <section class={`pad-verdict pad-verdict--${verdict.outcome}`} aria-labelledby="pad-verdict-title">
       <h2 id="pad-verdict-title">Check against the agreed model</h2>
@@ -42,6 +61,7 @@ export function VerdictPanel({ state }: { state: PadState }) {
       <p class="pad-verdict__outcome" aria-live="polite">
         {verdictHeadline(meaning)}
       </p>
+      {render(routed)}
       {stillNeeded.length > 0 && (
         <div class="pad-still-needed">
           <p class="pad-still-needed__title">Still needed</p>
@@ -64,18 +84,7 @@ export function VerdictPanel({ state }: { state: PadState }) {
           </ul>
         </div>
       )}
-      {cards.length > 0 && (
-        <ul class="pad-cards">
-          {cards.map((card) => (
-            <VerdictCard
-              key={card.rule + (card.subject ?? '')}
-              card={card}
-              state={state}
-              showOverride={card === firstOverridable}
-            />
-          ))}
-        </ul>
-      )}
+      {render(others)}
     </section>
   );
 }
