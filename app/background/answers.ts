@@ -1,6 +1,6 @@
 import { referralSchema } from '../../domain/referral/referral';
-import type { Handlers } from '../shared/messaging/receive';
-import { receive } from '../shared/messaging/receive';
+import { type Handlers, receive } from '../shared/messaging/receive';
+import { loadSettings } from '../shared/storage/settings';
 import { type OutboxDb, outbox } from './outbox/db';
 import { enqueueReferral, outboxAvailable } from './outbox/enqueue';
 import { resendReferral, sentReferrals } from './outbox/queries';
@@ -14,13 +14,15 @@ export type AnswerDeps = {
 
 /**
  * Everything the background answers (app/shared/messaging/protocol.ts has each message's sender rule, checked before
- * these run): the pad's outbox work — Send, answered once the row is committed; whether the outbox can store referrals
+ * these run): the content script's adapters (policy and stored values parsed here, so the content script carries no
+ * parser of its own); the pad's outbox work — Send, answered once the row is committed; whether the outbox can store referrals
  * at all; the Sent referrals lists; Send again — and our pages' asks to drain, refresh or send now the network is back.
  * A referral enqueued or sent again is drained at once.
  */
 export function backgroundHandlers({ db = outbox(), run }: AnswerDeps): Handlers<'background'> {
   const failed = (error: unknown) => ({ ok: false as const, message: (error as Error).message });
   return {
+    'adapters-in-force': async () => (await loadSettings()).adapters,
     'pad:enqueue': async ({ referral }) => {
       // Parsed here, at the outbox's boundary, to say where a referral is wrong.
       const parsed = referralSchema.safeParse(referral);

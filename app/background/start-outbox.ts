@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { tell } from '../shared/messaging/ask';
+import { removeAbandonedDrafts } from '../shared/storage/drafts';
 import { loadSettings } from '../shared/storage/settings';
 import { outbox } from './outbox/db';
 import { type RunOptions, runOutbox } from './outbox/run';
@@ -34,6 +35,10 @@ export function startOutbox(): (options?: Partial<RunOptions>) => void {
         options,
       );
       await showWaiting(result.waiting);
+      // Drafts abandoned for the retention period go too (identifiable, never sent).
+      await removeAbandonedDrafts(Date.now(), settings.retentionDays).catch((error) =>
+        console.warn('Abandoned drafts could not be removed.', error),
+      );
       // Open pads read their Sent referrals lists again (deliveries, refusals, the link workers' answers).
       tell('outbox:changed', {});
       clearTimeout(timer);

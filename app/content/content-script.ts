@@ -20,7 +20,6 @@ import {
   type ContentScriptHandlers,
   readToContentScript,
 } from '../shared/messaging/to-content-script';
-import { loadChampionAdapters } from '../shared/storage/adapters';
 import { mountSidebar } from './host';
 import { watchPatient } from './watch-patient';
 
@@ -35,12 +34,12 @@ const SHORTCUT = { code: 'KeyS', altKey: true, shiftKey: true, ctrlKey: false, m
 const SAME_PRESS_MS = 400;
 type Route = 'command' | 'page-key' | 'pad-key';
 
-/** Runs the content script with the policy's or the champion's adapters (loadChampionAdapters) before the built-in ones. */
+/** Runs the content script with the policy's or the champion's adapters (the background's) before the built-in ones. */
 export async function runPracticeContentScript(): Promise<void> {
   const isolatedWorld = globalThis as { socialPrescribingPadRunning?: boolean };
   if (isolatedWorld.socialPrescribingPadRunning) return;
   isolatedWorld.socialPrescribingPadRunning = true;
-  const adapter = adapterFor([...(await loadChampionAdapters()), ...BUILT_IN_ADAPTERS], location.href);
+  const adapter = adapterFor([...(await adaptersInForce()), ...BUILT_IN_ADAPTERS], location.href);
   if (adapter) runWithAdapter(adapter);
 }
 
@@ -111,6 +110,17 @@ function answerMessages(handlers: ContentScriptHandlers): void {
     const answer = handler(message, isFromPad(sender, receiving.runtimeId));
     return answer === undefined ? undefined : Promise.resolve(answer);
   });
+}
+
+/**
+ * The policy's adapters, or else the champion's, as the background parsed them (zod, at storage's boundary): the
+ * content script asks rather than reading storage itself, so it carries no second parser. None when the background
+ * does not answer: the built-in adapters still apply.
+ */
+async function adaptersInForce(): Promise<Adapter[]> {
+  const message: Message<'adapters-in-force'> = { type: 'adapters-in-force' };
+  const reply: unknown = await browser.runtime.sendMessage(message).catch(() => undefined);
+  return Array.isArray(reply) ? reply : [];
 }
 
 function tellExtensionPages(context: PatientContext | null): void {

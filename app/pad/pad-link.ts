@@ -4,7 +4,6 @@
  *
  *   const link = await linkToPage();               // null → framed by someone else: show nothing
  *   const { tabId, context } = link;               // the tab, and the patient on screen now (one round trip)
- *   (or: const tabId = await confirmFrame(); const context = await askWhichPatient(tabId);)
  *   const stop = followPatient(tabId, (context) => …);  // now, and whenever it changes (null: no patient on screen)
  *   closePad(tabId);                                // on Escape: the content script hides the pad, returns focus
  *   togglePad(tabId);                               // on Alt+Shift+S pressed inside the pad (keys in the frame never reach the page)
@@ -14,19 +13,6 @@ import type { PatientContext } from '../../domain/adapters/patient-context';
 import { askTab, tellTab } from '../shared/messaging/ask';
 import { nonceSchema } from '../shared/messaging/protocol';
 import { receive } from '../shared/messaging/receive';
-
-/**
- * The frame handshake: the tab id when this pad was framed by our content script (which alone knows the nonce in this
- * page's URL fragment), else null. `hash` is `location.hash`.
- */
-export async function confirmFrame(hash: string = location.hash): Promise<number | null> {
-  const nonce = nonceSchema.safeParse(hash.replace(/^#/, ''));
-  if (!nonce.success) return null;
-  const tab = await browser.tabs.getCurrent();
-  if (tab?.id === undefined) return null;
-  const reply = await askTab(tab.id, 'confirm-frame', { nonce: nonce.data });
-  return reply?.confirmed === true ? tab.id : null;
-}
 
 /** A confirmed pad's link to its page: the tab, the patient on screen when linked, and every change since. */
 export type PageLink = {

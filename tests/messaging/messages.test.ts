@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type MessageType, PROTOCOL } from '../../app/shared/messaging/protocol';
 import { answering } from '../../app/shared/messaging/receive';
-import {
-  isFromContentScriptOfTab,
-  isFromOurExtension,
-  isFromPad,
-  senderPasses,
-} from '../../app/shared/messaging/sender';
+import { isFromPad, type Sender, senderPasses } from '../../app/shared/messaging/sender';
 import { CONTENT_SCRIPT_SENDERS, readToContentScript } from '../../app/shared/messaging/to-content-script';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -30,14 +25,16 @@ describe('the protocol', () => {
       expect(definition.request.safeParse({ type: 'not-this' }).success).toBe(false);
       expect(definition.request.safeParse({ type }).success || type !== 'outbox:drain').toBe(true);
     }
-    expect(Object.keys(PROTOCOL)).toHaveLength(13);
+    expect(Object.keys(PROTOCOL)).toHaveLength(14);
   });
 
   it('asks the background only from our own pages: the pad for its outbox, any extension page to run it', () => {
     for (const [type, definition] of Object.entries(PROTOCOL)) {
-      if (definition.to !== 'background') continue;
+      if (definition.to !== 'background' || type === 'adapters-in-force') continue;
       expect(definition.sender, type).toBe(type.startsWith('pad:') ? 'pad' : 'extension-page');
     }
+    // The adapters in force are asked for by our content scripts too.
+    expect(PROTOCOL['adapters-in-force'].sender).toBe('our-extension');
   });
 });
 
@@ -110,6 +107,10 @@ describe('patient-on-screen', () => {
     await expect.poll(() => heard).toEqual([null]);
   });
 });
+
+const isFromContentScriptOfTab = (sender: Sender, runtimeId: string, tabId: number) =>
+  senderPasses('content-script-of-tab', sender, { runtimeId, tabId });
+const isFromOurExtension = (sender: Sender, runtimeId: string) => senderPasses('our-extension', sender, { runtimeId });
 
 describe('sender checks', () => {
   const contentScript = { id: ID, url: 'http://127.0.0.1:5173/', tab: { id: 7 } };

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadChampionAdapters } from '../../app/shared/storage/adapters';
+import { backgroundHandlers } from '../../app/background/answers';
 import { loadLocalSettings, loadSettings, saveSettings, watchSettings } from '../../app/shared/storage/settings';
 import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../domain/model/examples';
 import { writeModelFile } from '../../domain/model/model-file';
@@ -14,6 +14,10 @@ const ADAPTER = {
   banner: '.oc-ident',
   fields: { nhsNumber: { selector: '[data-ident="nhs"]' } },
 };
+
+/** What the background answers the content script as it starts. */
+const loadChampionAdapters = async () =>
+  backgroundHandlers({ run: () => undefined })['adapters-in-force']({ type: 'adapters-in-force' }, {});
 
 describe('settings set by the organisation’s policy', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -23,19 +23,28 @@ export async function sentReferrals(query: SentQuery = {}, db: OutboxDb = outbox
     .sort((a, b) => b.createdAt - a.createdAt);
 }
 
-/** What the toolbar badge counts: referrals waiting to be sent, being sent, or needing attention. */
+/**
+ * What the toolbar badge counts: referrals waiting to be sent, being sent, or needing attention (not those whose
+ * details were removed after the retention period: nothing can be done with them but refer again).
+ */
 export async function waitingCount(db: OutboxDb = outbox()): Promise<number> {
-  return db.referrals.where('status').anyOf('queued', 'sending', 'needs-attention').count();
+  return db.referrals
+    .where('status')
+    .anyOf('queued', 'sending', 'needs-attention')
+    .filter((row) => row.redactedAt === undefined)
+    .count();
 }
 
 /**
  * Send a referral that needs attention again, once the cause is fixed (e.g. the practice token was corrected).
- * Returns false when the referral is not waiting for attention. The caller then starts a drain.
+ * Returns false when the referral is not waiting for attention, or its details were removed after the retention period.
+ * The caller then starts a drain.
  */
 export async function resendReferral(id: string, db: OutboxDb = outbox(), now = Date.now()): Promise<boolean> {
   return db.transaction('rw', db.referrals, async () => {
     const row = await db.referrals.get(id);
-    if (row?.status !== 'needs-attention') return false;
+    // A redacted row has no Bundle left to send.
+    if (row?.status !== 'needs-attention' || row.redactedAt !== undefined) return false;
     await db.referrals.put({
       ...row,
       status: 'queued',

@@ -18,6 +18,7 @@
  * the network is back (`outbox:*`).
  */
 import { z } from 'zod';
+import { adapterSchema } from '../../../domain/adapters/adapter';
 import { patientContextSchema } from '../../../domain/adapters/patient-context';
 import { type OutboxRow, outboxRowSchema } from '../../../domain/outbox/row';
 import type { SenderRule } from './sender';
@@ -40,7 +41,7 @@ type Definition = {
 /** A frame nonce: 128 random bits, base64url. */
 export const nonceSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/);
 
-export const sentQuerySchema = z.object({
+const sentQuerySchema = z.object({
   /** This patient's referrals only. */
   nhsNumber: z.string().optional(),
   /** Created at or after this time (epoch ms). */
@@ -96,6 +97,13 @@ export const PROTOCOL = {
     to: 'content-script',
     sender: 'our-extension',
     request: message('toggle-pad', {}),
+  },
+  'adapters-in-force': {
+    from: 'the content script as it starts: the policy’s adapters, or else the champion’s (parsed by the background)',
+    to: 'background',
+    sender: 'our-extension',
+    request: message('adapters-in-force', {}),
+    reply: z.array(adapterSchema),
   },
   'pad:enqueue': {
     from: 'the pad (Send): answered once the row is committed',

@@ -7,9 +7,9 @@
 export type Sender = { id?: string; url?: string; tab?: { id?: number } };
 
 /** The path of the pad page inside the extension. */
-export const PAD_PATH = '/pad.html';
+const PAD_PATH = '/pad.html';
 /** The same pad as the browser's side panel (not web-accessible: no page can frame it). */
-export const SIDE_PANEL_PATH = '/sidepanel.html';
+const SIDE_PANEL_PATH = '/sidepanel.html';
 
 /**
  * Who may send a message (each message's rule is in ./protocol.ts):
@@ -46,7 +46,7 @@ export const REFUSED: Record<SenderRule, string> = {
 };
 
 /** From one of our own extension's contexts (never another extension or a web page). */
-export function isFromOurExtension(sender: Sender, runtimeId: string): boolean {
+function isFromOurExtension(sender: Sender, runtimeId: string): boolean {
   return sender.id === runtimeId;
 }
 
@@ -54,7 +54,7 @@ export function isFromOurExtension(sender: Sender, runtimeId: string): boolean {
  * From our content script in the pad's own tab: only then may a `patient-on-screen` message change the pad. A content
  * script in another tab is another consultation; an extension page (another pad, the options page) is not the page.
  */
-export function isFromContentScriptOfTab(sender: Sender, runtimeId: string, tabId: number): boolean {
+function isFromContentScriptOfTab(sender: Sender, runtimeId: string, tabId: number): boolean {
   return sender.id === runtimeId && sender.tab?.id === tabId && !isExtensionUrl(sender.url);
 }
 
