@@ -16,7 +16,7 @@ const ADAPTER = {
 };
 
 /** What the background answers the content script as it starts. */
-const loadChampionAdapters = async () =>
+const adaptersInForce = async () =>
   backgroundHandlers({ run: () => undefined })['adapters-in-force']({ type: 'adapters-in-force' }, {});
 
 describe('settings set by the organisation’s policy', () => {
@@ -86,14 +86,14 @@ describe('settings set by the organisation’s policy', () => {
 
   it('gives the content script the champion’s adapters, or the policy’s when it sets them', async () => {
     await saveSettings({ adapters: [ADAPTER] });
-    expect(await loadChampionAdapters()).toEqual([ADAPTER]);
+    expect(await adaptersInForce()).toEqual([ADAPTER]);
     await fakeBrowser.storage.managed.set({ adapters: JSON.stringify([{ ...ADAPTER, id: 'policy' }]) });
-    expect((await loadChampionAdapters()).map((adapter) => adapter.id)).toEqual(['policy']);
+    expect((await adaptersInForce()).map((adapter) => adapter.id)).toEqual(['policy']);
     await fakeBrowser.storage.managed.set({ adapters: '[{"id": "broken"}]' });
-    expect((await loadChampionAdapters()).map((adapter) => adapter.id)).toEqual(['orchard']);
+    expect((await adaptersInForce()).map((adapter) => adapter.id)).toEqual(['orchard']);
     await fakeBrowser.storage.managed.set({ adapters: [{ ...ADAPTER, id: 'policy' }, { id: 'broken' }] });
-    expect((await loadChampionAdapters()).map((adapter) => adapter.id)).toEqual(['orchard']);
+    expect((await adaptersInForce()).map((adapter) => adapter.id)).toEqual(['orchard']);
     await fakeBrowser.storage.managed.set({ adapters: 'not json' });
-    expect((await loadChampionAdapters()).map((adapter) => adapter.id)).toEqual(['orchard']);
+    expect((await adaptersInForce()).map((adapter) => adapter.id)).toEqual(['orchard']);
   });
 });
