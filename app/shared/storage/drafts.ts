@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
 import type { SavedDraft } from '../../../domain/drafts/saved-draft';
-import { DRAFT, isDraftKey, read, remove, UNREADABLE_PREFIX, unreadableKey, write } from './registry';
+import { DRAFT, everything, isDraftKey, read, remove, setAside, UNREADABLE_PREFIX, write } from './registry';
 
 export type LoadedDraft =
   | { status: 'none' }
@@ -24,9 +23,7 @@ export async function loadDraft(recordKey: string): Promise<LoadedDraft> {
     return { status: 'found', saved };
   }
   // Nothing a clinician typed is dropped silently: the unreadable value is kept aside for recovery, and only then freed.
-  const keptAs = unreadableKey(entry.key, new Date());
-  await browser.storage.local.set({ [keptAs]: stored.raw });
-  await remove([entry.key]);
+  const keptAs = await setAside(entry, stored.raw, new Date());
   console.warn('A stored draft did not parse and was set aside.', stored.where);
   return { status: 'unreadable', keptAs };
 }
@@ -47,9 +44,7 @@ export async function removeDraft(recordKey: string): Promise<void> {
  */
 export async function removeAbandonedDrafts(now: number, retentionDays: number): Promise<number> {
   const cutoff = now - retentionDays * DAY;
-  const everything = await browser.storage.local.get(null);
-  const old = Object.entries(everything).flatMap(([key, value]) => {
-    if (key.endsWith('$')) return []; // a version, removed with its value
+  const old = Object.entries(await everything()).flatMap(([key, value]) => {
     if (isDraftKey(key)) return savedAt(value) <= cutoff ? [key] : [];
     if (key.startsWith(UNREADABLE_PREFIX)) {
       const at = Date.parse(key.slice(key.lastIndexOf('@') + 1));

@@ -79,9 +79,24 @@ export function DRAFT(recordKey: string): Stored<StoredDraft | undefined> {
 }
 export const isDraftKey = (key: string) => key.startsWith(DRAFT_PREFIX);
 
-/** Where a draft that did not parse is set aside, raw, for recovery (it expires with the drafts). */
-export const unreadableKey = (key: string, at: Date) => `${UNREADABLE_PREFIX}${key}@${at.toISOString()}`;
 export const UNREADABLE_PREFIX = 'unreadable-';
+
+/**
+ * Sets a value that did not parse aside, raw, for recovery (never overwritten; it expires with the drafts), and only
+ * then frees its key. Returns where it was kept.
+ */
+export async function setAside(entry: Stored<unknown>, raw: unknown, at: Date): Promise<string> {
+  const keptAs = `${UNREADABLE_PREFIX}${entry.key}@${at.toISOString()}`;
+  await browser.storage.local.set({ [keptAs]: raw });
+  await remove([entry.key]);
+  return keptAs;
+}
+
+/** Every stored key and value, versions left out (for the retention sweep). */
+export async function everything(): Promise<Record<string, unknown>> {
+  const stored = await browser.storage.local.get(null);
+  return Object.fromEntries(Object.entries(stored).filter(([key]) => !key.endsWith('$')));
+}
 
 export type Read<T> =
   | { status: 'ok'; value: T; stored: boolean }
