@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { announceOutboxChanged } from '../pad/outbox-link';
-import { outboxMessageSchema } from '../shared/messaging/outbox-messages';
+import { tell } from '../shared/messaging/ask';
+import { removeAbandonedDrafts } from '../shared/storage/drafts';
 import { loadSettings } from '../shared/storage/settings';
 import { outbox } from './outbox/db';
 import { type RunOptions, runOutbox } from './outbox/run';
@@ -11,10 +11,11 @@ const ALARM = 'outbox';
 const TIMER_LIMIT_MS = 25_000;
 
 /**
- * Wires the outbox to its triggers: enqueue messages, start-up, the alarm, the network coming back. Returns the drain
- * trigger for the background's own use (a message it sends reaches its pages, never itself).
+ * Wires the outbox to its triggers: start-up, the alarm, the network coming back. Returns the trigger for the
+ * background's own answers (app/background/answers.ts: after an enqueue or a Send again, and our pages' asks); a
+ * message the background sends reaches its pages, never itself.
  */
-export function startOutbox(): () => void {
+export function startOutbox(): (options?: Partial<RunOptions>) => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const run = serialised<RunOptions>(
@@ -34,8 +35,12 @@ export function startOutbox(): () => void {
         options,
       );
       await showWaiting(result.waiting);
+      // Drafts abandoned for the retention period go too (identifiable, never sent).
+      await removeAbandonedDrafts(Date.now(), settings.retentionDays).catch((error) =>
+        console.warn('Abandoned drafts could not be removed.', error),
+      );
       // Open pads read their Sent referrals lists again (deliveries, refusals, the link workers' answers).
-      announceOutboxChanged();
+      tell('outbox:changed', {});
       clearTimeout(timer);
       const wait = result.nextDueAt === undefined ? undefined : result.nextDueAt - Date.now();
       if (wait !== undefined && wait < TIMER_LIMIT_MS) timer = setTimeout(trigger, Math.max(0, wait) + 50);
@@ -49,12 +54,6 @@ export function startOutbox(): () => void {
     );
   }
 
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    const parsed = outboxMessageSchema.safeParse(message);
-    if (parsed.success) {
-      trigger({ refresh: parsed.data.type === 'outbox:refresh', online: parsed.data.type === 'outbox:online' });
-    }
-  });
   browser.runtime.onStartup.addListener(() => trigger());
   browser.runtime.onInstalled.addListener(() => trigger());
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -67,7 +66,7 @@ export function startOutbox(): () => void {
   self.addEventListener('online', () => trigger({ online: true }));
   // The worker may have been stopped mid-send: every start looks for due rows and expired leases.
   trigger();
-  return () => trigger();
+  return trigger;
 }
 
 async function showWaiting(waiting: number): Promise<void> {

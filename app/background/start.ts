@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
 import { restoreContentScripts } from '../shared/content-scripts';
-import { TOGGLE_PAD_COMMAND, type TogglePad } from '../shared/messaging/messages';
-import { listenForPad } from './pad-handlers';
+import { tellTab } from '../shared/messaging/ask';
+import { TOGGLE_PAD_COMMAND } from '../shared/messaging/protocol';
+import { answerMessages } from './answers';
 import { openSidePanelOnAction } from './side-panel';
 import { startOutbox } from './start-outbox';
 
 /** The service worker's start-up: every listener is registered synchronously, as MV3 requires. */
 export function startBackground(): void {
-  const drain = startOutbox();
-  listenForPad(drain);
+  answerMessages({ run: startOutbox() });
   openSidePanelOnAction();
 
   // Champion and policy sites' content scripts, again after a restart or an update (app/shared/content-scripts.ts).
@@ -19,7 +19,6 @@ export function startBackground(): void {
   // The keyboard shortcut (manifest `commands`) opens and closes the pad in the tab it was pressed in.
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== TOGGLE_PAD_COMMAND || tab?.id === undefined) return;
-    const message: TogglePad = { type: 'toggle-pad' };
-    browser.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => undefined);
+    void tellTab(tab.id, 'toggle-pad', {});
   });
 }

@@ -13,10 +13,13 @@ import { BUILT_IN_ADAPTERS } from '../../domain/adapters/built-in';
 import { adapterFor } from '../../domain/adapters/match-pattern';
 import type { PatientContext } from '../../domain/adapters/patient-context';
 import { readPatient } from '../../domain/adapters/read-patient';
-import type { PatientOnScreen } from '../shared/messaging/messages';
-import { isFromOurExtension, isFromPad } from '../shared/messaging/sender';
-import { readToContentScript } from '../shared/messaging/to-content-script';
-import { loadChampionAdapters } from '../shared/storage/adapters';
+import type { Message } from '../shared/messaging/protocol';
+import { isFromPad, type Sender, senderPasses } from '../shared/messaging/sender';
+import {
+  CONTENT_SCRIPT_SENDERS,
+  type ContentScriptHandlers,
+  readToContentScript,
+} from '../shared/messaging/to-content-script';
 import { mountSidebar } from './host';
 import { watchPatient } from './watch-patient';
 
@@ -31,12 +34,12 @@ const SHORTCUT = { code: 'KeyS', altKey: true, shiftKey: true, ctrlKey: false, m
 const SAME_PRESS_MS = 400;
 type Route = 'command' | 'page-key' | 'pad-key';
 
-/** Runs the content script with the policy's or the champion's adapters (loadChampionAdapters) before the built-in ones. */
+/** Runs the content script with the policy's or the champion's adapters (the background's) before the built-in ones. */
 export async function runPracticeContentScript(): Promise<void> {
   const isolatedWorld = globalThis as { socialPrescribingPadRunning?: boolean };
   if (isolatedWorld.socialPrescribingPadRunning) return;
   isolatedWorld.socialPrescribingPadRunning = true;
-  const adapter = adapterFor([...(await loadChampionAdapters()), ...BUILT_IN_ADAPTERS], location.href);
+  const adapter = adapterFor([...(await adaptersInForce()), ...BUILT_IN_ADAPTERS], location.href);
   if (adapter) runWithAdapter(adapter);
 }
 
@@ -61,23 +64,11 @@ function runWithAdapter(adapter: Adapter): void {
     sidebar.toggle();
   };
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!isFromOurExtension(sender, browser.runtime.id)) return undefined;
-    const parsed = readToContentScript(message);
-    if (!parsed) return undefined;
-    const fromPad = isFromPad(sender, browser.runtime.id);
-    switch (parsed.type) {
-      case 'toggle-pad':
-        toggleOnce(fromPad ? 'pad-key' : 'command');
-        return undefined;
-      case 'which-patient':
-        return fromPad ? Promise.resolve(readPatient(adapter, document)) : undefined;
-      case 'confirm-frame':
-        return Promise.resolve({ confirmed: fromPad && sidebar.confirms(parsed.nonce) });
-      case 'close-pad':
-        if (fromPad) sidebar.close();
-        return undefined;
-    }
+  answerMessages({
+    'toggle-pad': (_, fromPad) => void toggleOnce(fromPad ? 'pad-key' : 'command'),
+    'which-patient': () => readPatient(adapter, document),
+    'confirm-frame': ({ nonce }) => ({ confirmed: sidebar.confirms(nonce) }),
+    'close-pad': () => sidebar.close(),
   });
 
   // The commands API shortcut is the user's path in a browser window; the page's own keydown covers pages where the
@@ -103,8 +94,37 @@ function isShortcut(event: KeyboardEvent): boolean {
   );
 }
 
+/**
+ * The content script's handler map: each message parsed by hand (no zod here), its sender checked by the protocol's
+ * rule. A refused sender is ignored, except that `confirm-frame` is answered "not confirmed" (as the protocol's refusal).
+ */
+function answerMessages(handlers: ContentScriptHandlers): void {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender) => {
+    const message = readToContentScript(raw);
+    const receiving = { runtimeId: browser.runtime.id };
+    if (!message || !senderPasses('our-extension', sender, receiving)) return undefined;
+    if (!senderPasses(CONTENT_SCRIPT_SENDERS[message.type], sender, receiving)) {
+      return message.type === 'confirm-frame' ? Promise.resolve({ confirmed: false }) : undefined;
+    }
+    const handler = handlers[message.type] as (message: unknown, fromPad: boolean) => unknown;
+    const answer = handler(message, isFromPad(sender, receiving.runtimeId));
+    return answer === undefined ? undefined : Promise.resolve(answer);
+  });
+}
+
+/**
+ * The policy's adapters, or else the champion's, as the background parsed them (zod, at storage's boundary): the
+ * content script asks rather than reading storage itself, so it carries no second parser. None when the background
+ * does not answer: the built-in adapters still apply.
+ */
+async function adaptersInForce(): Promise<Adapter[]> {
+  const message: Message<'adapters-in-force'> = { type: 'adapters-in-force' };
+  const reply: unknown = await browser.runtime.sendMessage(message).catch(() => undefined);
+  return Array.isArray(reply) ? reply : [];
+}
+
 function tellExtensionPages(context: PatientContext | null): void {
-  const message: PatientOnScreen = { type: 'patient-on-screen', context };
+  const message: Message<'patient-on-screen'> = { type: 'patient-on-screen', context };
   // Rejected when no extension page is listening (no pad open yet): nothing to tell.
   browser.runtime.sendMessage(message).catch(() => undefined);
 }

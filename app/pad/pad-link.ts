@@ -4,38 +4,15 @@
  *
  *   const link = await linkToPage();               // null → framed by someone else: show nothing
  *   const { tabId, context } = link;               // the tab, and the patient on screen now (one round trip)
- *   (or: const tabId = await confirmFrame(); const context = await askWhichPatient(tabId);)
  *   const stop = followPatient(tabId, (context) => …);  // now, and whenever it changes (null: no patient on screen)
  *   closePad(tabId);                                // on Escape: the content script hides the pad, returns focus
  *   togglePad(tabId);                               // on Alt+Shift+S pressed inside the pad (keys in the frame never reach the page)
  */
-import { type Browser, browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import type { PatientContext } from '../../domain/adapters/patient-context';
-import {
-  type ClosePad,
-  type ConfirmFrame,
-  confirmFrameReplySchema,
-  nonceSchema,
-  patientOnScreenSchema,
-  type TogglePad,
-  type WhichPatient,
-  whichPatientReplySchema,
-} from '../shared/messaging/messages';
-import { isFromContentScriptOfTab } from '../shared/messaging/sender';
-
-/**
- * The frame handshake: the tab id when this pad was framed by our content script (which alone knows the nonce in this
- * page's URL fragment), else null. `hash` is `location.hash`.
- */
-export async function confirmFrame(hash: string = location.hash): Promise<number | null> {
-  const nonce = nonceSchema.safeParse(hash.replace(/^#/, ''));
-  if (!nonce.success) return null;
-  const tab = await browser.tabs.getCurrent();
-  if (tab?.id === undefined) return null;
-  const message: ConfirmFrame = { type: 'confirm-frame', nonce: nonce.data };
-  const reply = await toContentScript(tab.id, message);
-  return confirmFrameReplySchema.safeParse(reply).data?.confirmed === true ? tab.id : null;
-}
+import { askTab, tellTab } from '../shared/messaging/ask';
+import { nonceSchema } from '../shared/messaging/protocol';
+import { receive } from '../shared/messaging/receive';
 
 /** A confirmed pad's link to its page: the tab, the patient on screen when linked, and every change since. */
 export type PageLink = {
@@ -63,8 +40,7 @@ export async function linkToPage(hash: string = location.hash): Promise<PageLink
     for (const listener of listeners) listener(context);
   };
   const { stop, answered } = following(tabId, tell);
-  const confirm: ConfirmFrame = { type: 'confirm-frame', nonce: nonce.data };
-  const confirmed = confirmFrameReplySchema.safeParse(await toContentScript(tabId, confirm)).data?.confirmed === true;
+  const confirmed = (await askTab(tabId, 'confirm-frame', { nonce: nonce.data }))?.confirmed === true;
   if (!confirmed) {
     stop();
     return null;
@@ -85,20 +61,12 @@ export async function linkToPage(hash: string = location.hash): Promise<PageLink
 
 /** The patient on screen in the tab now, as our content script reads it (null: none, or no content script there). */
 export async function askWhichPatient(tabId: number): Promise<PatientContext | null> {
-  const message: WhichPatient = { type: 'which-patient' };
-  const reply = whichPatientReplySchema.safeParse(await toContentScript(tabId, message));
-  return reply.success ? reply.data : null;
+  return (await askTab(tabId, 'which-patient', {})) ?? null;
 }
 
 /** Calls back whenever the patient on screen in the tab changes. Returns a function that stops listening. */
 export function onPatientOnScreen(tabId: number, onChange: (context: PatientContext | null) => void): () => void {
-  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (!isFromContentScriptOfTab(sender, browser.runtime.id, tabId)) return;
-    const parsed = patientOnScreenSchema.safeParse(message);
-    if (parsed.success) onChange(parsed.data.context);
-  };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  return receive<'pad'>({ 'patient-on-screen': ({ context }) => onChange(context) }, { tabId });
 }
 
 /**
@@ -130,8 +98,7 @@ function following(tabId: number, onChange: (context: PatientContext | null) => 
 
 /** Asks the content script to close the pad and give focus back to the page. */
 export async function closePad(tabId: number): Promise<void> {
-  const message: ClosePad = { type: 'close-pad' };
-  await toContentScript(tabId, message);
+  await tellTab(tabId, 'close-pad', {});
 }
 
 /**
@@ -139,15 +106,5 @@ export async function closePad(tabId: number): Promise<void> {
  * browser window the commands API may also fire for the same press; the content script takes one toggle per press.
  */
 export async function togglePad(tabId: number): Promise<void> {
-  const message: TogglePad = { type: 'toggle-pad' };
-  await toContentScript(tabId, message);
-}
-
-/** Only the top frame runs our content script. A tab without it (or one that has gone) answers undefined. */
-async function toContentScript(tabId: number, message: object): Promise<unknown> {
-  try {
-    return await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
-  } catch {
-    return undefined;
-  }
+  await tellTab(tabId, 'toggle-pad', {});
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { OutboxRow } from '../../domain/outbox/row';
-import { refreshStatuses, type SentQuery } from '../background/outbox/queries';
-import { askSendAgain, askSentReferrals, onOutboxChanged } from './outbox-link';
+import type { SentQuery } from '../shared/messaging/protocol';
+import { askSendAgain, askSentReferrals, onOutboxChanged, refreshStatuses } from './outbox-link';
 import { refreshWhileShown } from './refresh-while-shown';
 
 export type SentList = { rows: OutboxRow[]; loaded: boolean; failed?: string };

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Adapter } from '../../domain/adapters/adapter';
-import { loadChampionAdapters } from './storage/adapters';
+import { loadSettings } from './storage/settings';
 
 /** The practice content script as built (entrypoints/practice.content), registered for origins a champion adds. */
 export const PRACTICE_SCRIPT = 'content-scripts/practice.js';
@@ -78,5 +78,5 @@ export async function syncContentScripts(adapters: readonly Adapter[]): Promise<
  * but the browser injects nothing there until the champion grants it.
  */
 export async function restoreContentScripts(): Promise<string[]> {
-  return syncContentScripts(await loadChampionAdapters());
+  return syncContentScripts((await loadSettings()).adapters);
 }

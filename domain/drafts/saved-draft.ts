@@ -16,18 +16,7 @@ export const savedDraftSchema = z.object({
 });
 export type SavedDraft = z.output<typeof savedDraftSchema>;
 
-const PREFIX = 'draft:';
-
-/** The storage key of a patient's draft: one draft per record. */
-export function draftKey(recordKey: string): string {
-  return `${PREFIX}${recordKey}`;
-}
-
 /** The record key a draft is filed under: the record on screen, or the one shared slot when there is none. */
 export function ownerKey(record: { recordKey: string } | undefined): string {
   return record?.recordKey ?? NO_RECORD;
-}
-
-export function isDraftKey(key: string): boolean {
-  return key.startsWith(PREFIX);
 }

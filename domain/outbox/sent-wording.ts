@@ -37,13 +37,17 @@ export function sentReferralView(row: OutboxRow, now = Date.now()): SentReferral
         state: 'Waiting to send',
         detail: row.nextAttemptAt > now ? `Will try again at ${atTime(row.nextAttemptAt)}` : 'Sending now',
       };
-    case 'needs-attention':
+    case 'needs-attention': {
+      const reason = row.lastError ?? 'The service refused this referral';
+      if (row.redactedAt === undefined)
+        return { ...base, state: 'Needs attention', detail: reason, canSendAgain: true };
+      // Its details were removed after the retention period: it cannot be sent again, only referred again.
       return {
         ...base,
         state: 'Needs attention',
-        detail: row.lastError ?? 'The service refused this referral',
-        canSendAgain: true,
+        detail: `${reason}. Its details have been removed from this browser: refer the patient again.`,
       };
+    }
     case 'delivered':
       return { ...base, ...linkWorkerWords(row.linkWorker) };
   }

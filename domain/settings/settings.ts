@@ -34,7 +34,10 @@ export const settingsSchema = z.object({
   /** The champion's own page adapters, tried before the built-in ones. */
   adapters: z.array(adapterSchema).default([]),
   queue: queueSettingsSchema.optional(),
-  /** Days after delivery before a referral's identifiable details are removed from the browser. */
+  /**
+   * Days before identifiable details are removed from the browser: a referral's, after delivery or after it was refused
+   * and not sent again; a draft's, after it was last saved.
+   */
   retentionDays: retentionDaysSchema.default(7),
 });
 export type Settings = z.output<typeof settingsSchema>;

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadChampionAdapters, storedAdapters } from '../../app/shared/storage/adapters';
-import { saveChampionAdapters } from '../../app/shared/storage/champion-adapters';
+import { backgroundHandlers } from '../../app/background/answers';
+import { answering } from '../../app/shared/messaging/receive';
+import { saveSettings } from '../../app/shared/storage/settings';
 import { demoAdapter } from '../../domain/adapters';
 
 beforeEach(() => {
@@ -10,26 +11,42 @@ beforeEach(() => {
 });
 
 const orchard = { ...demoAdapter, id: 'orchard-downs', name: 'Orchard Clinical', banner: '.oc-ident' };
+const CONTENT_SCRIPT = { id: fakeBrowser.runtime.id, url: 'https://orchard.example.nhs.uk/record', tab: { id: 3 } };
 
-describe('the champion’s adapters in storage', () => {
-  it('saves valid adapters where the content script reads them', async () => {
-    await saveChampionAdapters([orchard]);
-    expect(await loadChampionAdapters()).toEqual([orchard]);
-    expect(storedAdapters((await browser.storage.local.get('adapters')).adapters)).toEqual([orchard]);
+/** What the background answers the content script as it starts. */
+function adaptersInForce() {
+  const listener = answering(backgroundHandlers({ run: () => undefined }), () => ({
+    runtimeId: fakeBrowser.runtime.id,
+  }));
+  return listener({ type: 'adapters-in-force' }, CONTENT_SCRIPT);
+}
+
+describe('the champion’s adapters, as the content script gets them', () => {
+  it('saves valid adapters, which the content script is given', async () => {
+    await saveSettings({ adapters: [orchard] });
+    expect(await adaptersInForce()).toEqual([orchard]);
   });
 
   it('saves nothing when one adapter is wrong, and says where', async () => {
-    await saveChampionAdapters([orchard]);
-    await expect(saveChampionAdapters([orchard, { ...orchard, id: 'second', banner: '' }])).rejects.toMatchObject({
-      issues: expect.arrayContaining([
-        expect.objectContaining({ path: [1, 'banner'], message: 'A CSS selector is empty.' }),
-      ]),
-    });
-    expect(await loadChampionAdapters()).toEqual([orchard]);
+    await saveSettings({ adapters: [orchard] });
+    await expect(saveSettings({ adapters: [orchard, { ...orchard, id: 'second', banner: '' }] })).rejects.toMatchObject(
+      {
+        issues: expect.arrayContaining([
+          expect.objectContaining({ path: ['adapters', 1, 'banner'], message: 'A CSS selector is empty.' }),
+        ]),
+      },
+    );
+    expect(await adaptersInForce()).toEqual([orchard]);
   });
 
   it('leaves out a stored adapter that no longer parses, and keeps the others', async () => {
     await browser.storage.local.set({ adapters: [{ id: 'Broken Adapter' }, orchard] });
-    expect(await loadChampionAdapters()).toEqual([orchard]);
+    expect(await adaptersInForce()).toEqual([orchard]);
+  });
+
+  it('answers our own contexts only', async () => {
+    await saveSettings({ adapters: [orchard] });
+    const listener = answering(backgroundHandlers({ run: () => undefined }), () => ({ runtimeId: 'ours' }));
+    expect(listener({ type: 'adapters-in-force' }, { ...CONTENT_SCRIPT, id: 'another-extension' })).toBeUndefined();
   });
 });

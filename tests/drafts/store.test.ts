@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadDraft, removeDraft, saveDraft } from '../../app/shared/storage/drafts';
-import { draftKey, type SavedDraft } from '../../domain/drafts/saved-draft';
+import { DRAFT } from '../../app/shared/storage/registry';
+import type { SavedDraft } from '../../domain/drafts/saved-draft';
 import { completeDraft } from '../pad/fixtures';
 
 const saved = (recordKey: string, given: string): SavedDraft => ({
@@ -34,7 +35,7 @@ describe('drafts, one per patient record', () => {
 
   it('sets an unreadable draft aside rather than losing or trusting it', async () => {
     const broken = { recordKey: 'nhs:9434765919', draft: { needs: 'lonely' } };
-    await fakeBrowser.storage.local.set({ [draftKey('nhs:9434765919')]: broken });
+    await fakeBrowser.storage.local.set({ [DRAFT('nhs:9434765919').key]: broken });
     const loaded = await loadDraft('nhs:9434765919');
     expect(loaded.status).toBe('unreadable');
     if (loaded.status !== 'unreadable') return;

@@ -228,7 +228,9 @@ describe('the outbox drain', () => {
     expect(reports[1].delivered).toBeGreaterThan(0);
     for (const referral of referrals) expect(queue.posts.get(referral.id)).toBe(1);
     expect(await db.referrals.where('status').equals('delivered').count()).toBe(120);
-  });
+    // 120 referrals through real HTTP: what is checked is once each, not speed (bench/ has the speed goals); on a
+    // loaded 2-core machine this took 4.9-5.4 s and hit vitest's default 5 s.
+  }, 30_000);
 
   it('a row whose drain stopped mid-send is claimed again once its lease expires, and delivered once', async () => {
     const { db, time, deps, row } = setUp();

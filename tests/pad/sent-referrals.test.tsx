@@ -2,13 +2,15 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { type AnswerDeps, backgroundHandlers } from '../../app/background/answers';
 import { type OutboxDb, openOutbox } from '../../app/background/outbox/db';
 import { enqueueReferral } from '../../app/background/outbox/enqueue';
 import { runOutbox } from '../../app/background/outbox/run';
-import { announceOutboxChanged, answerPad, outboxChangedSchema } from '../../app/pad/outbox-link';
 import { Pad } from '../../app/pad/Pad';
 import { createPadState, type PadState } from '../../app/pad/pad-state';
-import type { Sender } from '../../app/shared/messaging/sender';
+import { tell } from '../../app/shared/messaging/ask';
+import { typeOf } from '../../app/shared/messaging/protocol';
+import { answering } from '../../app/shared/messaging/receive';
 import { loadDraft } from '../../app/shared/storage/drafts';
 import { OPEN_PCN_MODEL } from '../../domain/model/examples';
 import { type FaultProxy, startFaultProxy } from '../../test-support/queue/fault-proxy';
@@ -18,7 +20,7 @@ import { quickPolicy } from '../outbox/support';
 import { JOHN, REFERRAL } from './fixtures';
 
 /**
- * The pad rendered with the background's real answers (app/pad/outbox-link.ts) over real Dexie (fake-indexeddb):
+ * The pad rendered with the background's real answers (app/background/answers.ts) over real Dexie (fake-indexeddb):
  * what the GP sees of the outbox — a browser that cannot store referrals, and a refused referral sent again.
  */
 const RUNTIME = fakeBrowser.runtime.id;
@@ -29,14 +31,14 @@ const WORKER = { id: RUNTIME, url: `chrome-extension://${RUNTIME}/background.js`
  * The runtime messaging between the pad and the background as Chrome routes it: each message reaches the other side
  * with its real sender (fakeBrowser passes none), and the background's listener is the one the background registers.
  */
-function background(deps: Parameters<typeof answerPad>[3]): void {
+function background(deps: Partial<AnswerDeps>): void {
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
-    const from = outboxChangedSchema.safeParse(message).success ? WORKER : PAD;
+    const from = typeOf(message) === 'outbox:changed' ? WORKER : PAD;
     const replies = await fakeBrowser.runtime.onMessage.trigger(message, from);
     return replies.find((reply) => reply !== undefined);
   });
-  fakeBrowser.runtime.onMessage.addListener((message: unknown, sender: Sender) =>
-    answerPad(message, sender, RUNTIME, deps),
+  fakeBrowser.runtime.onMessage.addListener(
+    answering(backgroundHandlers({ run: () => undefined, ...deps }), () => ({ runtimeId: RUNTIME })),
   );
 }
 
@@ -148,10 +150,15 @@ describe('Sent referrals on the pad’s main view', () => {
         random: Math.random,
         policy: quickPolicy,
       });
-      announceOutboxChanged();
+      tell('outbox:changed', {});
     };
     let drained: Promise<void> = Promise.resolve();
-    background({ db, drain: () => (drained = drain()) });
+    background({
+      db,
+      run: () => {
+        drained = drain();
+      },
+    });
 
     // Sent earlier in the consultation; the service refused it.
     proxy.mode = 'refuse';

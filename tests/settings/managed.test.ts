@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadChampionAdapters } from '../../app/shared/storage/adapters';
+import { backgroundHandlers } from '../../app/background/answers';
 import { loadLocalSettings, loadSettings, saveSettings, watchSettings } from '../../app/shared/storage/settings';
 import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../domain/model/examples';
 import { writeModelFile } from '../../domain/model/model-file';
@@ -14,6 +14,10 @@ const ADAPTER = {
   banner: '.oc-ident',
   fields: { nhsNumber: { selector: '[data-ident="nhs"]' } },
 };
+
+/** What the background answers the content script as it starts. */
+const adaptersInForce = async () =>
+  backgroundHandlers({ run: () => undefined })['adapters-in-force']({ type: 'adapters-in-force' }, {});
 
 describe('settings set by the organisation’s policy', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -82,14 +86,14 @@ describe('settings set by the organisation’s policy', () => {
 
   it('gives the content script the champion’s adapters, or the policy’s when it sets them', async () => {
     await saveSettings({ adapters: [ADAPTER] });
-    expect(await loadChampionAdapters()).toEqual([ADAPTER]);
+    expect(await adaptersInForce()).toEqual([ADAPTER]);
     await fakeBrowser.storage.managed.set({ adapters: JSON.stringify([{ ...ADAPTER, id: 'policy' }]) });
-    expect((await loadChampionAdapters()).map((adapter) => adapter.id)).toEqual(['policy']);
+    expect((await adaptersInForce()).map((adapter) => adapter.id)).toEqual(['policy']);
     await fakeBrowser.storage.managed.set({ adapters: '[{"id": "broken"}]' });
-    expect((await loadChampionAdapters()).map((adapter) => adapter.id)).toEqual(['orchard']);
+    expect((await adaptersInForce()).map((adapter) => adapter.id)).toEqual(['orchard']);
     await fakeBrowser.storage.managed.set({ adapters: [{ ...ADAPTER, id: 'policy' }, { id: 'broken' }] });
-    expect((await loadChampionAdapters()).map((adapter) => adapter.id)).toEqual(['orchard']);
+    expect((await adaptersInForce()).map((adapter) => adapter.id)).toEqual(['orchard']);
     await fakeBrowser.storage.managed.set({ adapters: 'not json' });
-    expect((await loadChampionAdapters()).map((adapter) => adapter.id)).toEqual(['orchard']);
+    expect((await adaptersInForce()).map((adapter) => adapter.id)).toEqual(['orchard']);
   });
 });

@@ -1,7 +1,6 @@
 import { referralToBundle } from '../../../domain/fhir';
 import type { OutboxRow, StoredBundle } from '../../../domain/outbox/row';
 import type { Referral } from '../../../domain/referral';
-import { tellBackground } from '../../shared/messaging/outbox-messages';
 import { type OutboxDb, outbox } from './db';
 
 export class OutboxUnavailableError extends Error {
@@ -27,7 +26,7 @@ export async function outboxAvailable(db: OutboxDb = outbox()): Promise<boolean>
 
 /**
  * Saves the referral in the outbox and resolves once the write is committed to disk (strict durability): only then may
- * the pad say "Saved". The background is told to drain. Enqueueing the same referral again changes nothing.
+ * the pad say "Saved"; the caller then starts a drain. Enqueueing the same referral again changes nothing.
  * Rejects with OutboxUnavailableError when IndexedDB cannot be used.
  */
 export async function enqueueReferral(
@@ -40,15 +39,13 @@ export async function enqueueReferral(
   } catch (error) {
     throw new OutboxUnavailableError(error);
   }
-  const saved = await db.transaction('rw', db.referrals, db.bundles, async () => {
+  return db.transaction('rw', db.referrals, db.bundles, async () => {
     const existing = await db.referrals.get(row.id);
     if (existing) return existing;
     await db.bundles.add(bundle);
     await db.referrals.add(row);
     return row;
   });
-  tellBackground({ type: 'outbox:drain' });
-  return saved;
 }
 
 /** The outbox row a referral starts as (queued, due now) and its Bundle, built once for every retry to send unchanged. */

@@ -1,13 +1,6 @@
 import { type OutboxRow, outboxRowSchema } from '../../../domain/outbox/row';
-import { tellBackground } from '../../shared/messaging/outbox-messages';
+import type { SentQuery } from '../../shared/messaging/protocol';
 import { type OutboxDb, outbox } from './db';
-
-export type SentQuery = {
-  /** This patient's referrals only. */
-  nhsNumber?: string;
-  /** Created at or after this time (epoch ms); see startOfToday / startOfWeek. */
-  since?: number;
-};
 
 /** The pad's "Sent referrals" list, newest first: for a patient (by NHS number) and/or since a time. */
 export async function sentReferrals(query: SentQuery = {}, db: OutboxDb = outbox()): Promise<OutboxRow[]> {
@@ -30,24 +23,28 @@ export async function sentReferrals(query: SentQuery = {}, db: OutboxDb = outbox
     .sort((a, b) => b.createdAt - a.createdAt);
 }
 
-/** What the toolbar badge counts: referrals waiting to be sent, being sent, or needing attention. */
+/**
+ * What the toolbar badge counts: referrals waiting to be sent, being sent, or needing attention (not those whose
+ * details were removed after the retention period: nothing can be done with them but refer again).
+ */
 export async function waitingCount(db: OutboxDb = outbox()): Promise<number> {
-  return db.referrals.where('status').anyOf('queued', 'sending', 'needs-attention').count();
-}
-
-/** Ask the background to fetch the link workers' latest statuses now (e.g. when the pad shows the list). */
-export function refreshStatuses(): void {
-  tellBackground({ type: 'outbox:refresh' });
+  return db.referrals
+    .where('status')
+    .anyOf('queued', 'sending', 'needs-attention')
+    .filter((row) => row.redactedAt === undefined)
+    .count();
 }
 
 /**
  * Send a referral that needs attention again, once the cause is fixed (e.g. the practice token was corrected).
- * Returns false when the referral is not waiting for attention.
+ * Returns false when the referral is not waiting for attention, or its details were removed after the retention period.
+ * The caller then starts a drain.
  */
 export async function resendReferral(id: string, db: OutboxDb = outbox(), now = Date.now()): Promise<boolean> {
-  const resent = await db.transaction('rw', db.referrals, async () => {
+  return db.transaction('rw', db.referrals, async () => {
     const row = await db.referrals.get(id);
-    if (row?.status !== 'needs-attention') return false;
+    // A redacted row has no Bundle left to send.
+    if (row?.status !== 'needs-attention' || row.redactedAt !== undefined) return false;
     await db.referrals.put({
       ...row,
       status: 'queued',
@@ -57,8 +54,6 @@ export async function resendReferral(id: string, db: OutboxDb = outbox(), now = 
     });
     return true;
   });
-  if (resent) tellBackground({ type: 'outbox:drain' });
-  return resent;
 }
 
 /** Midnight at the start of today, local time. */

@@ -1,3 +1,4 @@
+import type { OutboxRow } from '../../../domain/outbox/row';
 import type { OutboxDb } from './db';
 
 const DAY = 24 * 60 * 60_000;
@@ -8,12 +9,37 @@ const DAY = 24 * 60 * 60_000;
  * yet delivered are never touched. Returns how many were redacted.
  */
 export async function redactDelivered(db: OutboxDb, now: number, retentionDays: number): Promise<number> {
-  return db.transaction('rw', db.referrals, db.bundles, async () => {
-    const old = await db.referrals
+  return redact(db, now, (rows) =>
+    rows
       .where('deliveredAt')
       .belowOrEqual(now - retentionDays * DAY)
       .filter((row) => row.status === 'delivered' && row.redactedAt === undefined)
-      .toArray();
+      .toArray(),
+  );
+}
+
+/**
+ * A referral the service refused keeps its Bundle only while it needs attention: once it has waited `retentionDays`
+ * since it was refused (nobody sent it again), its identifiable details go as for a delivered one. It stays in the list,
+ * needing attention, with its trail; it can no longer be sent again (the GP refers again from the pad).
+ */
+export async function redactNeedsAttention(db: OutboxDb, now: number, retentionDays: number): Promise<number> {
+  return redact(db, now, (rows) =>
+    rows
+      .where('status')
+      .equals('needs-attention')
+      .filter((row) => row.redactedAt === undefined && row.updatedAt <= now - retentionDays * DAY)
+      .toArray(),
+  );
+}
+
+async function redact(
+  db: OutboxDb,
+  now: number,
+  find: (rows: OutboxDb['referrals']) => Promise<OutboxRow[]>,
+): Promise<number> {
+  return db.transaction('rw', db.referrals, db.bundles, async () => {
+    const old = await find(db.referrals);
     const redacted = old.map(({ nhsNumber: _nhs, patientName: _name, linkWorker, ...kept }) => {
       if (!linkWorker) return { ...kept, redactedAt: now };
       const { note: _note, ...status } = linkWorker;

@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { type DrainDeps, type DrainReport, drain } from './drain';
 import { waitingCount } from './queries';
-import { redactDelivered } from './retention';
+import { redactDelivered, redactNeedsAttention } from './retention';
 import { pollStatuses } from './status';
 
 export type RunDeps = DrainDeps & { retentionDays: number };
@@ -29,6 +29,7 @@ export async function runOutbox(
   const report = await drain(deps, { skipBackoff: online });
   await pollStatuses(deps, { everything: refresh });
   await redactDelivered(deps.db, deps.now(), deps.retentionDays);
+  await redactNeedsAttention(deps.db, deps.now(), deps.retentionDays);
   return { report, waiting: await waitingCount(deps.db), nextDueAt: await nextDueAt(deps) };
 }
 

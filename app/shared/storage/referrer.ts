@@ -1,17 +1,13 @@
-import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { REFERRER, type RememberedReferrer, read, write } from './registry';
 
-const KEY = 'referrer';
-
-const rememberedSchema = z.object({ name: z.string(), role: z.string(), odsCode: z.string() }).partial();
-export type RememberedReferrer = z.output<typeof rememberedSchema>;
+export type { RememberedReferrer } from './registry';
 
 /** The referrer's name, role and practice, remembered between referrals in the extension's storage. */
 export async function loadReferrer(): Promise<RememberedReferrer> {
-  const parsed = rememberedSchema.safeParse((await browser.storage.local.get(KEY))[KEY] ?? {});
-  return parsed.success ? parsed.data : {};
+  const stored = await read(REFERRER);
+  return stored.status === 'ok' ? stored.value : REFERRER.fallback;
 }
 
 export async function rememberReferrer(referrer: RememberedReferrer): Promise<void> {
-  await browser.storage.local.set({ [KEY]: rememberedSchema.parse(referrer) });
+  await write(REFERRER, referrer);
 }

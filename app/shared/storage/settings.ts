@@ -1,17 +1,12 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
-import { type Adapter, adapterSchema } from '../../../domain/adapters/adapter';
 import { applyManaged, type Managed, readManaged } from '../../../domain/settings/managed';
 import { type Settings, settingsSchema } from '../../../domain/settings/settings';
+import { ADAPTERS, entryFor, parse, read, SETTINGS, writeAll } from './registry';
 
-const KEY = 'settings';
 /**
- * The champion's page adapters are stored under their own key, where the practice content script reads them
- * (app/shared/storage/adapters.ts on the practice branch: ADAPTERS_KEY = 'adapters'); everything else under 'settings'.
+ * What enterprise policy sets for this extension, parsed once here (domain/settings/managed.ts) for every context that
+ * needs it; nothing where the browser has no policy (Firefox then rejects).
  */
-export const ADAPTERS_KEY = 'adapters';
-
-/** What enterprise policy sets for this extension; nothing where the browser has no policy (Firefox then rejects). */
 export async function loadManaged(): Promise<Managed> {
   try {
     return readManaged(await browser.storage.managed.get());
@@ -22,8 +17,11 @@ export async function loadManaged(): Promise<Managed> {
 
 /** The champion's own settings, as stored, without what policy sets. The options page edits these. */
 export async function loadLocalSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get([KEY, ADAPTERS_KEY]);
-  return { ...parseStored(stored[KEY]), adapters: parseAdapters(stored[ADAPTERS_KEY]) };
+  const [settings, adapters] = await Promise.all([read(SETTINGS), read(ADAPTERS)]);
+  return {
+    ...(settings.status === 'ok' ? settings.value : untrusted(settings.where)),
+    adapters: adapters.status === 'ok' ? adapters.value : [],
+  };
 }
 
 /**
@@ -40,7 +38,7 @@ export async function loadSettings(): Promise<Settings> {
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
   const next = settingsSchema.parse({ ...(await loadLocalSettings()), ...patch });
   const { adapters, ...rest } = next;
-  await browser.storage.local.set({ [KEY]: rest, [ADAPTERS_KEY]: adapters });
+  await writeAll([entryFor(SETTINGS, rest), entryFor(ADAPTERS, adapters)]);
   return next;
 }
 
@@ -60,11 +58,14 @@ export function watchSettings(onChange: (settings: Settings) => void): () => voi
     else void ready.then(() => onChange(applyManaged(local as Settings, (managed as Managed).values)));
   };
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && (KEY in changes || ADAPTERS_KEY in changes)) {
-      const base = local ?? settingsSchema.parse({});
+    if (area === 'local' && (SETTINGS.key in changes || ADAPTERS.key in changes)) {
+      // A change is written by this version of the code: parsed as it comes, no migration needed.
+      const base = local ?? { ...SETTINGS.fallback, adapters: ADAPTERS.fallback };
+      const settings = SETTINGS.key in changes ? parse(SETTINGS, changes[SETTINGS.key]?.newValue) : undefined;
+      const adapters = ADAPTERS.key in changes ? parse(ADAPTERS, changes[ADAPTERS.key]?.newValue) : undefined;
       local = {
-        ...(KEY in changes ? parseStored(changes[KEY]?.newValue) : base),
-        adapters: ADAPTERS_KEY in changes ? parseAdapters(changes[ADAPTERS_KEY]?.newValue) : base.adapters,
+        ...(settings === undefined ? base : settings.status === 'ok' ? settings.value : untrusted(settings.where)),
+        adapters: adapters === undefined ? base.adapters : adapters.status === 'ok' ? adapters.value : [],
       };
       tell();
     } else if (area === 'managed') {
@@ -78,21 +79,7 @@ export function watchSettings(onChange: (settings: Settings) => void): () => voi
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
-function parseStored(stored: unknown): Settings {
-  const parsed = settingsSchema.safeParse(stored ?? {});
-  if (parsed.success) return parsed.data;
-  console.warn(
-    'Stored settings did not parse; using defaults.',
-    parsed.error.issues.map((issue) => issue.path.join('.')),
-  );
-  return settingsSchema.parse({});
-}
-
-/** Each stored adapter on its own: one that no longer parses is left out, the others still work. */
-function parseAdapters(stored: unknown): Adapter[] {
-  if (!Array.isArray(stored)) return [];
-  return stored.flatMap((item) => {
-    const parsed = z.array(adapterSchema).safeParse([item]);
-    return parsed.success ? parsed.data : [];
-  });
+function untrusted(where: string[]): Omit<Settings, 'adapters'> {
+  console.warn('Stored settings did not parse; using defaults.', where);
+  return SETTINGS.fallback;
 }

@@ -1,0 +1,57 @@
+import { referralSchema } from '../../domain/referral/referral';
+import { type Handlers, receive } from '../shared/messaging/receive';
+import { loadSettings } from '../shared/storage/settings';
+import { type OutboxDb, outbox } from './outbox/db';
+import { enqueueReferral, outboxAvailable } from './outbox/enqueue';
+import { resendReferral, sentReferrals } from './outbox/queries';
+import type { RunOptions } from './outbox/run';
+
+export type AnswerDeps = {
+  db?: OutboxDb;
+  /** Starts an outbox run here (a message the background sends reaches its pages, never itself). */
+  run: (options?: Partial<RunOptions>) => void;
+};
+
+/**
+ * Everything the background answers (app/shared/messaging/protocol.ts has each message's sender rule, checked before
+ * these run): the content script's adapters (policy and stored values parsed here, so the content script carries no
+ * parser of its own); the pad's outbox work — Send, answered once the row is committed; whether the outbox can store referrals
+ * at all; the Sent referrals lists; Send again — and our pages' asks to drain, refresh or send now the network is back.
+ * A referral enqueued or sent again is drained at once.
+ */
+export function backgroundHandlers({ db = outbox(), run }: AnswerDeps): Handlers<'background'> {
+  const failed = (error: unknown) => ({ ok: false as const, message: (error as Error).message });
+  return {
+    'adapters-in-force': async () => (await loadSettings()).adapters,
+    'pad:enqueue': async ({ referral }) => {
+      // Parsed here, at the outbox's boundary, to say where a referral is wrong.
+      const parsed = referralSchema.safeParse(referral);
+      if (!parsed.success) {
+        const where = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
+        return { ok: false, message: `the referral did not parse (${where})` };
+      }
+      try {
+        await enqueueReferral(parsed.data, { db });
+      } catch (error) {
+        return failed(error);
+      }
+      run();
+      return { ok: true };
+    },
+    'pad:outbox-state': async () => ({ available: await outboxAvailable(db) }),
+    'pad:sent-referrals': ({ query }) => sentReferrals(query, db).then((rows) => ({ ok: true as const, rows }), failed),
+    'pad:send-again': ({ id }) =>
+      resendReferral(id, db).then((resent) => {
+        if (resent) run();
+        return { ok: true as const, resent };
+      }, failed),
+    'outbox:drain': () => run(),
+    'outbox:refresh': () => run({ refresh: true }),
+    'outbox:online': () => run({ online: true }),
+  };
+}
+
+/** Registers the background's answers (synchronously, at start-up, as MV3 requires). */
+export function answerMessages(deps: AnswerDeps): void {
+  receive<'background'>(backgroundHandlers(deps));
+}
