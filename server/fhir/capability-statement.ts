@@ -33,6 +33,11 @@ export function capabilityStatement(date: string): fhir4.CapabilityStatement {
               { name: '_id', type: 'token' },
             ],
           },
+          {
+            type: 'Organization',
+            interaction: [{ code: 'search-type' }],
+            documentation: 'The practice the token speaks for, and only that one.',
+          },
           { type: 'ServiceRequest', conditionalCreate: true, interaction: [] },
           { type: 'Patient', conditionalCreate: true, interaction: [] },
         ],
