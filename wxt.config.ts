@@ -1,8 +1,30 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+/** `npm start`'s build (scripts/start.mjs): the example model seeded (app/pad/demo-seed.ts), in a folder of its own. */
+const demo = process.env.WXT_SEED_DEMO_MODEL === 'true';
+/**
+ * The demo practice system and a queue on this computer (127.0.0.1, localhost) are in the manifest only in the demo
+ * build and the tests' build (`WXT_DEMO_SITES=true`: test-support/browser/build.ts). A production build (`wxt build`)
+ * has neither their host permissions nor the content script for them: practice systems and the queue are asked for
+ * at run time (options page).
+ */
+const demoSites = demo || process.env.WXT_DEMO_SITES === 'true';
+const DEMO_SITES = ['http://127.0.0.1/*', 'http://localhost/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: demo ? '.output/demo' : '.output',
+  hooks: {
+    // The practice content script is built either way: the options page registers it for each champion's adapter.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (demoSites) return;
+      manifest.content_scripts = manifest.content_scripts?.filter(
+        (script) => !script.matches?.every((match) => DEMO_SITES.includes(match)),
+      );
+      if (!manifest.content_scripts?.length) delete manifest.content_scripts;
+    },
+  },
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   manifest: {
@@ -15,9 +37,8 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Enterprise policy may set the same settings; the options page shows them as locked.
     storage: { managed_schema: 'managed_schema.json' },
-    // The demo practice system and a queue on this machine (demos, tests); practice systems' own origins and other
-    // queue endpoints are requested at run time (options page).
-    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+    // The demo practice system and a queue on this machine: the demo and the tests' build only (above).
+    ...(demoSites ? { host_permissions: DEMO_SITES } : {}),
     // The toolbar badge counts referrals waiting to be sent or needing attention.
     action: { default_title: 'Social Prescribing Pad' },
     browser_specific_settings: { gecko: { id: 'social-prescribing-pad@example.nhs.uk' } },

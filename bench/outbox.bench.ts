@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { queuedRow } from '../app/background/outbox/enqueue';
 import { service } from '../server/context';
 import { type RunningServer, startServer } from '../server/serve';
+import { buildTestExtension } from '../test-support/browser/build';
 import {
   fillPad,
   launchOn,
@@ -22,8 +23,8 @@ import type { RecordMetric } from './run';
 const WAITING = 500;
 
 /**
- * The outbox in Chromium with the built extension (build it first: `npx wxt build`), sending to the real queue
- * service (Hono on PGlite in memory, in this process) on 127.0.0.1:
+ * The outbox in Chromium with the tests' build of the extension (made first: test-support/browser/build.ts), sending
+ * to the real queue service (Hono on PGlite in memory, in this process) on 127.0.0.1:
  * - send-to-commit: from the Send click to the pad saying "Saved", which it says only once the row is committed with
  *   strict durability (so this includes the Bundle build, the commit and the pad's render of "Saved");
  * - drain-throughput: referrals that waited while the queue was down (every one tried once and refused a connection),
@@ -35,6 +36,7 @@ export async function measure(record: RecordMetric): Promise<undefined> {
   // Playwright records the worker's network traffic by default (every request and response sent over DevTools to this
   // process): a GP's browser has nothing watching it, and on this machine that cost about a fifth of the browser's CPU time in a drain.
   process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK ??= '1';
+  buildTestExtension('ignore');
   const queue = await startQueue('pglite');
   const returning = await queueThatComesBack(queue);
   const profile = newProfile();

@@ -2,11 +2,11 @@
  * The practice page: the content script's size gzipped, the elements it adds to the host page, and the time from the
  * shortcut to a pad that is interactive with the patient filled in (real Chromium, the built extension, the demo system).
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import { buildTestExtension } from '../test-support/browser/build';
 import {
   choosePatient,
   clearExtensionStorage,
@@ -32,7 +32,7 @@ function padReady(): number | false {
 }
 
 export async function measure(record: RecordMetric): Promise<undefined> {
-  execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
+  buildTestExtension('ignore');
   const script = readFileSync(join(EXTENSION_DIR, 'content-scripts/practice.js'));
   record('practice: content script gzipped', {
     value: gzipSync(script, { level: 9 }).length / 1024,

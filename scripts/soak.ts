@@ -4,9 +4,9 @@
  * 500, puts `count` (default 1,000) referrals in the extension's outbox, then keeps triggering drains while stopping
  * the service worker at random moments, until every row is delivered. Prints what the receiving end saw.
  */
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { queuedRow } from '../app/background/outbox/enqueue';
+import { buildTestExtension } from '../test-support/browser/build';
 import {
   launchOn,
   newProfile,
@@ -31,7 +31,7 @@ const stall = setTimeout(() => {
   process.exit(2);
 }, OVERALL_LIMIT_MS);
 stall.unref();
-execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
+buildTestExtension('ignore');
 
 const queue = await startStandInQueue();
 const proxy = await startFaultProxy(queue.url);

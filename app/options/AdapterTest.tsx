@@ -1,48 +1,71 @@
 import { useSignal } from '@preact/signals';
 import { ADAPTER_FIELD_LABELS } from '../../domain/adapter-form/adapter-form';
 import { ADAPTER_FIELDS, type Adapter } from '../../domain/adapters/adapter';
-import { type AdapterTestResult, readableTabs, type TabChoice, testAdapterInTab } from './adapter-test';
+import { originsFor } from '../shared/content-scripts';
+import { type AdapterTestResult, allowAndFindTabs, type TabChoice, testAdapterInTab } from './adapter-test';
 
-/** Tries the adapter being edited on an open tab and shows what each field reads there. */
+/**
+ * Tries the adapter being edited on an open page, before it is saved: asks the browser for the adapter's sites in the
+ * click, runs the reader in a tab at the adapter's addresses and shows what each field reads there.
+ */
 export function AdapterTest({ adapter }: { adapter: Adapter | undefined }) {
   const tabs = useSignal<TabChoice[] | undefined>(undefined);
   const chosen = useSignal<number | undefined>(undefined);
   const result = useSignal<AdapterTestResult | undefined>(undefined);
   const problem = useSignal<string | undefined>(undefined);
 
-  const findTabs = async () => {
-    tabs.value = await readableTabs();
-    chosen.value = tabs.value[0]?.id;
+  const read = async (tabId: number, tried: Adapter) => {
+    try {
+      result.value = await testAdapterInTab(tabId, tried);
+    } catch (error) {
+      problem.value = `The page could not be read: ${(error as Error).message}. Is the page still open?`;
+    }
   };
-  const run = async () => {
-    if (!adapter || chosen.value === undefined) return;
+  const tryIt = (tried: Adapter) => {
     problem.value = undefined;
     result.value = undefined;
-    try {
-      result.value = await testAdapterInTab(chosen.value, adapter);
-    } catch (error) {
-      problem.value = `The page could not be read: ${(error as Error).message}. Is the page still open, and was permission given for its address?`;
-    }
+    tabs.value = undefined;
+    // Asked at once, in the click: browsers only show the permission prompt in answer to the user's own action.
+    allowAndFindTabs(tried).then(
+      async (found) => {
+        if (!found) {
+          problem.value = `The browser was not allowed to read ${originsFor(tried.matches).join(', ')}, so the adapter was not tried.`;
+          return;
+        }
+        if (found.length === 0) {
+          problem.value = `No open page is at the adapter’s addresses (${tried.matches.join(', ')}). Open the practice system on a patient’s record in another tab, then try again.`;
+          return;
+        }
+        tabs.value = found;
+        chosen.value = found[0]?.id;
+        if (chosen.value !== undefined) await read(chosen.value, tried);
+      },
+      (error: Error) => {
+        problem.value = `The browser refused the address patterns: ${error.message}`;
+      },
+    );
   };
 
   return (
     <div class="options-card" id="adapter-test">
-      <h4>Test on an open page</h4>
+      <h4>Try it on an open page</h4>
       <p class="nhsuk-body">
-        Open the practice system on a patient’s record in another tab, then try the adapter there.
+        Open the practice system on a patient’s record in another tab, then try the adapter there. The browser asks to
+        let the extension read that site; nothing is saved until you save the adapter.
       </p>
-      <button type="button" class="nhsuk-button nhsuk-button--secondary" onClick={findTabs}>
-        Find open pages
+      <button
+        type="button"
+        class="nhsuk-button nhsuk-button--secondary"
+        disabled={!adapter}
+        onClick={() => adapter && tryIt(adapter)}
+      >
+        Try on an open page
       </button>
-      {tabs.value && tabs.value.length === 0 && (
-        <p class="nhsuk-body">
-          No open page the extension may read. Add the page’s address to the adapter and save first.
-        </p>
-      )}
-      {tabs.value && tabs.value.length > 0 && (
+      {!adapter && <p class="nhsuk-hint">Fix the adapter’s problems first.</p>}
+      {tabs.value && tabs.value.length > 1 && (
         <div class="nhsuk-form-group">
           <label class="nhsuk-label" for="adapter-test-tab">
-            Page to test on
+            Page read
           </label>
           <select
             class="nhsuk-select"
@@ -50,6 +73,8 @@ export function AdapterTest({ adapter }: { adapter: Adapter | undefined }) {
             value={String(chosen.value)}
             onChange={(event) => {
               chosen.value = Number(event.currentTarget.value);
+              result.value = undefined;
+              if (adapter) void read(chosen.value, adapter);
             }}
           >
             {tabs.value.map((tab) => (
@@ -58,10 +83,6 @@ export function AdapterTest({ adapter }: { adapter: Adapter | undefined }) {
               </option>
             ))}
           </select>
-          <button type="button" class="nhsuk-button options-small" disabled={!adapter} onClick={run}>
-            Read this page with the adapter
-          </button>
-          {!adapter && <p class="nhsuk-hint">Fix the adapter’s problems first.</p>}
         </div>
       )}
       <div aria-live="polite">

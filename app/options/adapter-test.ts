@@ -1,16 +1,21 @@
 import { browser } from 'wxt/browser';
 import type { Adapter, AdapterField } from '../../domain/adapters/adapter';
+import { originsFor } from '../shared/content-scripts';
 
 export type AdapterTestResult = { banner: boolean; fields: Partial<Record<AdapterField, string>> };
 export type TabChoice = { id: number; title: string; url: string };
 
-/** The open tabs whose pages the extension may read (those on origins it has permission for). */
-export async function readableTabs(): Promise<TabChoice[]> {
-  const tabs = await browser.tabs.query({});
+/**
+ * Asks the browser, in the champion's click, for the adapter's sites (already-allowed sites answer at once), then gives
+ * the open tabs at the adapter's addresses. Nothing is saved or registered: the reader runs once, from this page.
+ * Undefined when the browser was not allowed.
+ */
+export async function allowAndFindTabs(adapter: Adapter): Promise<TabChoice[] | undefined> {
+  const granted = await browser.permissions.request({ origins: originsFor(adapter.matches) });
+  if (!granted) return undefined;
+  const tabs = await browser.tabs.query({ url: [...adapter.matches] });
   return tabs.flatMap((tab) =>
-    tab.id !== undefined && tab.url && /^https?:/.test(tab.url)
-      ? [{ id: tab.id, title: tab.title || tab.url, url: tab.url }]
-      : [],
+    tab.id !== undefined && tab.url ? [{ id: tab.id, title: tab.title || tab.url, url: tab.url }] : [],
   );
 }
 

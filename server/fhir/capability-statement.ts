@@ -33,6 +33,11 @@ export function capabilityStatement(date: string): fhir4.CapabilityStatement {
               { name: '_id', type: 'token' },
             ],
           },
+          {
+            type: 'Organization',
+            interaction: [{ code: 'search-type' }],
+            documentation: 'The practice the token speaks for, and only that one.',
+          },
           // Created only within the transaction: no interaction of their own (and FHIR JSON has no empty arrays).
           { type: 'ServiceRequest', conditionalCreate: true },
           { type: 'Patient', conditionalCreate: true },

@@ -5,7 +5,7 @@ import { bearerToken, type PracticeVariables, refuseToken, requirePracticeToken 
 import { secretHash } from '../auth/secrets';
 import type { Service } from '../context';
 import { groupInsert } from '../store/group-insert';
-import { practiceForToken } from '../store/practices';
+import { listPractices, practiceForToken } from '../store/practices';
 import { repeatOf, taskFor } from '../store/referrals';
 import { capabilityStatement } from './capability-statement';
 import { fhirCors } from './cors';
@@ -135,6 +135,24 @@ export function fhirRoutes(service: Service) {
   );
 
   fhir.use('*', requirePracticeToken(service));
+
+  // Who this token speaks for, as a searchset of the one Organization: the options page's "Test connection" shows it.
+  fhir.get('/Organization', async (c) => {
+    const odsCode = c.get('odsCode');
+    const practice = (await listPractices(service.db)).find((known) => known.odsCode === odsCode);
+    const organization: fhir4.Organization = {
+      resourceType: 'Organization',
+      id: odsCode,
+      identifier: [{ system: SYSTEMS.ods, value: odsCode }],
+      ...(practice ? { name: practice.name } : {}),
+    };
+    return fhirJson(c, 200, {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      total: 1,
+      entry: [{ fullUrl: `Organization/${odsCode}`, resource: organization, search: { mode: 'match' } }],
+    } satisfies fhir4.Bundle);
+  });
 
   fhir.get('/Task/:id', async (c) => {
     const id = c.req.param('id');

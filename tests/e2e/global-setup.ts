@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { buildTestExtension } from '../../test-support/browser/build';
 
-/** Real-browser tests load the extension as built for Chrome: build it once per run. */
+/** Real-browser tests load the extension as built for Chrome, with the demo's sites: build it once per run. */
 export default function setup(): void {
-  execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  buildTestExtension();
 }

@@ -19,6 +19,16 @@ import {
 } from '../../test-support/browser/options-browser';
 import { seriousViolations } from '../../test-support/browser/pad-browser';
 
+/** The champion's adapters as the extension stored them (undefined: none saved). */
+async function storedAdapters(page: Page): Promise<unknown> {
+  return page.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+    };
+    return (await chrome.storage.local.get('adapters')).adapters;
+  });
+}
+
 /**
  * A practice system on an origin of its own (was hazard OPEN-2): not localhost nor 127.0.0.1, so nothing in the manifest
  * names it, neither its host permission nor its content script. `practice.test` is the demo server on 127.0.0.1 under
@@ -40,6 +50,34 @@ afterAll(async () => {
 });
 
 describe('a practice system a champion adds at run time, on its own origin', () => {
+  it('can be tried before it is saved: the browser is asked for the site in the click, and nothing is registered', async () => {
+    // As for a site the extension has never been allowed on: the tab's address is hidden from it until then.
+    await options.evaluate(
+      (origin) =>
+        (
+          globalThis as unknown as { chrome: { permissions: { remove(p: { origins: string[] }): Promise<boolean> } } }
+        ).chrome.permissions.remove({ origins: [origin] }),
+      ORIGIN,
+    );
+    expect(await grantedOrigins(h)).not.toContain(ORIGIN);
+    const practice = await h.context.newPage();
+    await practice.goto(`${h.demoUrlOnPracticeHost}other-system/`);
+    await practice.locator('.oc-ident').waitFor();
+
+    const editor = await fillOrchardAdapter(options, 'Orchard Clinical', `http://${PRACTICE_HOST}/other-system/*`);
+    // The browser's prompt is answered yes at once here: this profile's user allowed the site before.
+    await editor.getByRole('button', { name: 'Try on an open page' }).click();
+    const table = editor.locator('#adapter-test-result');
+    await table.waitFor();
+    expect(await table.locator('[data-field="nhsNumber"] td').textContent()).toBe('485 777 3457');
+    expect(await table.locator('[data-field="postcode"] td').textContent()).toBe('BS8 2XY');
+    // Tried, not saved: no content script registered, no adapter stored.
+    expect(await registeredContentScripts(options)).toEqual([]);
+    expect(await storedAdapters(options)).toBeUndefined();
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+    await practice.close();
+  });
+
   it('is added purely through the options page, and the pad opens there pre-filled from its banner', async () => {
     expect(await grantedOrigins(h)).toContain(ORIGIN);
     const url = `${h.demoUrlOnPracticeHost}other-system/`;

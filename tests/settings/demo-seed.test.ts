@@ -12,7 +12,7 @@ describe('the demo build’s settings (npm start)', () => {
   it('points a fresh demo at the local queue with the demo practice’s token and ODS code', async () => {
     await seedDemo(DEMO_SETTINGS);
     const settings = await loadSettings();
-    expect(settings.queue).toEqual({ endpoint: 'http://127.0.0.1:8787', token: DEMO_SETTINGS.queue.token });
+    expect(settings.queue).toEqual({ endpoint: 'http://127.0.0.1:8787/fhir', token: DEMO_SETTINGS.queue.token });
     expect(settings.model?.kind).toBe('boundaried');
     expect((await loadReferrer()).odsCode).toBe('Y00001');
   });
