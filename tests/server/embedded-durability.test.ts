@@ -76,11 +76,12 @@ function tracedSyncs(script: string, traceFile: string): Promise<string[]> {
 
 describe('a checkpoint of the embedded database while it serves (OPEN-4)', () => {
   it('syncs the data files it wrote, then pg_control, before the WAL that covered them can be dropped', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'embedded-checkpoint-'));
-    const db = join(dir, 'db');
+    const home = mkdtempSync(join(tmpdir(), 'embedded-checkpoint-'));
+    dir = home;
+    const db = join(home, 'db');
     // Marks in the trace: a sync of a file of our own just before and just after the checkpoint.
     const mark = (name: string) =>
-      `{ const fd = fs.openSync(${JSON.stringify(join(dir, name))}, 'w'); fs.fsyncSync(fd); fs.closeSync(fd); }`;
+      `{ const fd = fs.openSync(${JSON.stringify(join(home, name))}, 'w'); fs.fsyncSync(fd); fs.closeSync(fd); }`;
     const syncs = await tracedSyncs(
       `import fs from 'node:fs';
        import { openDb } from './server/store/open.ts';
@@ -90,9 +91,9 @@ describe('a checkpoint of the embedded database while it serves (OPEN-4)', () =>
        await db.query('CHECKPOINT');
        ${mark('after')}
        process.exit(0);`,
-      join(dir, 'trace'),
+      join(home, 'trace'),
     );
-    const during = syncs.slice(syncs.indexOf(join(dir, 'before')) + 1, syncs.indexOf(join(dir, 'after')));
+    const during = syncs.slice(syncs.indexOf(join(home, 'before')) + 1, syncs.indexOf(join(home, 'after')));
     const control = during.indexOf(join(db, 'global/pg_control'));
     const dataFiles = during.filter((path) => path.startsWith(join(db, 'base/')));
     expect(dataFiles.length, during.join('\n')).toBeGreaterThan(0);
