@@ -16,6 +16,8 @@ export type Service = {
   rateLimit: RateLimit;
   /** How a delivery's body is read: here, or on reader threads (server/fhir/readers.ts) that whoever starts the service owns. */
   read: ReadDelivery;
+  /** `serve` on an embedded data directory: the secret its operator's commands carry (server/admin/). */
+  adminSecret?: string;
 };
 
 /** Generous: a practice sends a few referrals an hour and polls their Tasks; an outbox draining after a day offline fits. */
@@ -30,5 +32,6 @@ export function service(db: Db, options: Partial<Omit<Service, 'db'>> = {}): Ser
     corsOrigins: options.corsOrigins ?? [],
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     read: options.read ?? readHere,
+    ...(options.adminSecret ? { adminSecret: options.adminSecret } : {}),
   };
 }

@@ -52,7 +52,7 @@ const PGDATA = '/pglite/data';
 const EIO = 29;
 
 /**
- * PGlite's Node file system with the fsync it lacks (hazard OPEN-4, closed), given before Postgres starts: a
+ * PGlite's Node file system with the fsync it lacks (hazard HQ8b, was OPEN-4), given before Postgres starts: a
  * checkpoint — at the end of recovery, PGlite's own after each 1 GB of WAL while serving, the last one at close —
  * syncs the data files it wrote and pg_control before the WAL that covered them is dropped, as Postgres orders it, so
  * those syncs must reach the disk. They happen only at checkpoints and when a WAL file is made, never per commit. A
