@@ -5,7 +5,7 @@ import type { Db, Queryable } from './db';
 
 /**
  * How Postgres runs here. PGlite starts it with fsync off (-F), and its Node file system has no fsync at all (a
- * no-op; `syncForReal` below gives it one), but it opens files with the flags Postgres asks for: so fsync on, with the
+ * no-op; `SyncedNodeFS` below gives it one), but it opens files with the flags Postgres asks for: so fsync on, with the
  * WAL opened O_DSYNC (open_datasync), puts each commit's WAL on the disk before the referral is acknowledged (hazard
  * HQ8) without a sync call per commit. That costs a commit about 0.3 ms; syncing the WAL file after each commit
  * instead cost 1.2 ms. A new WAL file is not filled with zeros: each 16 MB fill stalled every write behind it for tens
@@ -47,6 +47,8 @@ type EmscriptenFs = {
   lookupPath(path: string): { node: { stream_ops: { fsync?: (stream: { nfd?: number }) => number } } };
   ErrnoError: new (errno: number) => Error;
 };
+/** The Emscripten module PGlite starts Postgres in, as its file system is given it. */
+type PostgresModule = Parameters<NodeFS['init']>[1];
 /** Where PGlite mounts the data directory, and Emscripten's number for EIO. */
 const PGDATA = '/pglite/data';
 const EIO = 29;
@@ -59,12 +61,10 @@ const EIO = 29;
  * failed sync fails Postgres's call, which stops it (PANIC) rather than carry on with data it cannot trust; the next
  * start recovers from the WAL.
  */
-type PostgresMod = Parameters<NodeFS['init']>[1];
-
 class SyncedNodeFS extends NodeFS {
-  override async init(pg: PGlite, options: Partial<PostgresMod>) {
+  override async init(pg: PGlite, options: PostgresModule) {
     const { emscriptenOpts } = await super.init(pg, options);
-    const syncForReal = (mod: Partial<PostgresMod>) => {
+    const syncForReal = (mod: PostgresModule) => {
       const fs = mod.FS as unknown as EmscriptenFs;
       fs.lookupPath(PGDATA).node.stream_ops.fsync = (stream) => {
         try {
