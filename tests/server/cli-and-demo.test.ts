@@ -10,7 +10,7 @@ import { startDemoQueue } from '../../server/demo';
 import { startServer } from '../../server/serve';
 import { openDb } from '../../server/store/open';
 import { richReferral } from '../../test-support/fixtures/referrals';
-import { cli, command, serve } from '../../test-support/queue/command-line';
+import { cli, command, kill, type ServeProcess, serve } from '../../test-support/queue/command-line';
 import { type PostgresServer, startPostgres } from '../../test-support/queue/postgres-server';
 
 function post(url: string, token: string, odsCode: string) {
@@ -80,13 +80,18 @@ describe('the command line, on a real PostgreSQL', () => {
 describe('the command line on the embedded database while `serve` owns it', () => {
   const dir = mkdtempSync(join(tmpdir(), 'queue-owner-'));
   const env = { QUEUE_DATA_DIR: dir, QUEUE_READERS: '0' };
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let left: ServeProcess | undefined;
+  afterAll(async () => {
+    if (left) await kill(left);
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   // Several processes each start Node and TypeScript (and two the database): on a busy 2-core machine, minutes.
   it('refuses each command and another `serve` on the directory, naming the service; through the service (--via) each takes effect at once', {
     timeout: 240_000,
   }, async () => {
     const running = await serve(env);
+    left = running;
     try {
       const refusal = `The queue is running on this data directory (pid ${running.child.pid}); use the same command with \`--via ${running.url}\``;
       const refused = await Promise.all(
@@ -131,6 +136,7 @@ describe('the command line on the embedded database while `serve` owns it', () =
     } finally {
       running.child.kill('SIGTERM');
       await running.exited;
+      left = undefined;
     }
     // Stopped, it has let the directory go.
     expect(await cli(['list-tokens'], env)).toMatch(/\treception\t.*\trevoked$/m);
