@@ -6,7 +6,7 @@ export async function startQueue() {
   const { startDemoQueue } = await import('../server/demo.ts');
   const queue = await startDemoQueue();
   const { practice, linkWorker } = queue.settings;
-  console.log(`Link worker's queue: ${queue.url}/inbox (embedded database in .data/queue)`);
+  console.log(`Link worker's queue: ${queue.url}/inbox (the demo's own embedded database in .data/demo-queue)`);
   console.log(`  sign in as "${linkWorker.username}", password "${linkWorker.password}"`);
   console.log(`  demo practice ${practice.name} (${practice.odsCode}); its token is in demo/demo-settings.json`);
   return queue;

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { adminRoutes } from './admin/routes';
 import type { Service } from './context';
 import { outcome } from './fhir/operation-outcome';
 import { fhirRoutes } from './fhir/routes';
@@ -20,6 +21,7 @@ export function createApp(service: Service) {
   });
   app.route('/fhir', fhirRoutes(service));
   app.route('/inbox', inboxRoutes(service));
+  if (service.adminSecret) app.route('/admin', adminRoutes(service.db, service.adminSecret));
   app.get('/', (c) => c.redirect('/inbox', 302));
 
   app.notFound((c) =>

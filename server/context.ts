@@ -19,6 +19,8 @@ export type Service = {
   read: ReadDelivery;
   /** Per client address: sign-in attempts, and requests whose practice token was refused. */
   addressLimits: { signIns: AddressLimit; refusedTokens: AddressLimit };
+  /** `serve` on an embedded data directory: the secret its operator's commands carry (server/admin/). */
+  adminSecret?: string;
 };
 
 /** Generous: a practice sends a few referrals an hour and polls their Tasks; an outbox draining after a day offline fits. */
@@ -43,5 +45,6 @@ export function service(db: Db, options: Partial<Omit<Service, 'db'>> = {}): Ser
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     read: options.read ?? readHere,
     addressLimits: options.addressLimits ?? DEFAULT_ADDRESS_LIMITS,
+    ...(options.adminSecret ? { adminSecret: options.adminSecret } : {}),
   };
 }

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { odsCodeSchema } from '../domain/referral';
+import { commandsFor } from './admin/announce';
+import { passwordMatches } from './auth/passwords';
 import { service } from './context';
 import { DEFAULT_READERS, startReaders } from './fhir/readers';
 import { type RunningServer, startServer } from './serve';
+import type { Db } from './store/db';
 import { addLinkWorker, linkWorkerCredentials } from './store/link-workers';
-import { DEFAULT_DATA_DIR, openDb } from './store/open';
+import { openDb } from './store/open';
 import { addPractice, issueToken, listPractices, practiceForToken } from './store/practices';
 
 /** The demo's practice, token and link worker: one file, also read by the extension's demo settings. */
@@ -26,15 +29,33 @@ export function readDemoSettings(): DemoSettings {
   );
 }
 
+/** Where `npm start` keeps its queue: never the directory `serve` uses by default, since the demo's secrets are published. */
+export const DEMO_DATA_DIR = '.data/demo-queue';
+
 /**
- * The queue for `npm start`: the embedded database in `.data/queue`, seeded (once) with the demo practice, its
+ * The demo credentials a database accepts: anyone can read them in demo/demo-settings.json, so `serve` refuses a
+ * database that holds any (server/main.ts); only `npm start`'s queue, below, runs with them.
+ */
+export async function demoCredentialsIn(db: Db): Promise<string[]> {
+  const { queue, linkWorker } = readDemoSettings();
+  const found: string[] = [];
+  if (await practiceForToken(db, queue.token, new Date())) found.push('the demo practice token');
+  const account = await linkWorkerCredentials(db, linkWorker.username);
+  if (account && (await passwordMatches(account.passwordHash, linkWorker.password)))
+    found.push(`the link worker "${linkWorker.username}" with the demo password`);
+  return found;
+}
+
+/**
+ * The queue for `npm start`: the embedded database in `.data/demo-queue`, seeded (once) with the demo practice, its
  * token and a link worker account, served on the demo settings' port.
  */
 export async function startDemoQueue(
   options: { dataDir?: string; port?: number } = {},
 ): Promise<RunningServer & { settings: DemoSettings }> {
   const settings = readDemoSettings();
-  const db = await openDb({ dataDir: options.dataDir ?? DEFAULT_DATA_DIR });
+  const dataDir = options.dataDir ?? DEMO_DATA_DIR;
+  const db = await openDb({ dataDir, role: 'serve' });
   const { practice, queue, linkWorker } = settings;
   if (!(await listPractices(db)).some((known) => known.odsCode === practice.odsCode)) await addPractice(db, practice);
   if (!(await practiceForToken(db, queue.token, new Date())))
@@ -42,10 +63,12 @@ export async function startDemoQueue(
   if (!(await linkWorkerCredentials(db, linkWorker.username))) await addLinkWorker(db, linkWorker);
   const { hostname, port } = new URL(queue.endpoint);
   const readers = startReaders(DEFAULT_READERS);
-  const server = await startServer(service(db, { read: readers.read }), {
+  const commands = commandsFor(dataDir);
+  const server = await startServer(service(db, { read: readers.read, adminSecret: commands.secret }), {
     hostname,
     port: options.port ?? Number(port),
   });
+  commands.announce(server.url);
   return {
     ...server,
     settings,

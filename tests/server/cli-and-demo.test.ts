@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,19 +10,8 @@ import { startDemoQueue } from '../../server/demo';
 import { startServer } from '../../server/serve';
 import { openDb } from '../../server/store/open';
 import { richReferral } from '../../test-support/fixtures/referrals';
+import { cli, command, kill, type ServeProcess, serve } from '../../test-support/queue/command-line';
 import { type PostgresServer, startPostgres } from '../../test-support/queue/postgres-server';
-
-function cli(args: string[], env: Record<string, string>, input?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      process.execPath,
-      ['--import', 'tsx', 'server/main.ts', ...args],
-      { env: { ...process.env, ...env } },
-      (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)),
-    );
-    child.stdin?.end(input ?? '');
-  });
-}
 
 function post(url: string, token: string, odsCode: string) {
   const referral = referralSchema.parse({
@@ -65,7 +53,7 @@ describe('the command line, on a real PostgreSQL', () => {
     expect(await cli(['add-link-worker', 'sam', 'Sam', 'Okafor'], env, 'a long enough password\n')).toBe(
       'Added link worker sam.\n',
     );
-    await expect(cli(['add-practice', 'not an ods code', 'x'], env)).rejects.toThrow(/Usage: add-practice/);
+    expect((await command(['add-practice', 'not an ods code', 'x'], env)).stderr).toMatch(/^Usage: add-practice/);
 
     const db = await openDb({ databaseUrl: env.DATABASE_URL });
     const server = await startServer(service(db), { port: 0, hostname: '127.0.0.1' });
@@ -111,11 +99,79 @@ describe('the command line, on a real PostgreSQL', () => {
   });
 });
 
+describe('the command line on the embedded database while `serve` owns it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'queue-owner-'));
+  const env = { QUEUE_DATA_DIR: dir, QUEUE_READERS: '0' };
+  let left: ServeProcess | undefined;
+  afterAll(async () => {
+    if (left) await kill(left);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  // Several processes each start Node and TypeScript (and two the database): on a busy 2-core machine, minutes.
+  it('refuses each command and another `serve` on the directory, naming the service; through the service (--via) each takes effect at once', {
+    timeout: 240_000,
+  }, async () => {
+    const running = await serve(env);
+    left = running;
+    try {
+      const refusal = `The queue is running on this data directory (pid ${running.child.pid}); use the same command with \`--via ${running.url}\``;
+      const refused = await Promise.all(
+        [
+          ['add-practice', 'B82005', 'Moorside'],
+          ['issue-token', 'L81001'],
+          ['revoke-token', 'abc'],
+          ['add-link-worker', 'sam', 'Sam'],
+        ].map((args) => command(args, env, 'a long enough password')),
+      );
+      for (const result of refused) expect([result.code, result.stderr]).toEqual([2, `${refusal} or stop it first.\n`]);
+      await expect(serve(env)).rejects.toThrow(refusal);
+
+      const via = ['--via', running.url];
+      expect(await cli(['add-practice', 'B82005', 'Moorside', ...via], env)).toBe('Added practice B82005.\n');
+      const issued = await cli(['issue-token', 'B82005', '--label', 'reception', ...via], env);
+      const [, id] = /^Token ([0-9a-f]+) for B82005/.exec(issued) ?? [];
+      const token = issued.trim().split('\n').at(-1) ?? '';
+      expect((await post(running.url, token, 'B82005')).status).toBe(200);
+      expect(await cli(['add-link-worker', 'sam', 'Sam', 'Okafor', ...via], env, 'a long enough password\n')).toBe(
+        'Added link worker sam.\n',
+      );
+      const signIn = await fetch(`${running.url}/inbox/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
+        body: new URLSearchParams({ username: 'sam', password: 'a long enough password' }),
+      });
+      expect(signIn.status).toBe(303);
+      expect(await cli(['revoke-token', id as string, ...via], env)).toBe(`Revoked ${id}.\n`);
+      expect((await post(running.url, token, 'B82005')).status).toBe(401);
+
+      // The route takes only the secret the service wrote into the directory, and nothing through a proxy.
+      const admin = (headers: Record<string, string>) =>
+        fetch(`${running.url}/admin/command`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...headers },
+          body: JSON.stringify({ command: 'list-tokens', args: [] }),
+        });
+      expect((await admin({ Authorization: 'Bearer guessed' })).status).toBe(401);
+      expect((await admin({ Authorization: 'Bearer guessed', 'X-Forwarded-For': '203.0.113.7' })).status).toBe(404);
+    } finally {
+      running.child.kill('SIGTERM');
+      await running.exited;
+      left = undefined;
+    }
+    // Stopped, it has let the directory go.
+    expect(await cli(['list-tokens'], env)).toMatch(/\treception\t.*\trevoked$/m);
+  });
+});
+
 describe('npm start’s queue, on the embedded database in a data directory', () => {
   const dir = mkdtempSync(join(tmpdir(), 'queue-demo-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('takes the demo practice’s referrals with the token the extension’s demo settings hold, and keeps them across restarts', async () => {
+  it('takes the demo practice’s referrals with the token the extension’s demo settings hold, keeps them across restarts, and `serve` refuses them', {
+    timeout: 240_000,
+  }, async () => {
     const first = await startDemoQueue({ dataDir: dir, port: 0 });
     const { queue, practice } = first.settings;
     try {
@@ -132,6 +188,10 @@ describe('npm start’s queue, on the embedded database in a data directory', ()
     } finally {
       await second.close();
     }
+    // `serve` will not run on it: the demo's token and password are published.
+    await expect(serve({ QUEUE_DATA_DIR: dir })).rejects.toThrow(
+      /accepts credentials anyone can read in demo\/demo-settings.json: the demo practice token and the link worker "demo" with the demo password/,
+    );
     const db = await openDb({ dataDir: dir });
     try {
       const count = async (table: string) =>

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { odsCodeSchema } from '../../domain/referral';
+import type { Db } from '../store/db';
+import { addLinkWorker, disableLinkWorker } from '../store/link-workers';
+import { addPractice, issueToken, listTokens, revokeToken } from '../store/practices';
+
+/** An operator's command, as typed (server/main.ts) or sent to the running service (server/admin/routes.ts). */
+export const commandSchema = z.strictObject({
+  command: z.enum([
+    'add-practice',
+    'issue-token',
+    'revoke-token',
+    'list-tokens',
+    'add-link-worker',
+    'disable-link-worker',
+  ]),
+  args: z.array(z.string()),
+  label: z.string().optional(),
+  expiresDays: z.string().optional(),
+  /** add-link-worker: the password given on standard input; empty, one is made and shown. */
+  password: z.string().optional(),
+  /** add-link-worker: the account may also read the audit. */
+  administrator: z.boolean().optional(),
+});
+export type Command = z.output<typeof commandSchema>;
+
+/** A command used wrongly: said to the operator as it is, nothing done. */
+export class UsageError extends Error {}
+
+/** Runs a command on the database and gives what to print. */
+export async function runCommand(db: Db, { command, args, ...options }: Command): Promise<string> {
+  switch (command) {
+    case 'add-practice': {
+      const [ods, ...name] = args;
+      const code = odsCodeSchema.safeParse(ods ?? '');
+      if (!code.success || name.length === 0) throw new UsageError('Usage: add-practice <ODS code> <name>');
+      await addPractice(db, { odsCode: code.data, name: name.join(' ') });
+      return `Added practice ${code.data}.`;
+    }
+    case 'issue-token': {
+      const code = odsCodeSchema.safeParse(args[0] ?? '');
+      if (!code.success) throw new UsageError('Usage: issue-token <ODS code> [--label text] [--expires-days n]');
+      const days = options.expiresDays ? Number(options.expiresDays) : undefined;
+      if (days !== undefined && !(days > 0)) throw new UsageError('--expires-days is a positive number.');
+      const issued = await issueToken(db, code.data, {
+        ...(options.label ? { label: options.label } : {}),
+        ...(days ? { expiresAt: new Date(Date.now() + days * 86_400_000) } : {}),
+      });
+      return [
+        `Token ${issued.id} for ${issued.odsCode}${issued.expiresAt ? `, expires ${issued.expiresAt}` : ''}.`,
+        'Give it to the practice champion now: it is not shown again.',
+        issued.token,
+      ].join('\n');
+    }
+    case 'revoke-token': {
+      if (!args[0]) throw new UsageError('Usage: revoke-token <token id>');
+      return (await revokeToken(db, args[0], new Date())) ? `Revoked ${args[0]}.` : `No live token ${args[0]}.`;
+    }
+    case 'list-tokens':
+      return (await listTokens(db))
+        .map((token) =>
+          [
+            token.id,
+            token.odsCode,
+            token.label,
+            token.createdAt,
+            token.expiresAt ?? '-',
+            token.revokedAt ? 'revoked' : 'live',
+          ].join('\t'),
+        )
+        .join('\n');
+    case 'add-link-worker': {
+      const [username, ...name] = args;
+      if (!username || !/^[a-z0-9._-]{2,64}$/.test(username) || name.length === 0)
+        throw new UsageError('Usage: add-link-worker <username: lower-case letters, digits . _ -> <display name>');
+      const password = options.password || randomBytes(12).toString('base64url');
+      if (password.length < 12) throw new UsageError('A password has at least 12 characters.');
+      await addLinkWorker(db, {
+        username,
+        displayName: name.join(' '),
+        password,
+        administrator: options.administrator ?? false,
+      });
+      return `Added link worker ${username}.${options.password ? '' : ` Password (shown once): ${password}`}`;
+    }
+    case 'disable-link-worker': {
+      if (!args[0]) throw new UsageError('Usage: disable-link-worker <username>');
+      const disabled = await disableLinkWorker(db, args[0], new Date());
+      return disabled ? `Disabled ${args[0]}; their sessions have ended.` : `No enabled link worker ${args[0]}.`;
+    }
+  }
+}
