@@ -2,7 +2,7 @@ import pg from 'pg';
 import { type fhir4, referralToBundle } from '../../domain/fhir';
 import type { Referral } from '../../domain/referral';
 import { service } from '../../server/context';
-import { startReaders } from '../../server/fhir/readers';
+import { type ReadDelivery, startReaders } from '../../server/fhir/readers';
 import { type RunningServer, startServer } from '../../server/serve';
 import type { Db } from '../../server/store/db';
 import { addLinkWorker } from '../../server/store/link-workers';
@@ -29,7 +29,13 @@ let databases = 0;
  */
 export async function startQueue(
   store: 'pglite' | { postgres: PostgresServer },
-  options: { maxBodyBytes?: number; rateLimit?: { perMinute: number; burst: number }; readers?: number } = {},
+  options: {
+    maxBodyBytes?: number;
+    rateLimit?: { perMinute: number; burst: number };
+    readers?: number;
+    /** Reads deliveries in place of the reader threads (a test that needs a delivery no real reader would pass). */
+    read?: ReadDelivery;
+  } = {},
 ) {
   let databaseUrl: string | undefined;
   if (store !== 'pglite') {
