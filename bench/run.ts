@@ -1,14 +1,16 @@
 /**
  * `npm run bench`: runs every bench/*.bench.ts (each exports `measure()` giving named metrics), prints a table and
- * writes bench/results.json as { "metric": { "value": n, "unit": "…", "goal": n } }.
- * Goals are read here, never asserted in tests.
+ * writes bench/results.json as { "metric": { "value": n, "unit": "…", "goal": n } }: each metric as soon as it is
+ * measured (a bench may `record` one before it finishes; the rest when it does), so a run stopped part way keeps what it
+ * measured. Metrics this run does not measure keep their last figures. Goals are read here, never asserted in tests.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export type Metric = { value: number; unit: string; goal: number; better: 'lower' | 'higher' };
-export type Bench = { measure: () => Promise<Record<string, Metric>> };
+export type RecordMetric = (name: string, metric: Metric) => void;
+export type Bench = { measure: (record: RecordMetric) => Promise<{ [name: string]: Metric }> };
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
@@ -17,10 +19,19 @@ const files = readdirSync(here)
   .filter((file) => only.length === 0 || only.some((name) => file.includes(name)))
   .sort();
 
-const results: Record<string, Metric> = {};
-for (const file of files) {
-  const bench = (await import(pathToFileURL(join(here, file)).href)) as Bench;
-  Object.assign(results, await bench.measure());
+const file = join(here, 'results.json');
+const written: { [name: string]: { value: number; unit: string; goal: number } } = existsSync(file)
+  ? JSON.parse(readFileSync(file, 'utf8'))
+  : {};
+const results: { [name: string]: Metric } = {};
+const record: RecordMetric = (name, metric) => {
+  results[name] = metric;
+  written[name] = { value: round(metric.value), unit: metric.unit, goal: metric.goal };
+  writeFileSync(file, `${JSON.stringify(written, null, 2)}\n`);
+};
+for (const benchFile of files) {
+  const bench = (await import(pathToFileURL(join(here, benchFile)).href)) as Bench;
+  for (const [name, metric] of Object.entries(await bench.measure(record))) record(name, metric);
 }
 
 const rows = Object.entries(results).map(([name, metric]) => {
@@ -35,11 +46,6 @@ for (const row of rows) {
   console.log(`${row.name.padEnd(nw)}  ${row.value.padStart(vw)}  ${row.goal.padEnd(gw)}  ${row.met ? 'yes' : 'NO'}`);
 }
 
-const file = join(here, 'results.json');
-const written = Object.fromEntries(
-  Object.entries(results).map(([name, { value, unit, goal }]) => [name, { value: round(value), unit, goal }]),
-);
-writeFileSync(file, `${JSON.stringify(written, null, 2)}\n`);
 console.log(`\nwritten ${file}`);
 
 function round(value: number): number {

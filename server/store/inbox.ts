@@ -1,0 +1,98 @@
+import type { LinkWorkerStatus } from '../../domain/fhir';
+import type { NeedCode } from '../../domain/referral';
+import type { Queryable } from './db';
+import { type ReferralSummary, SUMMARY_COLUMNS, type SummaryRow, summary } from './referrals';
+
+type Status = LinkWorkerStatus['status'];
+
+/** Where a page ends: the next page starts after this row (keyset paging on the inbox's order, migration 005). */
+export type Cursor = { order: number; id: string };
+
+/** Search by the reference the GP's pad shows (its UUID's first eight hex digits) or by NHS number. */
+export type InboxSearch = { referenceHex: string } | { nhsNumber: string };
+
+export type InboxQuery = {
+  /** Undefined: any status. */
+  status?: Status;
+  odsCode?: string;
+  need?: NeedCode;
+  /** Received on or after this UK day (YYYY-MM-DD). */
+  receivedFrom?: string;
+  /** Received on or before this UK day. */
+  receivedTo?: string;
+  search?: InboxSearch;
+  after?: Cursor;
+};
+
+export type InboxPage = {
+  referrals: ReferralSummary[];
+  /** How many match, counted up to one more than `countedUpTo`. */
+  total: number;
+  countedUpTo: number;
+  next?: Cursor;
+};
+
+export const PAGE_SIZE = 50;
+/**
+ * Counting is a walk over every match: beyond this many the page says "more than", so that a page costs the same with
+ * a hundred thousand referrals stored (bench: queue.inbox-first-page).
+ */
+export const COUNT_UP_TO = 1000;
+
+/** The conditions a query asks for, as SQL on `r` with its parameters from `$1` on; the cursor is not among them. */
+function conditions(query: InboxQuery): { where: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const clauses: string[] = [];
+  const add = (clause: (at: string) => string, value: unknown) => {
+    params.push(value);
+    clauses.push(clause(`$${params.length}`));
+  };
+  if (query.status) add((at) => `r.status = ${at}`, query.status);
+  if (query.odsCode) add((at) => `r.ods_code = ${at}`, query.odsCode);
+  if (query.need) add((at) => `${at} = ANY (r.needs)`, query.need);
+  // UK days: a referral received at 00:30 BST belongs to that day, not the one before.
+  if (query.receivedFrom)
+    add((at) => `r.received_at >= (${at}::date::timestamp AT TIME ZONE 'Europe/London')`, query.receivedFrom);
+  if (query.receivedTo)
+    add((at) => `r.received_at < ((${at}::date + 1)::timestamp AT TIME ZONE 'Europe/London')`, query.receivedTo);
+  const search = query.search;
+  if (search && 'referenceHex' in search) {
+    // The reference is the UUID's first eight hex digits: every id with them lies in one range of the primary key.
+    add((at) => `r.id >= ${at}::uuid`, `${search.referenceHex}-0000-0000-0000-000000000000`);
+    add((at) => `r.id <= ${at}::uuid`, `${search.referenceHex}-ffff-ffff-ffff-ffffffffffff`);
+  }
+  if (search && 'nhsNumber' in search) add((at) => `r.nhs_number = ${at}`, search.nhsNumber);
+  return { where: clauses.length > 0 ? clauses.join(' AND ') : 'true', params };
+}
+
+/**
+ * One page of the inbox: referrals with a safety flag first, newest first, then the rest, oldest first, so that nobody
+ * at risk waits behind the queue and nobody else waits longest by accident. Read as a range of an index after the
+ * cursor (never OFFSET, so a page costs the same however deep), with the count of all that match (up to COUNT_UP_TO).
+ */
+export async function inboxPage(db: Queryable, query: InboxQuery, size = PAGE_SIZE): Promise<InboxPage> {
+  const { where, params } = conditions(query);
+  const after = query.after
+    ? ` AND (r.inbox_order, r.id) > ($${params.length + 1}::bigint, $${params.length + 2}::uuid)`
+    : '';
+  const pageParams = query.after ? [...params, query.after.order, query.after.id] : params;
+  const [rows, counted] = await Promise.all([
+    db.query<SummaryRow & { inbox_order: string | number }>(
+      `SELECT ${SUMMARY_COLUMNS}, r.inbox_order FROM referral r JOIN practice p ON p.ods_code = r.ods_code
+       WHERE ${where}${after} ORDER BY r.inbox_order, r.id LIMIT ${size + 1}`,
+      pageParams,
+    ),
+    db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM referral r WHERE ${where} LIMIT ${COUNT_UP_TO + 1}) matching`,
+      params,
+    ),
+  ]);
+  const shown = rows.slice(0, size);
+  const last = shown[shown.length - 1];
+  return {
+    referrals: shown.map(summary),
+    total: counted[0]?.n ?? 0,
+    countedUpTo: COUNT_UP_TO,
+    ...(rows.length > size && last ? { next: { order: Number(last.inbox_order), id: last.id } } : {}),
+  };
+}
