@@ -1,9 +1,8 @@
 import { LINK_WORKER_STATUSES } from '../../domain/fhir';
 import { NEEDS, needLabel, referralReference } from '../../domain/referral';
-import type { InboxPage } from '../store/inbox';
+import type { InboxPage, ListedRow } from '../store/inbox';
 import type { Session } from '../store/link-workers';
 import type { Practice } from '../store/practices';
-import type { ReferralSummary } from '../store/referrals';
 import { STATUS_LABELS, when } from './labels';
 import { Page } from './layout';
 import { cursorParam, type ListRequest } from './list-query';
@@ -118,7 +117,7 @@ function Search(props: { request: ListRequest }) {
   );
 }
 
-function Rows(props: { referrals: ReferralSummary[] }) {
+function Rows(props: { referrals: ListedRow[] }) {
   return (
     <tbody>
       {props.referrals.map((row) => (

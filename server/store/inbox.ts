@@ -1,9 +1,32 @@
+import { z } from 'zod';
 import type { LinkWorkerStatus } from '../../domain/fhir';
-import type { NeedCode } from '../../domain/referral';
+import { type NeedCode, patientSchema, referralSchema, sentVerdictSchema } from '../../domain/referral';
 import type { Queryable } from './db';
-import { type ReferralSummary, SUMMARY_COLUMNS, type SummaryRow, summary } from './referrals';
 
 type Status = LinkWorkerStatus['status'];
+
+/** What a row of the list shows of a referral: read from its stored JSON in the database, not the whole of it. */
+const listedSchema = z.object({
+  patient: patientSchema.pick({ given: true, family: true, nhsNumber: true }),
+  needs: referralSchema.shape.needs,
+  safety: referralSchema.shape.safety,
+  verdict: sentVerdictSchema,
+});
+export type ListedReferral = z.output<typeof listedSchema>;
+
+export type ListedRow = {
+  id: string;
+  practiceName: string;
+  receivedAt: string;
+  status: Status;
+  referral: ListedReferral;
+};
+
+/** A page is 50 of these: the few fields it shows travel out of the database, not each referral's few kilobytes. */
+const LISTED_COLUMNS = `r.id, p.name AS practice_name, r.received_at, r.status, r.inbox_order,
+  jsonb_build_object('patient', jsonb_build_object('given', r.referral #> '{patient,given}',
+    'family', r.referral #> '{patient,family}', 'nhsNumber', r.referral #> '{patient,nhsNumber}'),
+    'needs', r.referral -> 'needs', 'safety', r.referral -> 'safety', 'verdict', r.referral -> 'verdict') AS listed`;
 
 /** Where a page ends: the next page starts after this row (keyset paging on the inbox's order, migration 005). */
 export type Cursor = { order: number; id: string };
@@ -25,7 +48,7 @@ export type InboxQuery = {
 };
 
 export type InboxPage = {
-  referrals: ReferralSummary[];
+  referrals: ListedRow[];
   /** How many match, counted up to one more than `countedUpTo`. */
   total: number;
   countedUpTo: number;
@@ -77,8 +100,15 @@ export async function inboxPage(db: Queryable, query: InboxQuery, size = PAGE_SI
     : '';
   const pageParams = query.after ? [...params, query.after.order, query.after.id] : params;
   const [rows, counted] = await Promise.all([
-    db.query<SummaryRow & { inbox_order: string | number }>(
-      `SELECT ${SUMMARY_COLUMNS}, r.inbox_order FROM referral r JOIN practice p ON p.ods_code = r.ods_code
+    db.query<{
+      id: string;
+      practice_name: string;
+      received_at: Date;
+      status: Status;
+      inbox_order: string | number;
+      listed: unknown;
+    }>(
+      `SELECT ${LISTED_COLUMNS} FROM referral r JOIN practice p ON p.ods_code = r.ods_code
        WHERE ${where}${after} ORDER BY r.inbox_order, r.id LIMIT ${size + 1}`,
       pageParams,
     ),
@@ -90,7 +120,13 @@ export async function inboxPage(db: Queryable, query: InboxQuery, size = PAGE_SI
   const shown = rows.slice(0, size);
   const last = shown[shown.length - 1];
   return {
-    referrals: shown.map(summary),
+    referrals: shown.map((row) => ({
+      id: row.id,
+      practiceName: row.practice_name,
+      receivedAt: new Date(row.received_at).toISOString(),
+      status: row.status,
+      referral: listedSchema.parse(row.listed),
+    })),
     total: counted[0]?.n ?? 0,
     countedUpTo: COUNT_UP_TO,
     ...(rows.length > size && last ? { next: { order: Number(last.inbox_order), id: last.id } } : {}),

@@ -196,8 +196,8 @@ export type ReferralSummary = {
   referral: Referral;
 };
 
-export const SUMMARY_COLUMNS = `r.id, r.ods_code, p.name AS practice_name, r.received_at, r.status, r.version, r.referral`;
-export type SummaryRow = {
+const SUMMARY_COLUMNS = `r.id, r.ods_code, p.name AS practice_name, r.received_at, r.status, r.version, r.referral`;
+type SummaryRow = {
   id: string;
   ods_code: string;
   practice_name: string;
@@ -207,7 +207,7 @@ export type SummaryRow = {
   referral: unknown;
 };
 
-export function summary(row: SummaryRow): ReferralSummary {
+function summary(row: SummaryRow): ReferralSummary {
   return {
     id: row.id,
     odsCode: row.ods_code,
