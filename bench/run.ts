@@ -4,9 +4,9 @@
  * measured, so a bench that fails or runs out of time later loses nothing already measured; the failure itself is
  * written as `{ "failed": "<reason>" }` under the bench's name, and the other benches still run.
  * Goals are read here, never asserted in tests. `npm run bench -- queue` runs only the files whose names match.
- * BENCH_TIMEOUT_MINUTES (default 15) bounds each bench file.
+ * BENCH_TIMEOUT_MINUTES (default 15) bounds each bench file. Metrics this run does not measure keep their last figures.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -61,6 +61,9 @@ function row(name: string, metric: Metric): string {
   return `${name.padEnd(60)}  ${value.padStart(16)}  ${sign} ${metric.goal} ${metric.unit}  ${met ? 'met' : 'NOT MET'}`;
 }
 
+/** What earlier runs wrote, kept for the metrics this run does not measure. */
+const earlier: { [name: string]: unknown } = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+
 function write(): void {
   const written = Object.fromEntries(
     Object.entries(results).map(([name, result]) => [
@@ -68,7 +71,7 @@ function write(): void {
       'failed' in result ? result : { value: round(result.value), unit: result.unit, goal: result.goal },
     ]),
   );
-  writeFileSync(file, `${JSON.stringify(written, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ ...earlier, ...written }, null, 2)}\n`);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type Referral, referralSchema } from '../referral';
+import { type Referral, referralSchema, UNSENDABLE_TEXT } from '../referral';
 import { bundleSchema, patientResourceSchema, serviceRequestResourceSchema, taskResourceSchema } from './bundle-schema';
 import { type FhirProblem, formatPath, zodProblems } from './problems';
 import { readPatient } from './read-patient';
@@ -11,12 +11,17 @@ import { nhsNumberQuery, referralIdentifierQuery } from './systems';
 const RESOURCE_TYPES = ['Patient', 'ServiceRequest', 'Task'] as const;
 type ResourceType = (typeof RESOURCE_TYPES)[number];
 
+/** Rules a valid referral must also meet (the queue's clinical rules, domain/criteria/sendable.ts), each located by its field. */
+export type ReferralRules = (referral: Referral) => { path: (string | number)[]; message: string }[];
+
 /**
  * Reads a referral back from a transaction Bundle that came over the wire (untrusted). Refuses, with every problem
- * located, anything that is not the shape referralToBundle makes or is not a valid referral. Never throws.
+ * located, anything that is not the shape referralToBundle makes, is not a valid referral, or breaks `rules`. Never
+ * throws.
  */
 export function bundleToReferral(
   body: unknown,
+  rules?: ReferralRules,
 ): { ok: true; referral: Referral } | { ok: false; problems: FhirProblem[] } {
   const bundle = bundleSchema.safeParse(body);
   if (!bundle.success) return { ok: false, problems: zodProblems(bundle.error) };
@@ -87,6 +92,17 @@ export function bundleToReferral(
       problems: referral.error.issues.map((issue) => ({
         path: locate(reading.where, issue.path),
         message: `${issue.message} (the referral’s ${formatPath(issue.path)})`,
+        ...(issue.code === 'custom' && issue.params?.[UNSENDABLE_TEXT] ? { unprocessable: true as const } : {}),
+      })),
+    };
+  const refusals = rules?.(referral.data) ?? [];
+  if (refusals.length > 0)
+    return {
+      ok: false,
+      problems: refusals.map((refusal) => ({
+        path: locate(reading.where, refusal.path),
+        message: `${refusal.message} (the referral’s ${formatPath(refusal.path)})`,
+        unprocessable: true as const,
       })),
     };
   return { ok: true, referral: referral.data };

@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 
 /** Something wrong with a FHIR body, located by its path in the body (e.g. `entry[1].resource.identifier`; '' is the whole body). */
-export type FhirProblem = { path: string; message: string };
+export type FhirProblem = {
+  path: string;
+  message: string;
+  /** Well-formed, but the referral it carries is refused: a text it cannot hold, or a clinical rule (HTTP 422). */
+  unprocessable?: true;
+};
 
 export function formatPath(path: readonly PropertyKey[]): string {
   return path

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import { whyNotSendable } from '../criteria/sendable';
 import type { ReferralDraft } from '../referral/draft';
 import { type Referral, referralSchema, type SentVerdict } from '../referral/referral';
 import { SAFETY_FLAGS, type SafetyFlag, safetyLabel } from '../referral/safety';
+import { UNSENDABLE_TEXT, unsendableMessage } from '../referral/text';
 
 /** A problem that stops a referral being sent, located at the field the referrer must fix. */
 export type SendProblem = { field: string; message: string };
@@ -24,6 +26,7 @@ const LABELS: Record<string, string> = {
   'referrer.name': 'Your name',
   'referrer.role': 'Your role',
   'referrer.odsCode': 'The practice ODS code',
+  overrideReason: 'Your reason to refer anyway',
 };
 
 function label(path: string): string {
@@ -39,6 +42,8 @@ function message(issue: z.core.$ZodIssue, path: string): string {
     return path.startsWith('safety.') ? `${label(path)} is not answered.` : `${label(path)} is missing.`;
   }
   if (issue.code === 'invalid_value') return `${label(path)}: choose one of the options.`;
+  if (issue.code === 'custom' && issue.params?.[UNSENDABLE_TEXT])
+    return unsendableMessage(label(path), String(issue.params[UNSENDABLE_TEXT]));
   return issue.message;
 }
 
@@ -49,6 +54,13 @@ function given(text: string | undefined): string | undefined {
 
 function withoutUndefined<T extends object>(record: T): Partial<T> {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** The pad's field for a referral path: the override reason is the draft's own; the verdict is Send's. */
+function padField(path: (string | number)[]): string {
+  const joined = path.map(String).join('.');
+  if (joined === 'verdict.overrideReason') return 'overrideReason';
+  return joined.startsWith('verdict.') ? 'send' : joined;
 }
 
 /** The pad's element id for a field path, so the error summary can link to the control. */
@@ -92,9 +104,17 @@ export function referralFromDraft(
     provenance: draft.provenance,
     verdict,
   });
-  if (parsed.success) return { ok: true, referral: parsed.data };
+  if (parsed.success) {
+    // The queue refuses what these rules refuse: the pad says so here, at the field, rather than after sending.
+    const refusals = whyNotSendable(parsed.data, new Date(now));
+    if (refusals.length === 0) return { ok: true, referral: parsed.data };
+    return {
+      ok: false,
+      problems: refusals.map((refusal) => ({ field: padField(refusal.path), message: refusal.message })),
+    };
+  }
   const problems = parsed.error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
+    const path = padField(issue.path as (string | number)[]);
     return { field: path, message: message(issue, path) };
   });
   return { ok: false, problems };

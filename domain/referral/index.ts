@@ -6,3 +6,4 @@ export * from './patient';
 export * from './reference';
 export * from './referral';
 export * from './safety';
+export * from './text';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NEED_CODES } from './needs';
 import { PATIENT_FIELDS, type PatientField, patientSchema, provenanceSchema } from './patient';
 import { SAFETY_FLAGS } from './safety';
+import { textsIn, UNSENDABLE_TEXT, unsendableCharacter, unsendableMessage } from './text';
 
 /** ODS organisation codes are 3 to 6 letters and digits, e.g. a GP practice "L81001". */
 export const odsCodeSchema = z
@@ -35,21 +36,36 @@ const safetyShape = Object.fromEntries(SAFETY_FLAGS.map((flag) => [flag, z.boole
   z.ZodBoolean
 >;
 
-export const referralSchema = z.strictObject({
-  /** A UUID: the referral's identity everywhere, and the idempotency key of its delivery. */
-  id: z.uuid(),
-  createdAt: z.iso.datetime({ offset: true }),
-  patient: patientSchema,
-  needs: z.array(z.enum(NEED_CODES)).min(1, 'Choose at least one need.'),
-  whatMatters: z.string().trim().max(2000).default(''),
-  safety: z.strictObject(safetyShape),
-  consent: z.strictObject({ referral: z.boolean(), sharing: z.boolean() }),
-  referrer: referrerSchema,
-  provenance: z
-    .partialRecord(z.enum(PATIENT_FIELDS as [PatientField, ...PatientField[]]), provenanceSchema)
-    .default({}),
-  verdict: sentVerdictSchema,
-});
+export const referralSchema = z
+  .strictObject({
+    /** A UUID: the referral's identity everywhere, and the idempotency key of its delivery. */
+    id: z.uuid(),
+    createdAt: z.iso.datetime({ offset: true }),
+    patient: patientSchema,
+    needs: z.array(z.enum(NEED_CODES)).min(1, 'Choose at least one need.'),
+    whatMatters: z.string().trim().max(2000).default(''),
+    safety: z.strictObject(safetyShape),
+    consent: z.strictObject({ referral: z.boolean(), sharing: z.boolean() }),
+    referrer: referrerSchema,
+    provenance: z
+      .partialRecord(z.enum(PATIENT_FIELDS as [PatientField, ...PatientField[]]), provenanceSchema)
+      .default({}),
+    verdict: sentVerdictSchema,
+  })
+  .superRefine((referral, ctx) => {
+    // Every text, checked once here rather than field by field, so that a field added later is covered too.
+    for (const { path, text } of textsIn(referral)) {
+      const character = unsendableCharacter(text);
+      if (character)
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          input: text,
+          params: { [UNSENDABLE_TEXT]: character },
+          message: unsendableMessage('This text', character),
+        });
+    }
+  });
 
 export type Referral = z.output<typeof referralSchema>;
 export type ReferralInput = z.input<typeof referralSchema>;

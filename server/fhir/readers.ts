@@ -3,15 +3,21 @@ import { Worker } from 'node:worker_threads';
 import { type Delivery, readDelivery } from './read-delivery';
 
 /** Reads a delivery's body (server/fhir/read-delivery.ts), on this thread or on a reader thread. */
-export type ReadDelivery = (text: string) => Promise<Delivery>;
+export type ReadDelivery = (text: string, receivedAt: number) => Promise<Delivery>;
 
 /** On this thread: for tests, tools and one-core machines. */
-export const readHere: ReadDelivery = async (text) => readDelivery(text);
+export const readHere: ReadDelivery = async (text, receivedAt) => readDelivery(text, receivedAt);
 
 /** One reader thread where there is a second core for it: the request thread keeps HTTP and the database. */
 export const DEFAULT_READERS = availableParallelism() > 1 ? 1 : 0;
 
-type Held = { text: string; reader: number; resolve: (delivery: Delivery) => void; reject: (error: Error) => void };
+type Held = {
+  text: string;
+  receivedAt: number;
+  reader: number;
+  resolve: (delivery: Delivery) => void;
+  reject: (error: Error) => void;
+};
 
 /**
  * Reading a Bundle (JSON, its FHIR shape, the referral's rules, the hashes) was a third of the request thread's work per
@@ -63,7 +69,7 @@ export function startReaders(count: number, heapMb = 256): { read: ReadDelivery;
         if (!here)
           console.error(`queue: reader threads could not start (${failure?.message ?? `exit ${code}`}); reading here`);
         here = true;
-        return settleHeld(reader, (delivery) => delivery.resolve(readDelivery(delivery.text)));
+        return settleHeld(reader, (delivery) => delivery.resolve(readDelivery(delivery.text, delivery.receivedAt)));
       }
       const why = failure ?? new Error(`A reader thread stopped (exit code ${code}).`);
       settleHeld(reader, (delivery) => delivery.reject(why));
@@ -74,14 +80,14 @@ export function startReaders(count: number, heapMb = 256): { read: ReadDelivery;
   const workers = Array.from({ length: count }, (_, reader) => start(reader));
 
   return {
-    read: (text) =>
+    read: (text, receivedAt) =>
       new Promise((resolve, reject) => {
         if (closing) return reject(new Error('The readers are closed.'));
-        if (here) return resolve(readDelivery(text));
+        if (here) return resolve(readDelivery(text, receivedAt));
         const id = next++;
         const reader = id % count;
-        held.set(id, { text, reader, resolve, reject });
-        workers[reader]?.postMessage({ id, text });
+        held.set(id, { text, receivedAt, reader, resolve, reject });
+        workers[reader]?.postMessage({ id, text, receivedAt });
       }),
     close: async () => {
       closing = true;

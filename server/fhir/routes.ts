@@ -17,6 +17,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 const JSON_TYPES = /^application\/(fhir\+)?json(\s*;.*)?$/i;
 
+/** PostgreSQL's class 22, data exception (an invalid text, an out-of-range date…): the value's fault, not the database's. */
+function isDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('22');
+}
+
 function isExtensionOrigin(origin: string): boolean {
   return /^(chrome|moz)-extension:\/\/[a-z0-9-]+$/i.test(origin);
 }
@@ -68,8 +74,9 @@ export function fhirRoutes(service: Service) {
         return refuse(400, [
           { code: 'invalid', message: 'The Idempotency-Key is 1 to 200 visible ASCII characters (the referral’s id).' },
         ]);
-      const read = await service.read(await c.req.text());
-      if (!read.ok) return refuse(400, read.issues);
+      const receivedAt = service.now();
+      const read = await service.read(await c.req.text(), receivedAt.getTime());
+      if (!read.ok) return refuse(read.status, read.issues);
       const { referral, order } = read;
       const odsCode = referral.referrer.odsCode;
       const arrival = {
@@ -79,10 +86,19 @@ export function fhirRoutes(service: Service) {
         bodyHash: read.bodyHash,
         patientId: read.patientId,
         referral,
-        receivedAt: service.now(),
+        receivedAt,
         order,
       };
-      const stored = await insert(arrival);
+      let stored: fhir4.Bundle | undefined;
+      try {
+        stored = await insert(arrival);
+      } catch (error) {
+        if (!isDataError(error)) throw error;
+        // What the database cannot store is the referral's fault, not the service's: a 5xx would be retried for ever.
+        return refuse(422, [
+          { code: 'invalid', message: `The referral holds a value that cannot be stored: ${(error as Error).message}` },
+        ]);
+      }
       if (stored) return fhirJson(c, 200, stored);
 
       const tokenPractice = await practice();

@@ -1,65 +1,175 @@
 import { LINK_WORKER_STATUSES } from '../../domain/fhir';
 import { NEEDS, needLabel, referralReference } from '../../domain/referral';
+import type { InboxPage, ListedRow } from '../store/inbox';
 import type { Session } from '../store/link-workers';
 import type { Practice } from '../store/practices';
-import type { InboxFilter, ReferralSummary } from '../store/referrals';
 import { STATUS_LABELS, when } from './labels';
 import { Page } from './layout';
+import { cursorParam, type ListRequest } from './list-query';
 import { nhsNumber, patientName, SafetyFlags, StatusTag, VerdictTag } from './referral-parts';
+
+/** "1 referral needs a decision", "More than 1,000 referrals match". */
+function countText(page: InboxPage, request: ListRequest): string {
+  const n =
+    page.total > page.countedUpTo
+      ? `More than ${page.countedUpTo.toLocaleString('en-GB')}`
+      : page.total.toLocaleString('en-GB');
+  const one = page.total === 1;
+  if (request.query.status === 'requested' && !request.query.search && request.statusChoice === '')
+    return `${n} referral${one ? ' needs' : 's need'} a decision`;
+  return `${n} referral${one ? '' : 's'} ${one ? 'matches' : 'match'}`;
+}
+
+/** The list's own URL with its filters, starting after `after` (the next page) or from the first. */
+function pageHref(params: Record<string, string>, after?: { cursor: string; page: number }): string {
+  const kept = Object.entries(params).filter(([name, value]) => value !== '' && name !== 'after' && name !== 'page');
+  const search = new URLSearchParams(kept);
+  if (after) {
+    search.set('after', after.cursor);
+    search.set('page', String(after.page));
+  }
+  const text = search.toString();
+  return text ? `/inbox?${text}` : '/inbox';
+}
+
+function Filters(props: { request: ListRequest; params: Record<string, string>; practices: Practice[] }) {
+  const { query, statusChoice } = props.request;
+  return (
+    <form method="get" action="/inbox" class="filters" aria-label="Filter referrals">
+      <div class="form-group">
+        <label for="status">Status</label>
+        <select id="status" name="status">
+          <option value="" selected={statusChoice === ''}>
+            Needs a decision (new)
+          </option>
+          <option value="any" selected={statusChoice === 'any'}>
+            Any status
+          </option>
+          {LINK_WORKER_STATUSES.filter((status) => status !== 'requested').map((status) => (
+            <option key={status} value={status} selected={statusChoice === status}>
+              {STATUS_LABELS[status]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="form-group">
+        <label for="practice">Practice</label>
+        <select id="practice" name="practice">
+          <option value="">Any</option>
+          {props.practices.map((practice) => (
+            <option key={practice.odsCode} value={practice.odsCode} selected={query.odsCode === practice.odsCode}>
+              {`${practice.name} (${practice.odsCode})`}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="form-group">
+        <label for="need">Need</label>
+        <select id="need" name="need">
+          <option value="">Any</option>
+          {NEEDS.map((need) => (
+            <option key={need.code} value={need.code} selected={query.need === need.code}>
+              {need.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="form-group">
+        <label for="from">Received from</label>
+        <input id="from" name="from" type="date" value={query.receivedFrom ?? ''} />
+      </div>
+      <div class="form-group">
+        <label for="to">Received to</label>
+        <input id="to" name="to" type="date" value={query.receivedTo ?? ''} />
+      </div>
+      <button type="submit" class="button button-secondary">
+        Filter
+      </button>
+    </form>
+  );
+}
+
+function Search(props: { request: ListRequest }) {
+  const { searchText, searchProblem } = props.request;
+  return (
+    <form method="get" action="/inbox" class="filters" aria-label="Find a referral">
+      <div class={`form-group${searchProblem ? ' form-group-error' : ''}`}>
+        <label for="q">Find a referral by its reference or NHS number</label>
+        {searchProblem && (
+          <span class="error-message" id="q-error">
+            {searchProblem}
+          </span>
+        )}
+        <input
+          id="q"
+          name="q"
+          type="search"
+          value={searchText}
+          spellcheck={false}
+          autocomplete="off"
+          aria-describedby={searchProblem ? 'q-error' : undefined}
+        />
+      </div>
+      <button type="submit" class="button button-secondary">
+        Find
+      </button>
+    </form>
+  );
+}
+
+function Rows(props: { referrals: ListedRow[] }) {
+  return (
+    <tbody>
+      {props.referrals.map((row) => (
+        <tr key={row.id} data-referral={row.id}>
+          <td>{when(row.receivedAt)}</td>
+          <td class="reference">{referralReference(row.id)}</td>
+          <td>
+            <a href={`/inbox/referrals/${row.id}`}>{patientName(row.referral)}</a>
+            <br />
+            <span class="quiet">NHS {nhsNumber(row.referral)}</span>
+          </td>
+          <td>{row.practiceName}</td>
+          <td>{row.referral.needs.map(needLabel).join(', ')}</td>
+          <td>
+            <SafetyFlags referral={row.referral} />
+          </td>
+          <td>
+            <VerdictTag referral={row.referral} />
+          </td>
+          <td>
+            <StatusTag status={row.status} />
+          </td>
+        </tr>
+      ))}
+    </tbody>
+  );
+}
 
 export function ListPage(props: {
   session: Session;
-  referrals: ReferralSummary[];
-  filter: InboxFilter;
+  page: InboxPage;
+  request: ListRequest;
+  /** The URL's parameters, kept on the links to other pages. */
+  params: Record<string, string>;
   practices: Practice[];
 }) {
-  const { filter } = props;
+  const { page, request } = props;
+  const count = countText(page, request);
   return (
-    <Page title="Referrals" session={props.session}>
+    <Page title={request.page > 1 ? `Referrals, page ${request.page}` : 'Referrals'} session={props.session}>
       <h1>Referrals</h1>
-      <form method="get" action="/inbox" class="filters" aria-label="Filter referrals">
-        <div class="form-group">
-          <label for="status">Status</label>
-          <select id="status" name="status">
-            <option value="">Any</option>
-            {LINK_WORKER_STATUSES.map((status) => (
-              <option key={status} value={status} selected={filter.status === status}>
-                {STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="form-group">
-          <label for="practice">Practice</label>
-          <select id="practice" name="practice">
-            <option value="">Any</option>
-            {props.practices.map((practice) => (
-              <option key={practice.odsCode} value={practice.odsCode} selected={filter.odsCode === practice.odsCode}>
-                {`${practice.name} (${practice.odsCode})`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="form-group">
-          <label for="need">Need</label>
-          <select id="need" name="need">
-            <option value="">Any</option>
-            {NEEDS.map((need) => (
-              <option key={need.code} value={need.code} selected={filter.need === need.code}>
-                {need.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" class="button button-secondary">
-          Filter
-        </button>
-      </form>
-      {props.referrals.length === 0 ? (
-        <p>No referrals match.</p>
+      <Search request={request} />
+      <Filters request={request} params={props.params} practices={props.practices} />
+      <p class="count" id="count">
+        {count}
+        {request.page > 1 ? `: page ${request.page}` : ''}
+      </p>
+      {page.referrals.length === 0 ? (
+        <p>{request.searchProblem ? 'Nothing was searched for.' : 'No referrals match.'}</p>
       ) : (
-        <table class="table">
-          <caption>{`${props.referrals.length} referral${props.referrals.length === 1 ? '' : 's'}, oldest first`}</caption>
+        <table class="table" aria-describedby="count">
+          <caption>Safety-flagged referrals first, newest first; then the rest, oldest first</caption>
           <thead>
             <tr>
               <th scope="col">Received</th>
@@ -72,31 +182,26 @@ export function ListPage(props: {
               <th scope="col">Status</th>
             </tr>
           </thead>
-          <tbody>
-            {props.referrals.map((row) => (
-              <tr key={row.id} data-referral={row.id}>
-                <td>{when(row.receivedAt)}</td>
-                <td class="reference">{referralReference(row.id)}</td>
-                <td>
-                  <a href={`/inbox/referrals/${row.id}`}>{patientName(row.referral)}</a>
-                  <br />
-                  <span class="quiet">NHS {nhsNumber(row.referral)}</span>
-                </td>
-                <td>{row.practiceName}</td>
-                <td>{row.referral.needs.map(needLabel).join(', ')}</td>
-                <td>
-                  <SafetyFlags referral={row.referral} />
-                </td>
-                <td>
-                  <VerdictTag referral={row.referral} />
-                </td>
-                <td>
-                  <StatusTag status={row.status} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
+          <Rows referrals={page.referrals} />
         </table>
+      )}
+      {(page.next || request.page > 1) && (
+        <nav class="pages" aria-label="Pages of referrals">
+          <ul>
+            {request.page > 1 && (
+              <li>
+                <a href={pageHref(props.params)}>First page</a>
+              </li>
+            )}
+            {page.next && (
+              <li>
+                <a href={pageHref(props.params, { cursor: cursorParam(page.next), page: request.page + 1 })} rel="next">
+                  Next page
+                </a>
+              </li>
+            )}
+          </ul>
+        </nav>
       )}
     </Page>
   );

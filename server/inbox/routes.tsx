@@ -4,8 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
-import { applyDecision, decisionSchema, LINK_WORKER_STATUSES } from '../../domain/fhir';
-import { isNeedCode } from '../../domain/referral';
+import { applyDecision, decisionSchema } from '../../domain/fhir';
 import { addressBuckets, clientAddress } from '../auth/address-limit';
 import {
   COOKIE_PATH,
@@ -18,14 +17,16 @@ import {
 import { signIn } from '../auth/sign-in';
 import type { Service } from '../context';
 import { audit, auditTrail } from '../store/audit';
+import { COUNT_UP_TO, inboxPage } from '../store/inbox';
 import { endSession } from '../store/link-workers';
 import { listPractices } from '../store/practices';
-import { type InboxFilter, listReferrals, recordDecision, referralDetail } from '../store/referrals';
+import { recordDecision, referralDetail } from '../store/referrals';
 import { detailsRemovedAt } from '../store/retention';
 import { AuditPage } from './audit-page';
 import { type DecisionForm, DetailPage } from './detail-page';
 import { when } from './labels';
 import { ListPage } from './list-page';
+import { readListRequest } from './list-query';
 import { LoginPage } from './login-page';
 
 const CSS = readFileSync(new URL('./inbox.css', import.meta.url), 'utf8');
@@ -57,7 +58,7 @@ function field(form: Record<string, unknown>, name: string): string | undefined 
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
-/** The link worker's inbox: sign in, the referrals oldest first, one referral, a decision. */
+/** The link worker's inbox: sign in, the referrals that need a decision (paged, filtered, searched), one referral, a decision. */
 export function inboxRoutes(service: Service) {
   const inbox = new Hono<InboxVariables>();
   inbox.use('*', sameOriginPosts());
@@ -103,16 +104,17 @@ export function inboxRoutes(service: Service) {
   });
 
   inbox.get('/', async (c) => {
-    const query = c.req.query();
-    const filter: InboxFilter = {
-      ...((LINK_WORKER_STATUSES as readonly string[]).includes(query.status ?? '')
-        ? { status: query.status as InboxFilter['status'] }
-        : {}),
-      ...(query.practice ? { odsCode: query.practice } : {}),
-      ...(query.need && isNeedCode(query.need) ? { need: query.need } : {}),
-    };
-    const [referrals, practices] = await Promise.all([listReferrals(service.db, filter), listPractices(service.db)]);
-    return html(<ListPage session={c.get('session')} referrals={referrals} filter={filter} practices={practices} />);
+    const params = c.req.query();
+    const request = readListRequest(params);
+    const [page, practices] = await Promise.all([
+      request.searchProblem
+        ? { referrals: [], total: 0, countedUpTo: COUNT_UP_TO }
+        : inboxPage(service.db, request.query),
+      listPractices(service.db),
+    ]);
+    return html(
+      <ListPage session={c.get('session')} page={page} request={request} params={params} practices={practices} />,
+    );
   });
 
   inbox.get('/referrals/:id', async (c) => {

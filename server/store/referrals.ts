@@ -54,17 +54,19 @@ export async function insertReferrals(
       .map(([flag]) => flag),
     verdict_outcome: arrival.referral.verdict.outcome,
     referral: arrival.referral,
+    inbox_order: inboxOrder(arrival.receivedAt, Object.values(arrival.referral.safety).some(Boolean)),
   }));
   // The Task and the response are not written: both are made from the row (storedTask, firstResponse).
   const inserted = await db.query<{ id: string; patient_created: boolean }>(
     `INSERT INTO referral (id, ods_code, idempotency_key, body_hash, patient_id, nhs_number, received_at, status,
-       needs, safety_flags, verdict_outcome, referral, patient_created)
+       needs, safety_flags, verdict_outcome, referral, patient_created, inbox_order)
      SELECT r.id, r.ods_code, r.idempotency_key, r.body_hash, r.patient_id, r.nhs_number, r.received_at, 'requested',
        r.needs, r.safety_flags, r.verdict_outcome, r.referral,
-       NOT EXISTS (SELECT 1 FROM referral x WHERE x.ods_code = r.ods_code AND x.nhs_number = r.nhs_number)
+       NOT EXISTS (SELECT 1 FROM referral x WHERE x.ods_code = r.ods_code AND x.nhs_number = r.nhs_number),
+       r.inbox_order
      FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, ods_code text, token_hash text, idempotency_key text,
        body_hash text, patient_id uuid, nhs_number text, received_at timestamptz, needs text[], safety_flags text[],
-       verdict_outcome text, referral jsonb)
+       verdict_outcome text, referral jsonb, inbox_order bigint)
      WHERE EXISTS (SELECT 1 FROM practice_token t WHERE t.token_hash = r.token_hash AND t.ods_code = r.ods_code
        AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2))
      ON CONFLICT DO NOTHING
@@ -78,6 +80,14 @@ export async function insertReferrals(
       return [row.id, firstResponse(arrival.order, row.id, arrival.patientId, row.patient_created, arrival.receivedAt)];
     }),
   );
+}
+
+/**
+ * Where a referral stands in the inbox's order (migration 005): those with a safety flag first, newest first, then
+ * the rest, oldest first.
+ */
+export function inboxOrder(receivedAt: Date, flagged: boolean): number {
+  return flagged ? -receivedAt.getTime() : receivedAt.getTime();
 }
 
 /** The response a first delivery got: made from what its row keeps, so a repeat gets the same bytes. */
@@ -187,8 +197,6 @@ export type ReferralSummary = {
   referral: Referral;
 };
 
-export type InboxFilter = { status?: Status; odsCode?: string; need?: string };
-
 const SUMMARY_COLUMNS = `r.id, r.ods_code, p.name AS practice_name, r.received_at, r.status, r.version, r.referral`;
 type SummaryRow = {
   id: string;
@@ -210,18 +218,6 @@ function summary(row: SummaryRow): ReferralSummary {
     version: row.version,
     referral: referralSchema.parse(row.referral),
   };
-}
-
-/** The inbox: oldest first, so that nobody waits longest by accident. Referrals whose details were removed are not in it. */
-export async function listReferrals(db: Queryable, filter: InboxFilter, limit = 500): Promise<ReferralSummary[]> {
-  const rows = await db.query<SummaryRow>(
-    `SELECT ${SUMMARY_COLUMNS} FROM referral r JOIN practice p ON p.ods_code = r.ods_code
-     WHERE ($1::text IS NULL OR r.status = $1) AND ($2::text IS NULL OR r.ods_code = $2)
-       AND ($3::text IS NULL OR $3 = ANY (r.needs)) AND r.details_removed_at IS NULL
-     ORDER BY r.received_at, r.id LIMIT $4`,
-    [filter.status ?? null, filter.odsCode ?? null, filter.need ?? null, limit],
-  );
-  return rows.map(summary);
 }
 
 export type DecisionRecord = {

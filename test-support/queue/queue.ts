@@ -3,7 +3,7 @@ import pg from 'pg';
 import { type fhir4, referralToBundle } from '../../domain/fhir';
 import type { Referral } from '../../domain/referral';
 import { type Service, service } from '../../server/context';
-import { startReaders } from '../../server/fhir/readers';
+import { type ReadDelivery, startReaders } from '../../server/fhir/readers';
 import { type RunningServer, startServer } from '../../server/serve';
 import type { Db } from '../../server/store/db';
 import { addLinkWorker } from '../../server/store/link-workers';
@@ -35,6 +35,8 @@ export async function startQueue(
     rateLimit?: { perMinute: number; burst: number };
     addressLimits?: Service['addressLimits'];
     readers?: number;
+    /** Reads deliveries in place of the reader threads (a test that needs a delivery no real reader would pass). */
+    read?: ReadDelivery;
   } = {},
 ) {
   let databaseUrl: string | undefined;

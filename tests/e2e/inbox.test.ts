@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type fhir4, linkWorkerStatus } from '../../domain/fhir';
-import { referralSchema } from '../../domain/referral';
+import { referralReference, referralSchema } from '../../domain/referral';
 import { richReferral } from '../../test-support/fixtures/referrals';
+import { storeManyReferrals } from '../../test-support/queue/many-referrals';
 import { LINK_WORKER, type Queue, readTask, send, startQueue } from '../../test-support/queue/queue';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -98,6 +99,40 @@ describe('the link worker’s inbox in a real browser', () => {
       ok: true,
       status: { status: 'declined', reason, note: 'Spoke to her daughter; happy to take a new referral later.' },
     });
+    await context.close();
+  });
+
+  it('pages a long inbox with links, finds a referral by the reference the GP quotes, and says what a search cannot read', async () => {
+    await storeManyReferrals(queue.db, 120, { odsCode: 'L81001', newEvery: 1 });
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${queue.url}/inbox/login`);
+    await page.getByLabel('Username').fill(LINK_WORKER.username);
+    await page.getByLabel('Password').fill(LINK_WORKER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    await page.getByText('120 referrals need a decision').waitFor();
+    expect(await page.locator('tr[data-referral]').count()).toBe(50);
+    await page.getByRole('navigation', { name: 'Pages of referrals' }).getByRole('link', { name: 'Next page' }).click();
+    await page.getByText('120 referrals need a decision: page 2').waitFor();
+    expect(await page.locator('tr[data-referral]').count()).toBe(50);
+    expect(await accessibilityFailures(page)).toEqual([]);
+
+    const [stored] = await queue.db.query<{ id: string }>(
+      `SELECT id FROM referral WHERE status = 'requested' ORDER BY received_at DESC LIMIT 1`,
+    );
+    const reference = referralReference(stored?.id ?? '');
+    await page.getByLabel('Find a referral by its reference or NHS number').fill(reference);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByText('1 referral matches').waitFor();
+    expect(await page.locator('tr[data-referral] td.reference').allTextContents()).toEqual([reference]);
+
+    await page.getByLabel('Find a referral by its reference or NHS number').fill('Margaret');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page
+      .getByText('Search by a referral’s reference (for example SP-1A2B-3C4D) or an NHS number (10 digits).')
+      .waitFor();
+    expect(await accessibilityFailures(page)).toEqual([]);
     await context.close();
   });
 });

@@ -124,8 +124,8 @@ describe('the Bundle a referral is sent as', () => {
     expect(verdict?.extension).toEqual([
       { url: 'modelId', valueString: 'over-55-isolated' },
       { url: 'modelVersion', valuePositiveInt: 12 },
-      { url: 'outcome', valueCoding: { system: SYSTEMS.verdictOutcome, code: 'redirect' } },
-      { url: 'rule', valueString: 'age.minimum' },
+      { url: 'outcome', valueCoding: { system: SYSTEMS.verdictOutcome, code: 'review' } },
+      { url: 'rule', valueString: 'scope.age' },
       { url: 'rule', valueString: 'safety.secondary-mental-health' },
       {
         url: 'overrideReason',

@@ -46,4 +46,50 @@ describe('making the referral from the draft', () => {
     );
     expect(result.problems.map((problem) => problem.field)).not.toContain('safety.suicidal-thoughts');
   });
+
+  it('names the field that holds a character the queue cannot store (a NUL pasted in, half an emoji)', () => {
+    const draft = completeDraft();
+    draft.patient.given = 'Jo\u0000hn';
+    draft.whatMatters = 'The allotment \ud83c';
+    const result = referralFromDraft(draft, ACCEPTED, ID, NOW);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      {
+        field: 'patient.given',
+        message:
+          'The given name holds a character that cannot be sent (U+0000: a control character, or half of a broken one). Delete it and type the text again.',
+      },
+      {
+        field: 'whatMatters',
+        message:
+          'What matters to the patient holds a character that cannot be sent (U+D83C: a control character, or half of a broken one). Delete it and type the text again.',
+      },
+    ]);
+  });
+
+  it('keeps tabs, new lines and whole emoji', () => {
+    const draft = completeDraft();
+    draft.whatMatters = 'Allotment\tsinging\r\nchoir 🎶';
+    expect(referralFromDraft(draft, ACCEPTED, ID, NOW).ok).toBe(true);
+  });
+
+  it('holds the referral to the rules the queue holds it to, at the field to fix', () => {
+    const draft = completeDraft();
+    draft.consent = { referral: false, sharing: true };
+    draft.patient.dateOfBirth = '2999-01-01';
+    draft.overrideReason = 'ok';
+    const result = referralFromDraft(draft, { ...ACCEPTED, overrideReason: 'ok' }, ID, NOW);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((problem) => problem.field)).toEqual([
+      'consent.referral',
+      'overrideReason',
+      'overrideReason',
+      'patient.dateOfBirth',
+    ]);
+    expect(result.problems[0]?.message).toBe(
+      'The patient has not agreed to be referred: a referral needs their consent.',
+    );
+  });
 });

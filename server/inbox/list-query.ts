@@ -1,0 +1,74 @@
+import { LINK_WORKER_STATUSES } from '../../domain/fhir';
+import { isNeedCode, nhsNumberSchema } from '../../domain/referral';
+import type { Cursor, InboxQuery, InboxSearch } from '../store/inbox';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const REFERENCE = /^SP-?([0-9A-F]{4})-?([0-9A-F]{4})$/i;
+const CURSOR = /^(-?\d{1,16})_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** What the link worker asked the list for, read from the URL; anything unreadable is left out, never an error page. */
+export type ListRequest = {
+  query: InboxQuery;
+  /** The status as the form shows it: '' is "Needs a decision", 'any' any status. */
+  statusChoice: string;
+  /** The search as typed, and why it was not understood. */
+  searchText: string;
+  searchProblem?: string;
+  /** The page's number, for the heading only: the page itself is found by its cursor. */
+  page: number;
+};
+
+function search(text: string): InboxSearch | undefined {
+  const reference = REFERENCE.exec(text);
+  if (reference) return { referenceHex: `${reference[1]}${reference[2]}`.toLowerCase() };
+  const nhs = nhsNumberSchema.safeParse(text);
+  return nhs.success ? { nhsNumber: nhs.data } : undefined;
+}
+
+function cursor(text: string | undefined): Cursor | undefined {
+  const match = CURSOR.exec(text ?? '');
+  return match ? { order: Number(match[1]), id: match[2] as string } : undefined;
+}
+
+export function cursorParam(at: Cursor): string {
+  return `${at.order}_${at.id}`;
+}
+
+function validDay(text: string | undefined): string | undefined {
+  if (!text || !DAY.test(text)) return undefined;
+  return Number.isNaN(Date.parse(`${text}T00:00:00Z`)) ? undefined : text;
+}
+
+/**
+ * The default is what needs a decision (new referrals). A search with no status asked for looks at every status: the
+ * reference a GP quotes may be of a referral already decided.
+ */
+export function readListRequest(params: Record<string, string>): ListRequest {
+  const searchText = (params.q ?? '').trim();
+  const found = searchText ? search(searchText) : undefined;
+  const statusChoice =
+    params.status === 'any' || (LINK_WORKER_STATUSES as readonly string[]).includes(params.status ?? '')
+      ? (params.status as string)
+      : '';
+  const status = statusChoice === '' ? (searchText ? undefined : 'requested') : statusChoice;
+  const after = cursor(params.after);
+  const from = validDay(params.from);
+  const to = validDay(params.to);
+  return {
+    query: {
+      ...(status && status !== 'any' ? { status: status as InboxQuery['status'] } : {}),
+      ...(params.practice && /^[A-Z0-9]{3,6}$/.test(params.practice) ? { odsCode: params.practice } : {}),
+      ...(params.need && isNeedCode(params.need) ? { need: params.need } : {}),
+      ...(from ? { receivedFrom: from } : {}),
+      ...(to ? { receivedTo: to } : {}),
+      ...(found ? { search: found } : {}),
+      ...(after ? { after } : {}),
+    },
+    statusChoice,
+    searchText,
+    ...(searchText && !found
+      ? { searchProblem: 'Search by a referral’s reference (for example SP-1A2B-3C4D) or an NHS number (10 digits).' }
+      : {}),
+    page: after ? Math.max(2, Math.min(100_000, Number.parseInt(params.page ?? '2', 10) || 2)) : 1,
+  };
+}
