@@ -1,5 +1,8 @@
 import type { ToContentScript } from './messages';
 
+/** Firefox: the window message from our content script that hands the framed pad its port, with the frame's nonce. */
+export const PAD_CHANNEL = 'social-prescribing-pad:channel';
+
 const NONCE = /^[A-Za-z0-9_-]{22,64}$/;
 
 /**

@@ -1,0 +1,47 @@
+/**
+ * Firefox's way to the framed pad. Firefox gives a web-accessible extension page framed in a web page only the APIs of a
+ * content script (no `tabs`, so it cannot reach this content script with `tabs.sendMessage`), and this content script's
+ * `runtime.sendMessage` does not reach it either. So the host hands the pad a private MessagePort, posted straight to
+ * the pad's window together with the frame's nonce, once the frame has loaded: only this content script knows the nonce
+ * (the pad takes a port with its own nonce only, app/pad/page-channel.ts), and the page never holds the port.
+ *
+ * Over the port, in order: `patient-on-screen` to the pad (the patient now, then at every change); `close-pad` and
+ * `toggle-pad` from it.
+ */
+import type { PatientContext } from '../../domain/adapters/patient-context';
+import type { PatientOnScreen } from '../shared/messaging/messages';
+import { PAD_CHANNEL, readToContentScript } from '../shared/messaging/to-content-script';
+
+export type PadChannels = {
+  /** Hands a new port to a pad frame that has just loaded (a reload gets a new one; the old port is closed). */
+  offer(frame: Window, nonce: string, padOrigin: string): void;
+  /** Tells the pad the patient on screen. */
+  tell(context: PatientContext | null): void;
+};
+
+export function padChannels(handlers: {
+  patientNow: () => PatientContext | null;
+  close: () => void;
+  toggle: () => void;
+}): PadChannels {
+  let port: MessagePort | undefined;
+  const tell = (context: PatientContext | null) => {
+    const message: PatientOnScreen = { type: 'patient-on-screen', context };
+    port?.postMessage(message);
+  };
+  return {
+    offer(frame, nonce, padOrigin) {
+      port?.close();
+      const channel = new MessageChannel();
+      port = channel.port1;
+      port.onmessage = (event) => {
+        const message = readToContentScript(event.data);
+        if (message?.type === 'close-pad') handlers.close();
+        else if (message?.type === 'toggle-pad') handlers.toggle();
+      };
+      frame.postMessage({ type: PAD_CHANNEL, nonce }, padOrigin, [channel.port2]);
+      tell(handlers.patientNow());
+    },
+    tell,
+  };
+}

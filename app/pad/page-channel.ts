@@ -1,0 +1,66 @@
+/**
+ * Firefox's framed pad: its link to the content script of the page it is framed in, over the private MessagePort that
+ * content script hands it (app/content/pad-channel.ts). Firefox gives a web-accessible extension page framed in a web
+ * page only the APIs of a content script, so the runtime messages of ./pad-link.ts cannot reach that content script.
+ *
+ * The port is taken only from the parent window, in a message carrying this pad's own nonce (from its URL fragment),
+ * which only our content script knows: a port posted by the page itself, or to a pad framed by anything else, is never
+ * taken, and such a pad shows nothing. Listening starts when this module loads, before the frame's load event, so the
+ * port the content script posts then is not missed.
+ */
+import { browser } from 'wxt/browser';
+import type { PatientContext } from '../../domain/adapters/patient-context';
+import { type ClosePad, nonceSchema, patientOnScreenSchema, type TogglePad } from '../shared/messaging/messages';
+import { PAD_CHANNEL } from '../shared/messaging/to-content-script';
+import type { PatientSource } from './patient-source';
+
+/** Whether this pad must use the port: framed, without the tabs API (Firefox). */
+export const usesPageChannel = typeof browser.tabs === 'undefined' && window.parent !== window;
+
+const offered: Promise<MessagePort> | undefined = usesPageChannel ? portFromOurContentScript() : undefined;
+
+function portFromOurContentScript(): Promise<MessagePort> {
+  const nonce = nonceSchema.safeParse(location.hash.replace(/^#/, ''));
+  return new Promise((resolve) => {
+    if (!nonce.success) return;
+    const take = (event: MessageEvent) => {
+      const data = event.data as { type?: unknown; nonce?: unknown } | null;
+      const port = event.ports[0];
+      if (event.source !== window.parent || data?.type !== PAD_CHANNEL || data.nonce !== nonce.data || !port) return;
+      removeEventListener('message', take);
+      resolve(port);
+    };
+    addEventListener('message', take);
+  });
+}
+
+/**
+ * The patient source over the port: settles once the content script has told the patient on screen, and never for a
+ * pad that no content script of ours framed (it shows nothing).
+ */
+export async function pageChannelPatientSource(): Promise<PatientSource | undefined> {
+  if (!offered) return undefined;
+  const port = await offered;
+  let latest: PatientContext | null = null;
+  const listeners = new Set<(context: PatientContext | null) => void>();
+  const first = new Promise<void>((told) => {
+    port.onmessage = (event) => {
+      const parsed = patientOnScreenSchema.safeParse(event.data);
+      if (!parsed.success) return;
+      latest = parsed.data.context;
+      for (const listener of listeners) listener(latest);
+      told();
+    };
+  });
+  await first;
+  const send = (message: ClosePad | TogglePad) => port.postMessage(message);
+  return {
+    follow: (onRecord) => {
+      onRecord(latest);
+      listeners.add(onRecord);
+      return () => listeners.delete(onRecord);
+    },
+    close: () => send({ type: 'close-pad' }),
+    toggle: () => send({ type: 'toggle-pad' }),
+  };
+}
