@@ -36,6 +36,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Debian's Firefox ESR with the extension as built for Firefox; one file at a time, one browser per file.
+        test: {
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/firefox/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -1,0 +1,118 @@
+import type { Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPEN_PCN_MODEL } from '../../domain/model/examples';
+import { referralReference } from '../../domain/referral/reference';
+import {
+  type FirefoxHarness,
+  launchFirefox,
+  openDemo,
+  openExtensionPage,
+  padFrame,
+  resetExtensionStorage,
+  storedItem,
+  toggleByShortcut,
+} from '../../test-support/firefox/harness';
+import { outboxRows } from '../../test-support/firefox/outbox';
+import { type RealQueue, startRealQueue } from '../../test-support/queue/real-queue';
+
+/**
+ * The extension as built for Firefox, in Debian's Firefox ESR: what a GP and a practice champion do with it, as the
+ * Chromium tests show it there. One browser for the file: Firefox takes several seconds to start on two cores.
+ */
+let h: FirefoxHarness;
+let queue: RealQueue;
+const REFERRER = { name: 'Dr Asha Patel', role: 'GP', odsCode: 'L81001' };
+
+beforeAll(async () => {
+  [h, queue] = await Promise.all([launchFirefox(), startRealQueue()]);
+});
+
+afterAll(async () => {
+  await h?.close();
+  await queue?.stop();
+});
+
+async function openPadOnDemo(): Promise<{ page: Page; pad: Frame }> {
+  const page = await openDemo(h);
+  await toggleByShortcut(page);
+  const pad = await padFrame(page);
+  await pad.waitForSelector('#pad-patient-given');
+  return { page, pad };
+}
+
+const valueOf = (pad: Frame, selector: string) => pad.$eval(selector, (element) => (element as HTMLInputElement).value);
+
+describe('the extension in Firefox', () => {
+  it('adds one element to the demo practice page, with a closed shadow root', async () => {
+    const page = await openDemo(h);
+    const added = await page.evaluate(() => {
+      const hosts = document.querySelectorAll('social-prescribing-pad');
+      const host = hosts[0];
+      return { hosts: hosts.length, children: host?.childElementCount, shadowRoot: host?.shadowRoot ?? null };
+    });
+    // The page cannot open the shadow root; everything of ours is inside it.
+    expect(added).toEqual({ hosts: 1, children: 0, shadowRoot: null });
+    await page.close();
+  });
+
+  it('opens the pad in the sidebar by the shortcut, pre-filled from the banner', async () => {
+    await resetExtensionStorage(h, { settings: { model: OPEN_PCN_MODEL }, referrer: REFERRER });
+    const { page, pad } = await openPadOnDemo();
+    await expect.poll(() => valueOf(pad, '#pad-patient-given')).toBe('John');
+    expect(await valueOf(pad, '#pad-patient-family')).toBe('SMITH');
+    expect(await valueOf(pad, '#pad-patient-nhsNumber')).toBe('943 476 5919');
+    expect(await pad.$eval('#pad-patient-nhsNumber-source', (element) => element.textContent)).toBe('from the record');
+
+    // Another patient chosen in the practice system: the untouched pad follows.
+    await page.click('.mw-slot:nth-of-type(2)');
+    await expect.poll(() => valueOf(pad, '#pad-patient-given')).not.toBe('John');
+    await page.close();
+  });
+
+  it('sends a referral from the pad: the outbox delivers it and the queue stores it once', async () => {
+    await resetExtensionStorage(h, {
+      settings: { model: OPEN_PCN_MODEL, queue: { endpoint: `${queue.url}/fhir`, token: queue.token } },
+      referrer: REFERRER,
+    });
+    const { page, pad } = await openPadOnDemo();
+    await expect.poll(() => valueOf(pad, '#pad-patient-given')).toBe('John');
+    await pad.click('button::-p-text(Loneliness or isolation)');
+    await pad.click('#pad-safety-no-to-rest');
+    await pad.click('#pad-consent-referral');
+    await pad.click('#pad-consent-sharing');
+    await pad.click('#pad-send');
+    await pad.waitForSelector('#pad-sent-title::-p-text(Saved — waiting to send)');
+    const reference = await pad.$eval('.pad-reference', (element) => element.textContent);
+
+    // The background's outbox (IndexedDB, read from an extension page) delivers it to the real queue, once.
+    const outbox = await openExtensionPage(h, 'sidepanel.html');
+    await expect
+      .poll(() => outboxRows(outbox), { timeout: 30_000 })
+      .toEqual([expect.objectContaining({ status: 'delivered', nhsNumber: '9434765919', needs: ['loneliness'] })]);
+    const [row] = await outboxRows(outbox);
+    const id = row?.id ?? '';
+    expect(reference).toBe(referralReference(id));
+    expect(await queue.count()).toBe(1);
+    expect((await queue.stored(id)).map((referral) => referral.patient.nhsNumber)).toEqual(['9434765919']);
+    await outbox.close();
+    await page.close();
+  });
+
+  it('saves a model on the options page, and the pad uses it', async () => {
+    await resetExtensionStorage(h, { referrer: REFERRER });
+    const options = await openExtensionPage(h, 'options.html');
+    await options.waitForSelector('::-p-text(No model is set yet.)');
+    await options.click('button::-p-text(Load the boundaried example)');
+    await options.click('button::-p-text(Save model)');
+    await options.waitForSelector('::-p-text(Saved as version 2. The pad uses it from now on.)');
+    const saved = (await storedItem(h, 'settings')) as { model?: { kind?: string } };
+    expect(saved.model?.kind).toBe('boundaried');
+
+    // The demo's first patient lives in BS6, outside the boundaried example's areas: the pad says so.
+    const { page, pad } = await openPadOnDemo();
+    await pad.click('button::-p-text(Loneliness or isolation)');
+    expect(await pad.waitForSelector('[data-rule="scope.area"]')).not.toBeNull();
+    await options.close();
+    await page.close();
+  });
+});
