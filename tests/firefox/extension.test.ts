@@ -40,7 +40,8 @@ async function openPadOnDemo(): Promise<{ page: Page; pad: Frame }> {
   return { page, pad };
 }
 
-const valueOf = (pad: Frame, selector: string) => pad.$eval(selector, (element) => (element as HTMLInputElement).value);
+const fieldValue = (pad: Frame, selector: string) =>
+  pad.$eval(selector, (element) => (element as HTMLInputElement).value);
 
 describe('the extension in Firefox', () => {
   it('adds one element to the demo practice page, with a closed shadow root', async () => {
@@ -58,14 +59,14 @@ describe('the extension in Firefox', () => {
   it('opens the pad in the sidebar by the shortcut, pre-filled from the banner', async () => {
     await resetExtensionStorage(h, { settings: { model: OPEN_PCN_MODEL }, referrer: REFERRER });
     const { page, pad } = await openPadOnDemo();
-    await expect.poll(() => valueOf(pad, '#pad-patient-given')).toBe('John');
-    expect(await valueOf(pad, '#pad-patient-family')).toBe('SMITH');
-    expect(await valueOf(pad, '#pad-patient-nhsNumber')).toBe('943 476 5919');
+    await expect.poll(() => fieldValue(pad, '#pad-patient-given')).toBe('John');
+    expect(await fieldValue(pad, '#pad-patient-family')).toBe('SMITH');
+    expect(await fieldValue(pad, '#pad-patient-nhsNumber')).toBe('943 476 5919');
     expect(await pad.$eval('#pad-patient-nhsNumber-source', (element) => element.textContent)).toBe('from the record');
 
     // Another patient chosen in the practice system: the untouched pad follows.
     await page.click('.mw-slot:nth-of-type(2)');
-    await expect.poll(() => valueOf(pad, '#pad-patient-given')).not.toBe('John');
+    await expect.poll(() => fieldValue(pad, '#pad-patient-given')).not.toBe('John');
     await page.close();
   });
 
@@ -75,7 +76,7 @@ describe('the extension in Firefox', () => {
       referrer: REFERRER,
     });
     const { page, pad } = await openPadOnDemo();
-    await expect.poll(() => valueOf(pad, '#pad-patient-given')).toBe('John');
+    await expect.poll(() => fieldValue(pad, '#pad-patient-given')).toBe('John');
     await pad.click('button::-p-text(Loneliness or isolation)');
     await pad.click('#pad-safety-no-to-rest');
     await pad.click('#pad-consent-referral');
