@@ -24,6 +24,11 @@ export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output
  * (the `extensions.webextensions.uuids` preference) so that tests can open the extension's pages.
  */
 const EXTENSION_UUID = '5f0c2b8e-3d41-4a7a-9c6e-2b1f7e4d9a30';
+/**
+ * A host name that resolves to the demo server (the profile's `network.dns.localDomains`), for a practice system a
+ * champion adds at run time: not 127.0.0.1 nor localhost, so nothing in the manifest names it.
+ */
+export const PRACTICE_HOST = 'practice.test';
 
 export type FirefoxHarness = {
   browser: Browser;
@@ -33,6 +38,8 @@ export type FirefoxHarness = {
   extensionId: string;
   /** The demo practice system, e.g. http://127.0.0.1:41234/ */
   demoUrl: string;
+  /** The same server under PRACTICE_HOST, e.g. http://practice.test:41234/ */
+  demoUrlOnPracticeHost: string;
   close: () => Promise<void>;
 };
 
@@ -51,7 +58,15 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
     timeout: 120_000,
     // Lets BiDi navigate a tab to a moz-extension:// page (the options page, the outbox): refused without it.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
+      // The user answers Allow to the extension's permission requests (permissions.request, in a click): headless
+      // Firefox shows its prompt where nothing can answer it. Only optional permissions are asked that way.
+      'extensions.webextOptionalPermissionPrompts': false,
+      'network.dns.localDomains': PRACTICE_HOST,
+      // Plain http on PRACTICE_HOST, as on 127.0.0.1, without first trying https.
+      'dom.security.https_first': false,
+    },
   });
   try {
     const extensionId = await browser.installExtension(FIREFOX_EXTENSION_DIR);
@@ -60,6 +75,7 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
       extensionId,
       extensionOrigin: `moz-extension://${EXTENSION_UUID}`,
       demoUrl: demo.url,
+      demoUrlOnPracticeHost: `http://${PRACTICE_HOST}:${demo.port}/`,
       close: async () => {
         await browser.close().catch(() => undefined);
         await demo.close();

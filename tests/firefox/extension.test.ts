@@ -7,11 +7,13 @@ import {
   launchFirefox,
   openDemo,
   openExtensionPage,
+  PRACTICE_HOST,
   padFrame,
   resetExtensionStorage,
   storedItem,
   toggleByShortcut,
 } from '../../test-support/firefox/harness';
+import { fillOrchardAdapter } from '../../test-support/firefox/options';
 import { outboxRows } from '../../test-support/firefox/outbox';
 import { type RealQueue, startRealQueue } from '../../test-support/queue/real-queue';
 
@@ -116,4 +118,58 @@ describe('the extension in Firefox', () => {
     await options.close();
     await page.close();
   });
+
+  it('runs the pad on a practice system a champion adds on the options page, once Firefox has allowed that site', async () => {
+    const origin = `http://${PRACTICE_HOST}/*`;
+    const options = await openExtensionPage(h, 'options.html');
+    expect(await grantedOrigins(options)).not.toContain(origin);
+    const practice = await h.browser.newPage();
+    await practice.goto(`${h.demoUrlOnPracticeHost}other-system/`);
+    await practice.waitForSelector('.oc-ident');
+    expect(await practice.$('social-prescribing-pad')).toBeNull();
+
+    // Saving the adapter asks Firefox for the site, in the click (this profile answers Allow).
+    await fillOrchardAdapter(options, 'Orchard Clinical', `http://${PRACTICE_HOST}/other-system/*`);
+    await options.click('.options-adapter-editor button[type="submit"]');
+    await options.waitForSelector('::-p-text(“Orchard Clinical” is saved. The pad reads pages at)');
+    expect(await grantedOrigins(options)).toContain(origin);
+
+    await practice.bringToFront();
+    await practice.reload();
+    await practice.waitForFunction(() => document.querySelector('social-prescribing-pad') !== null);
+    await toggleByShortcut(practice);
+    const pad = await padFrame(practice);
+    await pad.waitForSelector('#pad-patient-nhsNumber');
+    await expect.poll(() => fieldValue(pad, '#pad-patient-nhsNumber')).toBe('485 777 3457');
+    expect(await fieldValue(pad, '#pad-patient-family')).toBe('Marsh');
+
+    // The user takes the site away (about:addons, Permissions): the options page says so and offers to ask again.
+    await options.bringToFront();
+    await options.evaluate(
+      (taken) => (globalThis as unknown as Permissions).browser.permissions.remove({ origins: [taken] }),
+      origin,
+    );
+    await options.waitForSelector('#sites-not-allowed');
+    await options.click('#sites-not-allowed button');
+    await options.waitForSelector('#sites-not-allowed', { hidden: true });
+    expect(await grantedOrigins(options)).toContain(origin);
+    await practice.close();
+    await options.close();
+  });
 });
+
+type Permissions = {
+  browser: {
+    permissions: {
+      getAll(): Promise<{ origins?: string[] }>;
+      remove(permissions: { origins: string[] }): Promise<boolean>;
+    };
+  };
+};
+
+/** The host permissions the extension holds now (asked from one of its pages). */
+async function grantedOrigins(extensionPage: Page): Promise<string[]> {
+  return extensionPage.evaluate(
+    async () => (await (globalThis as unknown as Permissions).browser.permissions.getAll()).origins ?? [],
+  );
+}
