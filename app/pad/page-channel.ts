@@ -4,14 +4,15 @@
  * page only the APIs of a content script, so the runtime messages of ./pad-link.ts cannot reach that content script.
  *
  * The port is taken only from the parent window, in a message carrying this pad's own nonce (from its URL fragment),
- * which only our content script knows: a port posted by the page itself, or to a pad framed by anything else, is never
- * taken, and such a pad shows nothing. Listening starts when this module loads, before the frame's load event, so the
- * port the content script posts then is not missed.
+ * and only when our content script has vouched for that nonce in the extension's storage, which no page can write: a
+ * pad framed by the page itself (which then knows the nonce it chose) or by anything else never takes a port, and shows
+ * nothing. Listening starts when this module loads, before the frame's load event, so the port the content script
+ * posts then is not missed.
  */
 import { browser } from 'wxt/browser';
 import type { PatientContext } from '../../domain/adapters/patient-context';
 import { type ClosePad, nonceSchema, patientOnScreenSchema, type TogglePad } from '../shared/messaging/messages';
-import { PAD_CHANNEL } from '../shared/messaging/to-content-script';
+import { PAD_CHANNEL, padFrameKey } from '../shared/messaging/to-content-script';
 import type { PatientSource } from './patient-source';
 
 /** Whether this pad must use the port: framed, without the tabs API (Firefox). */
@@ -23,14 +24,18 @@ function portFromOurContentScript(): Promise<MessagePort> {
   const nonce = nonceSchema.safeParse(location.hash.replace(/^#/, ''));
   return new Promise((resolve) => {
     if (!nonce.success) return;
-    const take = (event: MessageEvent) => {
+    const key = padFrameKey(nonce.data);
+    const take = async (event: MessageEvent) => {
       const data = event.data as { type?: unknown; nonce?: unknown } | null;
       const port = event.ports[0];
       if (event.source !== window.parent || data?.type !== PAD_CHANNEL || data.nonce !== nonce.data || !port) return;
-      removeEventListener('message', take);
+      if ((await browser.storage.local.get(key))[key] !== true) return;
+      removeEventListener('message', listen);
+      await browser.storage.local.remove(key);
       resolve(port);
     };
-    addEventListener('message', take);
+    const listen = (event: MessageEvent) => void take(event);
+    addEventListener('message', listen);
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Frame, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PAD_CHANNEL } from '../../app/shared/messaging/to-content-script';
 import { OPEN_PCN_MODEL } from '../../domain/model/examples';
 import { referralReference } from '../../domain/referral/reference';
 import {
@@ -69,6 +70,48 @@ describe('the extension in Firefox', () => {
     // Another patient chosen in the practice system: the untouched pad follows.
     await page.click('.mw-slot:nth-of-type(2)');
     await expect.poll(() => fieldValue(pad, '#pad-patient-given')).not.toBe('John');
+    await page.close();
+  });
+
+  it('gives a pad the page frames itself no patient: the page knows its nonce, but our content script never vouched for it', async () => {
+    await resetExtensionStorage(h, { settings: { model: OPEN_PCN_MODEL }, referrer: REFERRER });
+    const page = await openDemo(h);
+    // A hostile page that has learnt the extension's address frames the pad with a nonce of its own choosing.
+    const nonce = 'chosen-by-the-page-0123456789';
+    await page.evaluate(
+      (src) =>
+        new Promise((loaded) => {
+          const frame = document.createElement('iframe');
+          frame.src = src;
+          frame.addEventListener('load', loaded);
+          document.body.append(frame);
+        }),
+      `${h.extensionOrigin}/pad.html#${nonce}`,
+    );
+    const forged = await frameAt(page, `#${nonce}`);
+    // Told when the pad has handled the page's message: its own check of the storage is answered before this one's.
+    await forged.evaluate(() => {
+      addEventListener('message', async () => {
+        const storage = (globalThis as unknown as ExtensionStorage).browser.storage.local;
+        await storage.get('settings');
+        await storage.get('settings');
+        document.documentElement.dataset.testHandled = 'yes';
+      });
+    });
+    // The page hands it a port with the right nonce and a patient of its own.
+    await page.evaluate(
+      (type, chosen) => {
+        const channel = new MessageChannel();
+        const fake = { recordKey: 'nhs:9434765919', adapterId: 'demo', fields: { given: 'Forged', family: 'PATIENT' } };
+        channel.port1.postMessage({ type: 'patient-on-screen', context: fake });
+        document.querySelector('iframe')?.contentWindow?.postMessage({ type, nonce: chosen }, '*', [channel.port2]);
+      },
+      PAD_CHANNEL,
+      nonce,
+    );
+    await forged.waitForFunction(() => document.documentElement.dataset.testHandled === 'yes');
+    expect(await forged.evaluate(() => document.documentElement.dataset.handshake)).toBeUndefined();
+    expect(await forged.$('#pad-patient-given')).toBeNull();
     await page.close();
   });
 
@@ -157,6 +200,18 @@ describe('the extension in Firefox', () => {
     await options.close();
   });
 });
+
+type ExtensionStorage = { browser: { storage: { local: { get(key: string): Promise<object> } } } };
+
+/** The frame in the page whose own location ends with `hash`. */
+async function frameAt(page: Page, hash: string): Promise<Frame> {
+  return vi.waitFor(async () => {
+    for (const frame of page.frames()) {
+      if ((await frame.evaluate(() => location.hash).catch(() => '')) === hash) return frame;
+    }
+    throw new Error(`No frame at ${hash}.`);
+  });
+}
 
 type Permissions = {
   browser: {
