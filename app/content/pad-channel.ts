@@ -13,8 +13,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { PatientContext } from '../../domain/adapters/patient-context';
-import type { PatientOnScreen } from '../shared/messaging/messages';
-import { PAD_CHANNEL, padFrameKey, readToContentScript } from '../shared/messaging/to-content-script';
+import { PAD_CHANNEL, padFrameKey } from '../shared/messaging/pad-channel';
+import { readToContentScript } from '../shared/messaging/to-content-script';
 
 export type PadChannels = {
   /** Hands a new port to a pad frame that has just loaded (a reload gets a new one; the old port is closed). */
@@ -30,7 +30,7 @@ export function padChannels(handlers: {
 }): PadChannels {
   let port: MessagePort | undefined;
   const tell = (context: PatientContext | null) => {
-    const message: PatientOnScreen = { type: 'patient-on-screen', context };
+    const message = { type: 'patient-on-screen', context };
     port?.postMessage(message);
   };
   return {

@@ -10,10 +10,15 @@
  * posts then is not missed.
  */
 import { browser } from 'wxt/browser';
-import type { PatientContext } from '../../domain/adapters/patient-context';
-import { type ClosePad, nonceSchema, patientOnScreenSchema, type TogglePad } from '../shared/messaging/messages';
-import { PAD_CHANNEL, padFrameKey } from '../shared/messaging/to-content-script';
+import { z } from 'zod/mini';
+import { type PatientContext, patientContextSchema } from '../../domain/adapters/patient-context';
+import { PAD_CHANNEL, padFrameKey } from '../shared/messaging/pad-channel';
 import type { PatientSource } from './patient-source';
+
+const patientOnScreenSchema = z.object({
+  type: z.literal('patient-on-screen'),
+  context: z.nullable(patientContextSchema),
+});
 
 /** Whether this pad must use the port: framed, without the tabs API (Firefox). */
 export const usesPageChannel = typeof browser.tabs === 'undefined' && window.parent !== window;
@@ -21,14 +26,14 @@ export const usesPageChannel = typeof browser.tabs === 'undefined' && window.par
 const offered: Promise<MessagePort> | undefined = usesPageChannel ? portFromOurContentScript() : undefined;
 
 function portFromOurContentScript(): Promise<MessagePort> {
-  const nonce = nonceSchema.safeParse(location.hash.replace(/^#/, ''));
+  const nonce = location.hash.replace(/^#/, '');
   return new Promise((resolve) => {
-    if (!nonce.success) return;
-    const key = padFrameKey(nonce.data);
+    if (!nonce) return;
+    const key = padFrameKey(nonce);
     const take = async (event: MessageEvent) => {
       const data = event.data as { type?: unknown; nonce?: unknown } | null;
       const port = event.ports[0];
-      if (event.source !== window.parent || data?.type !== PAD_CHANNEL || data.nonce !== nonce.data || !port) return;
+      if (event.source !== window.parent || data?.type !== PAD_CHANNEL || data.nonce !== nonce || !port) return;
       if ((await browser.storage.local.get(key))[key] !== true) return;
       removeEventListener('message', listen);
       await browser.storage.local.remove(key);
@@ -58,7 +63,7 @@ export async function pageChannelPatientSource(): Promise<PatientSource | undefi
     };
   });
   await first;
-  const send = (message: ClosePad | TogglePad) => port.postMessage(message);
+  const send = (message: { type: 'close-pad' | 'toggle-pad' }) => port.postMessage(message);
   return {
     follow: (onRecord) => {
       onRecord(latest);

@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PAD_CHANNEL } from '../../app/shared/messaging/to-content-script';
+import { PAD_CHANNEL } from '../../app/shared/messaging/pad-channel';
 import { OPEN_PCN_MODEL } from '../../domain/model/examples';
 import { referralReference } from '../../domain/referral/reference';
 import {

@@ -19,9 +19,7 @@
  * lives in a closed shadow root, so the host page cannot read its URL). Before showing anything the pad sends
  * `confirm-frame` with the nonce from its own URL to the content script of its tab; a pad that is not confirmed — framed
  * by the host page itself, by another site, or with a forged nonce — shows nothing. Window messages (`postMessage`) and
- * DOM events are never used: the host page could forge them. The one exception is Firefox, where the framed pad has
- * only content-script APIs and cannot take part in these messages: there the content script posts the pad a private
- * MessagePort with the nonce (`PAD_CHANNEL` in ./to-content-script.ts, app/content/pad-channel.ts), and the pad takes no other.
+ * DOM events are never used: the host page could forge them.
  *
  * zod/mini keeps the content script small; the schemas parse the same way as full zod's.
  */

@@ -1,13 +1,5 @@
 import type { ToContentScript } from './messages';
 
-/** Firefox: the window message from our content script that hands the framed pad its port, with the frame's nonce. */
-export const PAD_CHANNEL = 'social-prescribing-pad:channel';
-
-/** Firefox: the storage key by which our content script vouches for a frame nonce it made (app/content/pad-channel.ts). */
-export function padFrameKey(nonce: string): string {
-  return `padFrame:${nonce}`;
-}
-
 const NONCE = /^[A-Za-z0-9_-]{22,64}$/;
 
 /**
