@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.{ts,tsx}'],
-          exclude: ['tests/e2e/**', 'tests/server/**'],
+          exclude: ['tests/e2e/**', 'tests/server/**', 'tests/firefox/**'],
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto'],
         },
