@@ -21,6 +21,7 @@ import {
   readToContentScript,
 } from '../shared/messaging/to-content-script';
 import { mountSidebar } from './host';
+import { padChannels } from './pad-channel';
 import { watchPatient } from './watch-patient';
 
 /** The command's default key, also caught in the page (see onShortcutKey). */
@@ -44,7 +45,15 @@ export async function runPracticeContentScript(): Promise<void> {
 }
 
 function runWithAdapter(adapter: Adapter): void {
-  const sidebar = mountSidebar(document, () => browser.runtime.getURL('/pad.html'));
+  // Firefox's framed pad is reached over a port (./pad-channel.ts); Chromium's by runtime messages (below).
+  const channels = import.meta.env.FIREFOX
+    ? padChannels({
+        patientNow: () => readPatient(adapter, document),
+        close: () => sidebar.close(),
+        toggle: () => toggleOnce('pad-key'),
+      })
+    : undefined;
+  const sidebar = mountSidebar(document, () => browser.runtime.getURL('/pad.html'), channels?.offer);
 
   // The pad loads hidden while the browser is idle: the shortcut then shows a pad that is ready, patient filled.
   if ('requestIdleCallback' in window) requestIdleCallback(() => sidebar.preload(), { timeout: 2000 });
@@ -53,6 +62,7 @@ function runWithAdapter(adapter: Adapter): void {
   watchPatient(adapter, document, (context) => {
     sidebar.showPatientPresent(context !== null);
     tellExtensionPages(context);
+    channels?.tell(context);
   });
 
   let last = { route: 'command' as Route, at: Number.NEGATIVE_INFINITY };

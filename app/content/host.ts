@@ -51,7 +51,15 @@ const CSS = `
 iframe { display: block; width: 100%; height: 100%; border: 0; }
 `;
 
-export function mountSidebar(document: Document, padUrl: () => string): Sidebar {
+/**
+ * `onPadLoaded` is called each time the pad's frame has loaded, with its window and nonce (Firefox's channel to the pad,
+ * ./pad-channel.ts).
+ */
+export function mountSidebar(
+  document: Document,
+  padUrl: () => string,
+  onPadLoaded?: (frame: Window, nonce: string, padOrigin: string) => void,
+): Sidebar {
   const host = document.createElement(HOST_TAG);
   // Set through CSSOM, with !important, so that neither page CSS nor a page's CSP on style attributes can undo it.
   for (const [property, value] of [
@@ -96,9 +104,11 @@ export function mountSidebar(document: Document, padUrl: () => string): Sidebar 
     frame = document.createElement('iframe');
     frame.title = 'Social prescribing pad';
     frame.setAttribute('allow', 'clipboard-write');
-    frame.src = `${padUrl()}#${nonce}`;
+    const url = padUrl();
+    frame.src = `${url}#${nonce}`;
     // Opened before the pad had loaded: focusing the frame then did nothing, so focus it once it has.
     frame.addEventListener('load', () => {
+      if (frame?.contentWindow && nonce) onPadLoaded?.(frame.contentWindow, nonce, new URL(url).origin);
       if (isOpen()) frame?.focus();
     });
     panel.append(frame);

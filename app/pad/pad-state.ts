@@ -15,6 +15,7 @@ import { loadDraft, removeDraft, saveDraft } from '../shared/storage/drafts';
 import { loadReferrer, rememberReferrer } from '../shared/storage/referrer';
 import { latestWriter } from './latest-writer';
 import { askOutboxAvailable } from './outbox-link';
+import { newReferralId } from './referral-id';
 import { sendReferral } from './send-referral';
 
 /** Whether the referrer typed who the patient is (then the draft is theirs, not the next record's to take). */
@@ -123,7 +124,7 @@ export function createPadState() {
         ? loaded.saved
         : {
             recordKey: key,
-            referralId: crypto.randomUUID(),
+            referralId: newReferralId(),
             startedAt: new Date().toISOString(),
             draft: { ...emptyDraft(), referrer },
           };

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PatientContext } from '../../domain/adapters/patient-context';
 import { askWhichPatient, closePad, linkToPage, onPatientOnScreen, togglePad } from './pad-link';
+import { pageChannelPatientSource, usesPageChannel } from './page-channel';
 
 /** Where the pad hears which patient is on screen. `null`: no patient readable there. Returns a stop function. */
 export type PatientSource = {
@@ -17,6 +18,7 @@ export type PatientSource = {
  * by another site, or with a forged nonce.
  */
 export async function framedPatientSource(): Promise<PatientSource | undefined> {
+  if (usesPageChannel) return pageChannelPatientSource();
   const link = await linkToPage().catch(() => null);
   if (link === null) return undefined;
   const { tabId } = link;
