@@ -155,7 +155,7 @@ function apply(session: Session, event: SessionEvent, effects: Effect[]): Sessio
       if (!session.sending) return session;
       if (event.ok) {
         const { referral, model } = session.sending;
-        return { ...session, phase: 'sent', sent: { referral, model }, sending: undefined };
+        return { ...session, phase: 'sent', sent: { referral, model }, sending: undefined, unclaimed: [] };
       }
       effects.push({ do: 'check-outbox' });
       return {
@@ -212,7 +212,7 @@ function recordChanged(session: Session, record: PatientContext | null): Session
 function draftRead(session: Session, event: Extract<SessionEvent, { type: 'draft-read' }>): Session {
   const { reading, open } = session;
   // A read for a record since left (or asked before what was typed into it was stored) is never applied.
-  if (!reading?.asked || reading.key !== event.key) return session;
+  if (!reading?.asked || reading.key !== event.key || session.phase === 'sending') return session;
   const { loaded } = event;
   const carried = carriesTo(open, reading.target) ? session.unclaimed : [];
   const base: SavedDraft =
