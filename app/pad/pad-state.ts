@@ -25,7 +25,7 @@ async function perform(effect: Effect, checkOutbox: () => Promise<void>): Promis
     case 'read': {
       const [loaded, referrer] = await Promise.all([loadDraft(effect.key), loadReferrer()]);
       const fresh = { referralId: crypto.randomUUID(), startedAt: new Date().toISOString() };
-      return { type: 'draft-read', key: effect.key, loaded, referrer, fresh };
+      return { type: 'draft-read', key: effect.key, read: effect.read, loaded, referrer, fresh };
     }
     case 'store':
       try {

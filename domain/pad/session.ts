@@ -33,8 +33,13 @@ export type Session = {
   problems: SendProblem[];
   /** Said when a stored draft could not be read and was set aside. */
   notice: string | undefined;
-  /** The draft to put in front once read: asked of storage only once what was typed into it is stored. */
-  reading: { key: string; target: PatientContext | null; asked: boolean } | undefined;
+  /**
+   * The draft to put in front once read: asked of storage only once what was typed into it is stored, and taken only
+   * from the read asked for it (`asked`: its number), never from an earlier read of the same draft still on its way.
+   */
+  reading: { key: string; target: PatientContext | null; asked: number | undefined } | undefined;
+  /** How many draft reads this session has asked for (each read's number). */
+  reads: number;
   /** Edits to the no-record draft (the pad opened before the banner was read), made again on the first patient's. */
   unclaimed: Change[];
   /** Whether the no-record draft in front was begun in this pad, so it may go once carried to the patient. */
@@ -54,6 +59,8 @@ export type SessionEvent =
   | {
       type: 'draft-read';
       key: string;
+      /** The read's number, as asked. */
+      read: number;
       loaded: ReadDraft;
       referrer: ReferralDraft['referrer'];
       /** The id and start time a new draft takes (chosen outside, so this stays pure). */
@@ -69,7 +76,7 @@ export type SessionEvent =
   | { type: 'start-again' };
 
 export type Effect =
-  | { do: 'read'; key: string }
+  | { do: 'read'; key: string; read: number }
   | { do: 'store'; op: StoreOp }
   | { do: 'send'; referral: Referral; key: string }
   | { do: 'remember-referrer'; referrer: ReferralDraft['referrer'] }
@@ -84,6 +91,7 @@ export function startSession(): Session {
     problems: [],
     notice: undefined,
     reading: undefined,
+    reads: 0,
     unclaimed: [],
     noRecordBegunHere: false,
     kept: false,
@@ -126,8 +134,7 @@ function enqueue(store: Session['store'], op: StoreOp): Session['store'] {
 
 function readFor(session: Session, target: PatientContext | null): Session {
   const key = ownerKey(target ?? undefined);
-  const asked = session.reading?.key === key && session.reading.asked;
-  return { ...session, reading: { key, target, asked } };
+  return { ...session, reading: { key, target, asked: undefined } };
 }
 
 export function step(session: Session, event: SessionEvent): { session: Session; effects: Effect[] } {
@@ -165,11 +172,12 @@ function apply(session: Session, event: SessionEvent, effects: Effect[]): Sessio
         problems: [{ field: 'send', message: `The referral was not saved: ${event.message}. Your draft is kept.` }],
       };
     case 'open-on-screen':
-      return session.record && isGuarded(session) ? readFor(session, session.record) : session;
+      if (!session.record || !isGuarded(session) || session.phase === 'sending') return session;
+      return readFor(session, session.record);
     case 'keep-draft':
       return isGuarded(session) ? { ...session, kept: true } : session;
     case 'start-again':
-      return session.phase === 'sending' ? session : readFor(session, session.record ?? null);
+      return session.phase === 'sent' ? readFor(session, session.record ?? null) : session;
   }
 }
 
@@ -182,9 +190,10 @@ function proceed(session: Session, effects: Effect[]): Session {
     effects.push({ do: 'store', op });
   }
   const { reading, sending } = next;
-  if (reading && !reading.asked && !storing(next.store, reading.key)) {
-    next = { ...next, reading: { ...reading, asked: true } };
-    effects.push({ do: 'read', key: reading.key });
+  if (reading && reading.asked === undefined && !storing(next.store, reading.key)) {
+    const read = next.reads + 1;
+    next = { ...next, reads: read, reading: { ...reading, asked: read } };
+    effects.push({ do: 'read', key: reading.key, read });
   }
   if (sending && !sending.asked && !storing(next.store, sending.key)) {
     next = { ...next, sending: { ...sending, asked: true } };
@@ -197,7 +206,8 @@ function proceed(session: Session, effects: Effect[]): Session {
 function recordChanged(session: Session, record: PatientContext | null): Session {
   const next = { ...session, record };
   const { open } = next;
-  if (next.phase === 'sending') return next;
+  // While a draft goes to the outbox nothing is read: the record on screen then is followed once it has gone.
+  if (next.phase === 'sending') return { ...next, reading: undefined };
   if (!open) return readFor(next, record);
   if (open.recordKey === ownerKey(record ?? undefined)) {
     // This record's own draft is in front: nothing to read, and a read begun for another record no longer applies.
@@ -211,8 +221,9 @@ function recordChanged(session: Session, record: PatientContext | null): Session
 
 function draftRead(session: Session, event: Extract<SessionEvent, { type: 'draft-read' }>): Session {
   const { reading, open } = session;
-  // A read for a record since left (or asked before what was typed into it was stored) is never applied.
-  if (!reading?.asked || reading.key !== event.key || session.phase === 'sending') return session;
+  // Only the read asked for the draft to open now is applied: never one for a record since left, nor an earlier read
+  // of the same draft (it may have been asked before what was typed into it was stored).
+  if (reading?.asked !== event.read || reading.key !== event.key || session.phase === 'sending') return session;
   const { loaded } = event;
   const carried = carriesTo(open, reading.target) ? session.unclaimed : [];
   const base: SavedDraft =
@@ -270,10 +281,7 @@ function send(session: Session, made: Extract<SessionEvent, { type: 'send' }>['m
   if (!open || session.phase !== 'editing' || isGuarded(session)) return session;
   if (!made.ok) return { ...session, problems: made.problems };
   const { referral, model } = made;
-  return {
-    ...session,
-    phase: 'sending',
-    problems: [],
-    sending: { referral, model, key: open.recordKey, asked: false },
-  };
+  // Nothing is read into the pad while its draft goes to the outbox: what is on screen then is followed after.
+  const sending = { referral, model, key: open.recordKey, asked: false };
+  return { ...session, phase: 'sending', problems: [], reading: undefined, sending };
 }

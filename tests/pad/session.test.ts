@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
-import { checkNothingLost, commands, emptyModel, type Property, World } from './session-world';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkNothingLost, commands, emptyModel, type Property, seen, World } from './session-world';
 
 /**
  * The pad's session (domain/pad/session.ts) under random sequences of what the banner, the referrer, storage and the
@@ -14,11 +14,17 @@ function holds(property: Property, atTheEnd: (world: World, model: ReturnType<ty
       fc.modelRun(() => ({ model, real: world }), steps);
       atTheEnd(world, model);
     }),
-    { numRuns: 500 },
+    { numRuns: 1000 },
   );
 }
 
 describe('the pad’s session, model-based', () => {
+  afterAll(() => {
+    // The runs went through the cases the properties are about, dozens of times at least.
+    console.info('Session runs went through:', seen);
+    for (const count of Object.values(seen)) expect(count).toBeGreaterThan(50);
+  });
+
   it('never loses an edit: each is in the draft of the patient it was made for, or carried from the no-record draft to the first patient', () => {
     holds('nothing-lost', checkNothingLost);
   });
