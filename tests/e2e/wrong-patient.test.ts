@@ -11,7 +11,7 @@ import {
   screenshotForDocs,
   toggleByShortcut,
 } from '../../test-support/browser/harness';
-import { clearExtensionStorage, setExtensionStorage } from '../../test-support/browser/pad-browser';
+import { clearExtensionStorage, seriousViolations, setExtensionStorage } from '../../test-support/browser/pad-browser';
 
 /**
  * The wrong-patient guard in the framed pad, as a GP meets it: work in one patient's draft, scrolled down to Send, and
@@ -101,6 +101,8 @@ describe('a draft with work in it when the record moves to another patient', () 
     await expect.poll(() => pad.evaluate(() => window.scrollY)).toBeGreaterThan(500);
     expect(await guardInView(pad)).toBe(true);
     await screenshotForDocs(page, 'pad-wrong-patient-scrolled.png');
+    // The guarded pad (the inert, greyed form and the pinned guard) is as accessible as the open one.
+    expect(await seriousViolations(pad)).toEqual([]);
 
     // Nothing reached either draft.
     let drafts = await storedDrafts(pad);
