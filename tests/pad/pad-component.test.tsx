@@ -164,7 +164,8 @@ describe('the pad, rendered', () => {
     const summary = root.querySelector('.pad-error-summary');
     expect(summary?.textContent).toContain('There is a problem');
     expect(summary?.textContent).toContain('The referral was not saved');
-    expect(document.activeElement).toBe(summary);
+    // Preact runs effects after the next frame, which happy-dom may give later than the render.
+    await vi.waitFor(() => expect(document.activeElement).toBe(summary));
     expect(root.querySelector('form')?.firstElementChild).toBe(summary);
     expect(text()).not.toContain('Saved — waiting to send');
     expect((await loadDraft(JOHN.recordKey)).status).toBe('found');
