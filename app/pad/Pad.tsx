@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { NO_OUTBOX_NOTICE } from '../../domain/pad/send-block';
 import { ConsentSection } from './ConsentSection';
 import { ContactSection } from './ContactSection';
@@ -14,12 +14,23 @@ import { SentView } from './SentView';
 import { VerdictPanel } from './VerdictPanel';
 import { WrongPatient } from './WrongPatient';
 
+/**
+ * Another patient on screen: the pad goes to its top, where whose draft this is (and any guard) is said. Not when the
+ * banner only blinks (no patient for a moment, then the same one): that would move the field being typed in away.
+ */
+function useTopForNewPatient(patientOnScreen: string | undefined): void {
+  const last = useRef(patientOnScreen);
+  useEffect(() => {
+    if (!patientOnScreen || patientOnScreen === last.current) return;
+    if (last.current !== undefined) document.scrollingElement?.scrollTo({ top: 0 });
+    last.current = patientOnScreen;
+  }, [patientOnScreen]);
+}
+
 /** The prescription pad: one referral, top to bottom in the order a consultation goes. */
 export function Pad({ state }: { state: PadState }) {
   const sent = state.sent.value;
-  const patientOnScreen = state.record.value?.recordKey;
-  // A new patient on screen: the top of the pad, where whose draft this is (and any guard) is said, comes into view.
-  useEffect(() => document.scrollingElement?.scrollTo({ top: 0 }), [patientOnScreen]);
+  useTopForNewPatient(state.record.value?.recordKey);
   return (
     <main class="pad" aria-labelledby="pad-title">
       <header class="pad-header">

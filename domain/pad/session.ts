@@ -137,6 +137,7 @@ function readFor(session: Session, target: PatientContext | null): Session {
   return { ...session, reading: { key, target, asked: undefined } };
 }
 
+/** The session after `event`, and the effects to run for it (each reports back as an event). */
 export function step(session: Session, event: SessionEvent): { session: Session; effects: Effect[] } {
   const effects: Effect[] = [];
   const next = apply(session, event, effects);

@@ -83,6 +83,8 @@ describe('a draft with work in it when the record moves to another patient', () 
       'This draft is for John SMITH, 943 476 5919 — the record now shows Adaeze OKAFOR, 999 001 2342.',
     );
     await expect.poll(() => guardInView(pad)).toBe(true);
+    // A new patient: the pad went to its top.
+    expect(await pad.evaluate(() => window.scrollY)).toBe(0);
     await screenshotForDocs(page, 'pad-wrong-patient.png');
 
     // Typing into the draft and pressing its chips change nothing (the form is inert: force skips Playwright's wait
