@@ -47,8 +47,8 @@ describe('the pad’s session, model-based', () => {
   });
 });
 
-describe('a read of a draft asked before what was typed into it, finishing last', () => {
-  it('is not applied: the draft in front keeps what was typed', () => {
+describe('a read of a draft', () => {
+  it('asked before what was typed into it and finishing last is not applied: the draft in front keeps what was typed', () => {
     const world = new World();
     const [smith, okafor] = PATIENTS as [PatientContext, PatientContext];
     const finish = (kind: string, newest = false) => {
@@ -70,5 +70,22 @@ describe('a read of a draft asked before what was typed into it, finishing last'
     finish('read', true);
     expect(world.session.open?.recordKey).toBe(smith.recordKey);
     expect(world.session.open?.draft.whatMatters).toBe('his allotment');
+  });
+
+  it('is asked only once what was typed into that draft is stored', () => {
+    const world = new World();
+    const [smith, okafor] = PATIENTS as [PatientContext, PatientContext];
+    world.dispatch({ type: 'record-changed', record: okafor });
+    world.finish(0);
+    world.dispatch({ type: 'edit', change: (draft) => ({ ...draft, whatMatters: 'the choir' }) }); // its write is slow
+    world.dispatch({ type: 'record-changed', record: smith });
+    world.dispatch({ type: 'open-on-screen' });
+    world.finish(world.pending.findIndex((pending) => pending.kind === 'read'));
+    expect(world.session.open?.recordKey).toBe(smith.recordKey);
+    world.dispatch({ type: 'record-changed', record: okafor }); // Smith's draft is untouched: Okafor's is read again
+    world.finish(world.pending.length - 1);
+    world.finish(world.pending.length - 1);
+    expect(world.session.open?.recordKey).toBe(okafor.recordKey);
+    expect(world.session.open?.draft.whatMatters).toBe('the choir');
   });
 });
