@@ -1,6 +1,8 @@
 import { computed, signal } from '@preact/signals';
 import type { PatientContext } from '../../domain/adapters/patient-context';
-import { canSend, checkReferral, sentVerdict } from '../../domain/criteria';
+import { canSend, checkReferral, sentVerdict, type Verdict } from '../../domain/criteria';
+import type { SavedDraft } from '../../domain/drafts/saved-draft';
+import type { ServiceModel } from '../../domain/model/model';
 import { checkPatientOnScreen } from '../../domain/pad/patient-guard';
 import { referralFromDraft } from '../../domain/pad/referral-from-draft';
 import { sendBlock } from '../../domain/pad/send-block';
@@ -51,6 +53,27 @@ async function perform(effect: Effect, checkOutbox: () => Promise<void>): Promis
   }
 }
 
+/** What pressing Send asks of the session: the referral the draft makes, or why it cannot go yet. */
+function sendEvent(
+  current: SavedDraft | undefined,
+  model: ServiceModel | undefined,
+  verdict: Verdict | undefined,
+  reason: string | undefined,
+): SessionEvent | undefined {
+  if (!current || !model || !verdict) return undefined;
+  if (reason || !canSend(verdict)) {
+    const message = reason ?? 'This referral cannot be sent yet.';
+    return { type: 'send', made: { ok: false, problems: [{ field: 'send', message }] } };
+  }
+  const made = referralFromDraft(
+    current.draft,
+    sentVerdict(verdict, current.draft),
+    current.referralId,
+    new Date().toISOString(),
+  );
+  return { type: 'send', made: made.ok ? { ok: true, referral: made.referral, model } : made };
+}
+
 /**
  * Everything the pad shows, as signals, and the few things the referrer can do. The session's rules are the pure state
  * machine in domain/pad/session.ts; this runs its effects (storage, the outbox) and hands their results back to it.
@@ -97,19 +120,8 @@ export function createPadState() {
   );
 
   function send(): Promise<void> {
-    const current = open.value;
-    const currentModel = model.value;
-    const currentVerdict = verdict.value;
-    const reason = blocked.value;
-    if (!current || !currentModel || !currentVerdict) return settled();
-    if (reason || !canSend(currentVerdict)) {
-      const message = reason ?? 'This referral cannot be sent yet.';
-      dispatch({ type: 'send', made: { ok: false, problems: [{ field: 'send', message }] } });
-      return settled();
-    }
-    const verdictSent = sentVerdict(currentVerdict, current.draft);
-    const made = referralFromDraft(current.draft, verdictSent, current.referralId, new Date().toISOString());
-    dispatch({ type: 'send', made: made.ok ? { ok: true, referral: made.referral, model: currentModel } : made });
+    const event = sendEvent(open.value, model.value, verdict.value, blocked.value);
+    if (event) dispatch(event);
     return settled();
   }
 
