@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { NO_OUTBOX_NOTICE } from '../../domain/pad/send-block';
 import { ConsentSection } from './ConsentSection';
 import { ContactSection } from './ContactSection';
@@ -13,9 +14,23 @@ import { SentView } from './SentView';
 import { VerdictPanel } from './VerdictPanel';
 import { WrongPatient } from './WrongPatient';
 
+/**
+ * Another patient on screen: the pad goes to its top, where whose draft this is (and any guard) is said. Not when the
+ * banner only blinks (no patient for a moment, then the same one): that would move the field being typed in away.
+ */
+function useTopForNewPatient(patientOnScreen: string | undefined): void {
+  const last = useRef(patientOnScreen);
+  useEffect(() => {
+    if (!patientOnScreen || patientOnScreen === last.current) return;
+    if (last.current !== undefined) document.scrollingElement?.scrollTo({ top: 0 });
+    last.current = patientOnScreen;
+  }, [patientOnScreen]);
+}
+
 /** The prescription pad: one referral, top to bottom in the order a consultation goes. */
 export function Pad({ state }: { state: PadState }) {
   const sent = state.sent.value;
+  useTopForNewPatient(state.record.value?.recordKey);
   return (
     <main class="pad" aria-labelledby="pad-title">
       <header class="pad-header">
@@ -28,30 +43,38 @@ export function Pad({ state }: { state: PadState }) {
       ) : sent ? (
         <SentView sent={sent} state={state} />
       ) : (
-        <form class="pad-form" onSubmit={(event) => event.preventDefault()} noValidate>
-          {state.outboxAvailable.value === false && (
-            <p class="pad-warning" id="pad-no-outbox" role="alert">
-              {NO_OUTBOX_NOTICE}
-            </p>
-          )}
-          <ErrorSummary problems={state.problems.value} />
-          {state.notice.value && (
-            <p class="pad-warning" role="alert">
-              {state.notice.value}
-            </p>
-          )}
+        <>
           <WrongPatient state={state} />
-          <PatientSection state={state} />
-          <NeedsSection state={state} />
-          <SafetySection state={state} />
-          <VerdictPanel state={state} />
-          <ContactSection state={state} />
-          <ConsentSection state={state} />
-          <ReferrerSection state={state} />
-          <SendBar state={state} />
-        </form>
+          {/* While another patient is on screen the draft is read-only: nothing typed or pressed reaches it. */}
+          <form
+            class={`pad-form${state.guarded.value ? ' pad-form--guarded' : ''}`}
+            inert={state.guarded.value}
+            onSubmit={(event) => event.preventDefault()}
+            noValidate
+          >
+            {state.outboxAvailable.value === false && (
+              <p class="pad-warning" id="pad-no-outbox" role="alert">
+                {NO_OUTBOX_NOTICE}
+              </p>
+            )}
+            <ErrorSummary problems={state.problems.value} />
+            {state.notice.value && (
+              <p class="pad-warning" role="alert">
+                {state.notice.value}
+              </p>
+            )}
+            <PatientSection state={state} />
+            <NeedsSection state={state} />
+            <SafetySection state={state} />
+            <VerdictPanel state={state} />
+            <ContactSection state={state} />
+            <ConsentSection state={state} />
+            <ReferrerSection state={state} />
+            <SendBar state={state} />
+          </form>
+          <SentPanel state={state} />
+        </>
       )}
-      {state.open.value !== undefined && !sent && <SentPanel state={state} />}
     </main>
   );
 }
