@@ -1,9 +1,10 @@
 import { useSignal } from '@preact/signals';
+import { ukDate } from '../../domain/clock/uk-date';
 import { checkReferral } from '../../domain/criteria';
 import { type Trial, trialDraft } from '../../domain/model-form/trial-draft';
 import { NEEDS, type NeedCode } from '../../domain/referral/needs';
 import { SAFETY_QUESTIONS } from '../../domain/referral/safety';
-import { type OptionsState, today } from './options-state';
+import type { OptionsState } from './options-state';
 
 const OUTCOME_WORDS = {
   accept: 'Accepted: the referral can be sent.',
@@ -18,7 +19,8 @@ export function TryReferral({ state }: { state: OptionsState }) {
   const trial = useSignal<Trial>({ age: 70, needs: ['loneliness'], yes: [], postcode: 'BS16 1AA' });
   const ageText = useSignal('70');
   const model = state.editedModel.value;
-  const verdict = model && checkReferral(model, trialDraft(trial.value, model, today()), today());
+  const today = ukDate(Date.now());
+  const verdict = model && checkReferral(model, trialDraft(trial.value, model, today), today);
   const set = (patch: Partial<Trial>) => {
     trial.value = { ...trial.value, ...patch };
   };

@@ -1,5 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import type { Adapter } from '../../domain/adapters/adapter';
+import { ukDate } from '../../domain/clock/uk-date';
 import { nextVersion, withEntry } from '../../domain/model/history';
 import type { ServiceModel } from '../../domain/model/model';
 import { type ModelFileError, readModelFile, writeModelFile } from '../../domain/model/model-file';
@@ -13,10 +14,6 @@ import type { Settings } from '../../domain/settings/settings';
 import { readSettingsFile, settingsFromFile, writeSettingsFile } from '../../domain/settings/settings-file';
 import { restoreContentScripts } from '../shared/content-scripts';
 import { saveSettings } from '../shared/storage/settings';
-
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 /** A file the champion downloads: its name and text. */
 export type Download = { name: string; text: string };
@@ -48,7 +45,7 @@ export function createOptionsState(initial: { local: Settings; managed: Managed 
   });
   const review = computed(() => {
     const model = inForce.value.model;
-    return model ? reviewState(model, today()) : undefined;
+    return model ? reviewState(model, ukDate(Date.now())) : undefined;
   });
 
   function setField(path: string, value: unknown): void {
@@ -144,7 +141,7 @@ export function createOptionsState(initial: { local: Settings; managed: Managed 
 
   function exportSettings(includeToken: boolean): Download {
     return {
-      name: `social-prescribing-pad-settings-${today()}.json`,
+      name: `social-prescribing-pad-settings-${ukDate(Date.now())}.json`,
       text: writeSettingsFile(local.value, { includeToken, exportedAt: new Date().toISOString() }),
     };
   }

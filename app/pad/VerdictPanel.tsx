@@ -1,4 +1,6 @@
-import { agreementLine, reviewOverdue } from '../../domain/pad/agreement';
+import { ukDate } from '../../domain/clock/uk-date';
+import { reviewState } from '../../domain/model/review';
+import { agreementLine } from '../../domain/pad/agreement';
 import { fieldId } from '../../domain/pad/referral-from-draft';
 import { missingField, NO_MODEL } from '../../domain/pad/send-block';
 import type { PadState } from './pad-state';
@@ -23,7 +25,6 @@ export function VerdictPanel({ state }: { state: PadState }) {
       </section>
     );
   }
-  const today = new Date().toISOString().slice(0, 10);
   // One reason box serves every overridable card: it is shown on the first one.
   const firstOverridable = verdict.cards.find((card) => card.overridable);
   // What is merely missing is a checklist linking to the field; the model's own cards are shown in full.
@@ -40,7 +41,7 @@ export function VerdictPanel({ state }: { state: PadState }) {
         <br />
         {agreementLine(model)}
       </p>
-      {reviewOverdue(model, today) && (
+      {reviewState(model, ukDate(Date.now())).state === 'overdue' && (
         <p class="pad-verdict__overdue">This agreement was due for review on {model.agreement.reviewBy}.</p>
       )}
       <p class="pad-verdict__outcome" aria-live="polite">

@@ -1,5 +1,6 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { PatientContext } from '../../domain/adapters/patient-context';
+import { ukDate } from '../../domain/clock/uk-date';
 import { canSend, checkReferral, sentVerdict } from '../../domain/criteria';
 import { NO_RECORD, ownerKey, type SavedDraft } from '../../domain/drafts/saved-draft';
 import type { ServiceModel } from '../../domain/model/model';
@@ -27,7 +28,7 @@ export type Sent = { referral: Referral; model: ServiceModel };
 
 /** Today as YYYY-MM-DD on the UK calendar (ages and review dates are UK days). */
 function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  return ukDate(Date.now());
 }
 
 /**

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
+import { ukDate } from '../../domain/clock/uk-date';
 import { applyDecision, decisionSchema, LINK_WORKER_STATUSES } from '../../domain/fhir';
 import { isNeedCode } from '../../domain/referral';
 import { checkDecoy, passwordMatches } from '../auth/passwords';
@@ -117,7 +118,7 @@ export function inboxRoutes(service: Service) {
       <DetailPage
         session={c.get('session')}
         referral={referral}
-        today={service.now().toISOString().slice(0, 10)}
+        today={ukDate(service.now())}
         saved={c.req.query('saved') !== undefined}
       />,
     );
@@ -136,11 +137,13 @@ export function inboxRoutes(service: Service) {
       ...(field(form, 'note') ? { note: field(form, 'note') } : {}),
       ...(field(form, 'redirectTo') ? { redirectTo: field(form, 'redirectTo') } : {}),
     };
-    const at = service.now().toISOString();
+    const now = service.now();
+    const at = now.toISOString();
+    const today = ukDate(now);
     const parsed = decisionSchema.safeParse({ ...entered, by: session.linkWorker.displayName, at });
     const page = (problems: { field?: string; message: string }[], status: 400 | 409) =>
       html(
-        <DetailPage session={session} referral={current} today={at.slice(0, 10)} problems={problems} form={entered} />,
+        <DetailPage session={session} referral={current} today={today} problems={problems} form={entered} />,
         status,
       );
     if (!parsed.success || parsed.data.status === 'requested' || parsed.data.status === 'cancelled')
@@ -172,7 +175,7 @@ export function inboxRoutes(service: Service) {
       <DetailPage
         session={session}
         referral={fresh}
-        today={at.slice(0, 10)}
+        today={today}
         problems={[
           {
             message:
