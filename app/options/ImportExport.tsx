@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { ErrorSummary } from './ErrorSummary';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import type { Download, OptionsState } from './options-state';
 
 function download(file: Download): void {

@@ -1,8 +1,8 @@
 import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../domain/model/examples';
 import { controlId } from '../../domain/model-form/field-errors';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { AgreementFields } from './AgreementFields';
 import { CapacityFields } from './CapacityFields';
-import { ErrorSummary } from './ErrorSummary';
 import { LockedNote } from './LockedNote';
 import type { OptionsState } from './options-state';
 import { RequirementsFields } from './RequirementsFields';

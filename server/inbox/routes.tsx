@@ -20,11 +20,15 @@ import type { Service } from '../context';
 import { endSession, linkWorkerCredentials, signInFailed, signInSucceeded, startSession } from '../store/link-workers';
 import { listPractices } from '../store/practices';
 import { type InboxFilter, listReferrals, recordDecision, referralDetail } from '../store/referrals';
-import { type DecisionForm, DetailPage } from './detail-page';
+import type { DecisionForm } from './decision-form';
+import { DetailPage } from './detail-page';
 import { ListPage } from './list-page';
 import { LoginPage } from './login-page';
 
-const CSS = readFileSync(new URL('./inbox.css', import.meta.url), 'utf8');
+/** One stylesheet (the page's CSP allows only ours): the NHS tokens and primitives the extension shares, then the inbox's. */
+const CSS = ['../../ui/nhs-base.css', './inbox.css']
+  .map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'))
+  .join('\n');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Pages with patient details: nothing cached, nothing framed, no script at all, only our stylesheet. */

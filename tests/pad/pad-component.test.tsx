@@ -161,7 +161,7 @@ describe('the pad, rendered', () => {
     });
     await vi.waitFor(() => expect(state.problems.value).not.toEqual([]));
     await act(() => state.settled());
-    const summary = root.querySelector('.pad-error-summary');
+    const summary = root.querySelector('#pad-error-summary');
     expect(summary?.textContent).toContain('There is a problem');
     expect(summary?.textContent).toContain('The referral was not saved');
     expect(document.activeElement).toBe(summary);

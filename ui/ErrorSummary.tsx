@@ -2,7 +2,11 @@ import { useEffect, useRef } from 'preact/hooks';
 
 export type SummaryItem = { message: string; target?: string };
 
-/** The NHS error-summary pattern: at the top, focused when it appears, each problem a link to the control to fix. */
+/**
+ * The NHS error-summary pattern: at the top, focused when it appears, each problem a link to the control to fix. On a
+ * page rendered on the server (the inbox: no script) the effect and the click handler never run, and the links are
+ * plain fragment links to the control's id.
+ */
 export function ErrorSummary({ title, items, id }: { title: string; items: readonly SummaryItem[]; id: string }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
