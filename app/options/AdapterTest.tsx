@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { ADAPTER_FIELD_LABELS } from '../../domain/adapter-form/adapter-form';
 import { ADAPTER_FIELDS, type Adapter } from '../../domain/adapters/adapter';
+import { Field } from '../../ui/Field';
 import { type AdapterTestResult, readableTabs, type TabChoice, testAdapterInTab } from './adapter-test';
 
 /** Tries the adapter being edited on an open tab and shows what each field reads there. */
@@ -40,10 +41,7 @@ export function AdapterTest({ adapter }: { adapter: Adapter | undefined }) {
         </p>
       )}
       {tabs.value && tabs.value.length > 0 && (
-        <div class="nhsuk-form-group">
-          <label class="nhsuk-label" for="adapter-test-tab">
-            Page to test on
-          </label>
+        <Field id="adapter-test-tab" label="Page to test on">
           <select
             class="nhsuk-select"
             id="adapter-test-tab"
@@ -62,7 +60,7 @@ export function AdapterTest({ adapter }: { adapter: Adapter | undefined }) {
             Read this page with the adapter
           </button>
           {!adapter && <p class="nhsuk-hint">Fix the adapter’s problems first.</p>}
-        </div>
+        </Field>
       )}
       <div aria-live="polite">
         {problem.value && <p class="nhsuk-error-message">{problem.value}</p>}
