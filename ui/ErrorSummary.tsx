@@ -9,9 +9,12 @@ export type SummaryItem = { message: string; target?: string };
  */
 export function ErrorSummary({ title, items, id }: { title: string; items: readonly SummaryItem[]; id: string }) {
   const box = useRef<HTMLDivElement>(null);
+  // Focused when the problems change, not on every render: callers build `items` afresh each time, and focus taken
+  // back while the user types in a field would lose their place.
+  const problems = items.map((item) => `${item.target ?? ''} ${item.message}`).join('\n');
   useEffect(() => {
-    if (items.length) box.current?.focus();
-  }, [items]);
+    if (problems) box.current?.focus();
+  }, [problems]);
   if (!items.length) return null;
   return (
     <div class="nhsuk-error-summary" role="alert" aria-labelledby={`${id}-title`} tabIndex={-1} ref={box} id={id}>

@@ -260,12 +260,16 @@ export async function stopServiceWorker(h: Harness): Promise<void> {
   }
 }
 
-/** Kills the browser's main process (SIGKILL: no shutdown, as in a crash or power cut). Only the one this harness started. */
-export async function killBrowser(h: Harness): Promise<void> {
-  const pid = browserPid(h.profileDir);
+/**
+ * Kills the browser's main process (SIGKILL: no shutdown, as in a crash or power cut): only the one started on this
+ * profile, by this harness or by outbox-browser.ts.
+ */
+export async function killBrowser(b: { profileDir: string; context: BrowserContext }): Promise<void> {
+  const pid = browserPid(b.profileDir);
   if (pid === undefined) throw new Error('The browser process for this profile is not running.');
+  const closed = b.context.waitForEvent('close').catch(() => undefined);
   process.kill(pid, 'SIGKILL');
-  await h.context.waitForEvent('close').catch(() => undefined);
+  await closed;
 }
 
 /** Starts the browser again on the same profile (e.g. after killBrowser), with a demo server of its own. */

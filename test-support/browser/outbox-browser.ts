@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -236,30 +236,4 @@ export async function stopServiceWorker(b: OutboxBrowser): Promise<void> {
   } finally {
     await cdp.detach().catch(() => undefined);
   }
-}
-
-/** Kills the browser's main process (SIGKILL: no shutdown, as in a crash): only the one started on this profile. */
-export async function killBrowser(b: OutboxBrowser): Promise<void> {
-  const pid = browserPid(b.profileDir);
-  if (pid === undefined) throw new Error('The browser process for this profile is not running.');
-  const closed = b.context.waitForEvent('close').catch(() => undefined);
-  process.kill(pid, 'SIGKILL');
-  await closed;
-}
-
-/** The browser's main process: the one started with this (unique) profile directory and no --type. */
-function browserPid(profileDir: string): number | undefined {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let args: string[];
-    try {
-      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-    } catch {
-      continue;
-    }
-    if (args.includes(`--user-data-dir=${profileDir}`) && !args.some((arg) => arg.startsWith('--type='))) {
-      return Number(entry);
-    }
-  }
-  return undefined;
 }

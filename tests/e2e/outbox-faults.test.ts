@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { killBrowser } from '../../test-support/browser/harness';
 import {
   badge,
-  killBrowser,
   launchOn,
   newProfile,
   type OutboxBrowser,

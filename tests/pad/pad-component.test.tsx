@@ -1,35 +1,24 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
 import { Pad } from '../../app/pad/Pad';
 import { createPadState, type PadState } from '../../app/pad/pad-state';
 import { loadDraft } from '../../app/shared/storage/drafts';
 import { NO_RECORD } from '../../domain/drafts/saved-draft';
 import { OPEN_PCN_MODEL } from '../../domain/model/examples';
 import { JOHN } from './fixtures';
+import { renderRoot } from './render-root';
 
-let root: HTMLElement;
+const root = renderRoot();
 
 async function mount(state: PadState): Promise<void> {
   await act(() => {
-    render(<Pad state={state} />, root);
+    render(<Pad state={state} />, root());
   });
 }
 
-const byId = (id: string) => root.querySelector<HTMLElement>(`#${id}`);
-const text = () => root.textContent ?? '';
-
-beforeEach(() => {
-  fakeBrowser.reset();
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const byId = (id: string) => root().querySelector<HTMLElement>(`#${id}`);
+const text = () => root().textContent ?? '';
 
 describe('the pad, rendered', () => {
   it('keeps what was typed when the banner flickers to no patient and back while the pad opens (OPEN-1)', async () => {
@@ -161,11 +150,11 @@ describe('the pad, rendered', () => {
     });
     await vi.waitFor(() => expect(state.problems.value).not.toEqual([]));
     await act(() => state.settled());
-    const summary = root.querySelector('#pad-error-summary');
+    const summary = root().querySelector('#pad-error-summary');
     expect(summary?.textContent).toContain('There is a problem');
     expect(summary?.textContent).toContain('The referral was not saved');
     expect(document.activeElement).toBe(summary);
-    expect(root.querySelector('form')?.firstElementChild).toBe(summary);
+    expect(root().querySelector('form')?.firstElementChild).toBe(summary);
     expect(text()).not.toContain('Saved — waiting to send');
     expect((await loadDraft(JOHN.recordKey)).status).toBe('found');
   });
