@@ -4,9 +4,9 @@ import { checkReferral } from '../../domain/criteria';
 import type { Verdict } from '../../domain/criteria/verdict';
 import type { ServiceModel } from '../../domain/model/model';
 import { type Trial, trialDraft } from '../../domain/model-form/trial-draft';
-import { NEEDS, type NeedCode } from '../../domain/referral/needs';
-import { SAFETY_QUESTIONS, type SafetyFlag } from '../../domain/referral/safety';
-import { ChoiceGroup } from '../../ui/ChoiceGroup';
+import { NEEDS } from '../../domain/referral/needs';
+import { SAFETY_QUESTIONS } from '../../domain/referral/safety';
+import { type Choice, ChoiceGroup } from '../../ui/ChoiceGroup';
 import { describedBy, Field } from '../../ui/Field';
 import type { OptionsState } from './options-state';
 
@@ -30,6 +30,23 @@ export function TryReferral({ state }: { state: OptionsState }) {
     trial.value = { ...trial.value, ...patch };
   };
   const ageValid = /^\d{1,3}$/.test(ageText.value.trim());
+  /** Ticks for a list in the trial, kept in the catalogue's order whatever order they were ticked in. */
+  const choices = (field: 'needs' | 'yes', legend: string, options: readonly Choice[]) => {
+    const list: readonly string[] = trial.value[field];
+    return (
+      <ChoiceGroup
+        id={`try-${field}`}
+        name={`try-${field}`}
+        legend={legend}
+        choices={options}
+        multiple
+        chosen={(value) => list.includes(value)}
+        onChange={(value, checked) =>
+          set({ [field]: options.map((o) => o.value).filter((v) => (v === value ? checked : list.includes(v))) })
+        }
+      />
+    );
+  };
   return (
     <section aria-labelledby="try-heading" class="options-section" id="try">
       <h2 id="try-heading">Try a referral</h2>
@@ -58,35 +75,16 @@ export function TryReferral({ state }: { state: OptionsState }) {
             onInput={(event) => set({ postcode: event.currentTarget.value })}
           />
         </Field>
-        <ChoiceGroup
-          id="try-need"
-          name="try-need"
-          legend="Needs"
-          choices={NEEDS.map((need) => ({ value: need.code, label: need.label }))}
-          multiple
-          chosen={(code) => trial.value.needs.includes(code as NeedCode)}
-          onChange={(code, checked) =>
-            set({
-              // Keep the catalogue's order whatever order things were ticked in.
-              needs: NEEDS.map((n) => n.code).filter((c) => (c === code ? checked : trial.value.needs.includes(c))),
-            })
-          }
-        />
-        <ChoiceGroup
-          id="try-yes"
-          name="try-yes"
-          legend="Safety questions answered yes"
-          choices={SAFETY_QUESTIONS.map((question) => ({ value: question.flag, label: question.question }))}
-          multiple
-          chosen={(flag) => trial.value.yes.includes(flag as SafetyFlag)}
-          onChange={(flag, checked) =>
-            set({
-              yes: SAFETY_QUESTIONS.map((q) => q.flag).filter((f) =>
-                f === flag ? checked : trial.value.yes.includes(f),
-              ),
-            })
-          }
-        />
+        {choices(
+          'needs',
+          'Needs',
+          NEEDS.map((need) => ({ value: need.code, label: need.label })),
+        )}
+        {choices(
+          'yes',
+          'Safety questions answered yes',
+          SAFETY_QUESTIONS.map((question) => ({ value: question.flag, label: question.question })),
+        )}
       </div>
       <TrialResult model={model} verdict={verdict} />
     </section>
