@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 export type SummaryItem = { message: string; target?: string };
 
@@ -10,9 +10,10 @@ export type SummaryItem = { message: string; target?: string };
 export function ErrorSummary({ title, items, id }: { title: string; items: readonly SummaryItem[]; id: string }) {
   const box = useRef<HTMLDivElement>(null);
   // Focused when the problems change, not on every render: callers build `items` afresh each time, and focus taken
-  // back while the user types in a field would lose their place.
+  // back while the user types in a field would lose their place. A layout effect, so focus moves as the summary is
+  // shown rather than a frame later (a frame the browser may never give a hidden page).
   const problems = items.map((item) => `${item.target ?? ''} ${item.message}`).join('\n');
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (problems) box.current?.focus();
   }, [problems]);
   if (!items.length) return null;

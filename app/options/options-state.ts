@@ -84,26 +84,26 @@ export function createOptionsState(initial: { local: Settings; managed: Managed 
     return true;
   }
 
-  function importModelFile(name: string, text: string): void {
+  /** Whether a chosen file was read; if not, what was wrong with it is shown and nothing changes. */
+  function accepted<T>(
+    what: string,
+    read: ({ ok: true } & T) | { ok: false; errors: ModelFileError[] },
+  ): read is { ok: true } & T {
     importNotice.value = undefined;
+    importErrors.value = read.ok ? undefined : { what, errors: read.errors };
+    return read.ok;
+  }
+
+  function importModelFile(name: string, text: string): void {
     const read = readModelFile(text);
-    if (!read.ok) {
-      importErrors.value = { what: `The model file “${name}”`, errors: read.errors };
-      return;
-    }
-    importErrors.value = undefined;
+    if (!accepted(`The model file “${name}”`, read)) return;
     loadStartingPoint(read.model, `The model file “${name}”`);
     importNotice.value = `“${name}” is in the editor. Check it, then choose “Save model” to use it.`;
   }
 
   async function importSettingsFile(name: string, text: string): Promise<void> {
-    importNotice.value = undefined;
     const read = readSettingsFile(text);
-    if (!read.ok) {
-      importErrors.value = { what: `The settings file “${name}”`, errors: read.errors };
-      return;
-    }
-    importErrors.value = undefined;
+    if (!accepted(`The settings file “${name}”`, read)) return;
     const next = settingsFromFile(read.file, local.value);
     // The imported model is a new version here too, so the history says where it came from.
     const version = next.model ? nextVersion(local.value.model, next.model, new Date().toISOString()) : undefined;

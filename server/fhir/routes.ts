@@ -6,7 +6,7 @@ import { secretHash } from '../auth/secrets';
 import type { Service } from '../context';
 import { groupInsert } from '../store/group-insert';
 import { practiceForToken } from '../store/practices';
-import { repeatOf, taskFor } from '../store/referrals';
+import { type Arrival, repeatOf, taskFor } from '../store/referrals';
 import { capabilityStatement } from './capability-statement';
 import { fhirCors } from './cors';
 import { fhirJson, type Issue, outcome } from './operation-outcome';
@@ -19,6 +19,58 @@ const JSON_TYPES = /^application\/(fhir\+)?json(\s*;.*)?$/i;
 
 function isExtensionOrigin(origin: string): boolean {
   return /^(chrome|moz)-extension:\/\/[a-z0-9-]+$/i.test(origin);
+}
+
+/**
+ * A delivery that was not stored: a repeat of a referral already stored (answered as the first time), or refused. The
+ * token is checked first, so that a caller without a good token learns nothing but that.
+ */
+async function answerNotStored(c: Context, service: Service, token: string, arrival: Arrival) {
+  const { odsCode, order, referral } = arrival;
+  const tokenPractice = await practiceForToken(service.db, token, service.now());
+  if (!tokenPractice) return refuseToken(c, token);
+  if (tokenPractice !== odsCode)
+    return outcome(c, 403, [
+      {
+        code: 'forbidden',
+        message: `This token sends referrals for practice ${tokenPractice}; this referral is from practice ${odsCode}.`,
+      },
+    ]);
+  const repeat = await repeatOf(service.db, arrival);
+  switch (repeat.kind) {
+    case 'replayed':
+      return fhirJson(c, 200, repeat.response);
+    case 'exists':
+      return fhirJson(
+        c,
+        200,
+        transactionResponse({
+          order,
+          referralId: referral.id,
+          patientId: repeat.patientId,
+          created: false,
+          patientCreated: false,
+          taskVersion: repeat.version,
+          lastModified: repeat.lastModified,
+        }),
+      );
+    case 'key-conflict':
+      return outcome(c, 422, [
+        {
+          code: 'conflict',
+          message:
+            'This Idempotency-Key was already used with a different body. A retry must send the same Bundle; a new referral needs a new key.',
+        },
+      ]);
+    case 'other-practice':
+      return outcome(c, 409, [
+        {
+          code: 'conflict',
+          message:
+            'A referral with this identifier was received from another practice. Each referral needs its own id.',
+        },
+      ]);
+  }
 }
 
 /** FHIR R4, the subset the pad needs: send a referral (transaction), read its Task, and what is supported. */
@@ -84,50 +136,7 @@ export function fhirRoutes(service: Service) {
       const stored = await insert(arrival);
       if (stored) return fhirJson(c, 200, stored);
 
-      const tokenPractice = await practice();
-      if (!tokenPractice) return refuseToken(c, token);
-      if (tokenPractice !== odsCode)
-        return outcome(c, 403, [
-          {
-            code: 'forbidden',
-            message: `This token sends referrals for practice ${tokenPractice}; this referral is from practice ${odsCode}.`,
-          },
-        ]);
-      const repeat = await repeatOf(service.db, arrival);
-      switch (repeat.kind) {
-        case 'replayed':
-          return fhirJson(c, 200, repeat.response);
-        case 'exists':
-          return fhirJson(
-            c,
-            200,
-            transactionResponse({
-              order,
-              referralId: referral.id,
-              patientId: repeat.patientId,
-              created: false,
-              patientCreated: false,
-              taskVersion: repeat.version,
-              lastModified: repeat.lastModified,
-            }),
-          );
-        case 'key-conflict':
-          return outcome(c, 422, [
-            {
-              code: 'conflict',
-              message:
-                'This Idempotency-Key was already used with a different body. A retry must send the same Bundle; a new referral needs a new key.',
-            },
-          ]);
-        case 'other-practice':
-          return outcome(c, 409, [
-            {
-              code: 'conflict',
-              message:
-                'A referral with this identifier was received from another practice. Each referral needs its own id.',
-            },
-          ]);
-      }
+      return answerNotStored(c, service, token, arrival);
     },
   );
 

@@ -1,15 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { BOUNDARIED } from '../../tests/e2e/fixtures/models';
+import { launchWithExtension } from './harness';
 
 /**
  * Chromium with the built extension on a profile that can outlive the browser (for a kill and a restart), and the
  * faults the outbox must survive: the service worker stopped (CDP Target.closeTarget) and the browser process killed.
  */
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
-
 export type OutboxBrowser = {
   context: BrowserContext;
   extensionId: string;
@@ -23,22 +22,7 @@ export function newProfile(): string {
 }
 
 export async function launchOn(profileDir: string): Promise<OutboxBrowser> {
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 420, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  const { context, extensionId } = await launchWithExtension(profileDir, { viewport: { width: 420, height: 900 } });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`chrome-extension://${extensionId}/pad.html`);
   return { context, extensionId, profileDir, page };

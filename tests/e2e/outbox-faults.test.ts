@@ -43,6 +43,13 @@ afterAll(async () => {
   removeProfile(profile);
 });
 
+/** The referral reaches the service: one POST got through, and the service stored it once. */
+async function deliveredOnce(id: string): Promise<void> {
+  await until(id, { status: 'delivered' });
+  expect(proxy.forwarded.get(id)).toBe(1);
+  expect(await queue.stored(id)).toHaveLength(1);
+}
+
 beforeEach(async () => {
   proxy.mode = 'pass';
   await proxy.up().catch(() => undefined);
@@ -70,9 +77,7 @@ describe('the outbox in the browser, under faults', () => {
     await until(id, { status: 'queued', lastError: expect.stringMatching(/could not be reached/) });
     await expect.poll(() => badge(browser)).toBe('1');
     await proxy.up();
-    await until(id, { status: 'delivered' });
-    expect(proxy.forwarded.get(id)).toBe(1);
-    expect(await queue.stored(id)).toHaveLength(1);
+    await deliveredOnce(id);
     await expect.poll(() => badge(browser)).toBe('');
   });
 
@@ -84,9 +89,7 @@ describe('the outbox in the browser, under faults', () => {
       .toBeGreaterThanOrEqual(2);
     expect(await row(browser, id)).toMatchObject({ status: 'queued', lastError: expect.stringMatching(/500/) });
     proxy.mode = 'pass';
-    await until(id, { status: 'delivered' });
-    expect(proxy.forwarded.get(id)).toBe(1);
-    expect(await queue.stored(id)).toHaveLength(1);
+    await deliveredOnce(id);
   });
 
   it('a queue that hangs: the request times out and is retried, delivered once', async () => {
@@ -96,9 +99,7 @@ describe('the outbox in the browser, under faults', () => {
     await hung;
     await until(id, { status: 'queued', lastError: expect.stringMatching(/did not answer within 10 s/) });
     proxy.mode = 'pass';
-    await until(id, { status: 'delivered' });
-    expect(proxy.forwarded.get(id)).toBe(1);
-    expect(await queue.stored(id)).toHaveLength(1);
+    await deliveredOnce(id);
   });
 
   it('the service worker stopped mid-send (the service stored it, no answer came): delivered once after the lease', async () => {
@@ -192,8 +193,6 @@ describe('the outbox in the browser, under faults', () => {
     await killBrowser(browser);
     proxy.mode = 'pass';
     browser = await launchOn(profile);
-    await until(id, { status: 'delivered' });
-    expect(proxy.forwarded.get(id)).toBe(1);
-    expect(await queue.stored(id)).toHaveLength(1);
+    await deliveredOnce(id);
   });
 });

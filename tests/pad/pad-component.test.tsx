@@ -6,6 +6,7 @@ import { createPadState, type PadState } from '../../app/pad/pad-state';
 import { loadDraft } from '../../app/shared/storage/drafts';
 import { NO_RECORD } from '../../domain/drafts/saved-draft';
 import { OPEN_PCN_MODEL } from '../../domain/model/examples';
+import { noSafetyConcerns } from '../../test-support/fixtures/safety';
 import { JOHN } from './fixtures';
 import { renderRoot } from './render-root';
 
@@ -132,13 +133,7 @@ describe('the pad, rendered', () => {
     state.update((draft) => ({
       ...draft,
       needs: ['loneliness'],
-      safety: {
-        'suicidal-thoughts': false,
-        psychosis: false,
-        safeguarding: false,
-        'secondary-mental-health': false,
-        'substance-use': false,
-      },
+      safety: noSafetyConcerns(),
       consent: { referral: true, sharing: true },
       referrer: { name: 'Dr Asha Patel', role: 'GP', odsCode: 'L81001' },
     }));
