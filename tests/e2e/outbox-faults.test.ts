@@ -43,6 +43,15 @@ afterAll(async () => {
   removeProfile(profile);
 });
 
+/** Sends a referral from the pad with the proxy in this mode, once its POST has reached the proxy. */
+async function sendReaching(mode: FaultProxy['mode']): Promise<string> {
+  proxy.mode = mode;
+  const reached = proxy.nextRequest();
+  const id = await sendFromPad(browser);
+  await reached;
+  return id;
+}
+
 /** The referral reaches the service: one POST got through, and the service stored it once. */
 async function deliveredOnce(id: string): Promise<void> {
   await until(id, { status: 'delivered' });
@@ -93,20 +102,14 @@ describe('the outbox in the browser, under faults', () => {
   });
 
   it('a queue that hangs: the request times out and is retried, delivered once', async () => {
-    proxy.mode = 'hang';
-    const hung = proxy.nextRequest();
-    const id = await sendFromPad(browser);
-    await hung;
+    const id = await sendReaching('hang');
     await until(id, { status: 'queued', lastError: expect.stringMatching(/did not answer within 10 s/) });
     proxy.mode = 'pass';
     await deliveredOnce(id);
   });
 
   it('the service worker stopped mid-send (the service stored it, no answer came): delivered once after the lease', async () => {
-    proxy.mode = 'swallow';
-    const reached = proxy.nextRequest();
-    const id = await sendFromPad(browser);
-    await reached;
+    const id = await sendReaching('swallow');
     await expect.poll(async () => (await queue.stored(id)).length).toBe(1);
     await stopServiceWorker(browser);
     proxy.mode = 'pass';
