@@ -73,6 +73,27 @@ async function answerNotStored(c: Context, service: Service, token: string, arri
   }
 }
 
+/** The Task search the pad's status poll may use: by focus (ServiceRequest/<id>), identifier or _id, this practice's only. */
+async function searchTasks(c: Context<PracticeVariables>, service: Service): Promise<Response> {
+  const { focus, identifier, _id } = c.req.query();
+  const id =
+    (focus && /^ServiceRequest\/(.+)$/.exec(focus)?.[1]) ||
+    (identifier?.startsWith(`${SYSTEMS.referralId}|`) && identifier.slice(SYSTEMS.referralId.length + 1)) ||
+    _id;
+  if (!focus && !identifier && !_id)
+    return outcome(c, 400, [
+      { code: 'not-supported', message: 'Search Tasks by focus (ServiceRequest/<id>), identifier or _id.' },
+    ]);
+  const task = id && UUID.test(id) ? await taskFor(service.db, id.toLowerCase(), c.get('odsCode')) : undefined;
+  const searchset: fhir4.Bundle = {
+    resourceType: 'Bundle',
+    type: 'searchset',
+    total: task ? 1 : 0,
+    entry: task ? [{ fullUrl: `Task/${task.id}`, resource: task, search: { mode: 'match' } }] : [],
+  };
+  return fhirJson(c, 200, searchset);
+}
+
 /** FHIR R4, the subset the pad needs: send a referral (transaction), read its Task, and what is supported. */
 export function fhirRoutes(service: Service) {
   const fhir = new Hono<PracticeVariables>();
@@ -151,25 +172,7 @@ export function fhirRoutes(service: Service) {
     return fhirJson(c, 200, task, { ETag: etag, 'Last-Modified': new Date(task.meta?.lastUpdated ?? 0).toUTCString() });
   });
 
-  fhir.get('/Task', async (c) => {
-    const { focus, identifier, _id } = c.req.query();
-    const id =
-      (focus && /^ServiceRequest\/(.+)$/.exec(focus)?.[1]) ||
-      (identifier?.startsWith(`${SYSTEMS.referralId}|`) && identifier.slice(SYSTEMS.referralId.length + 1)) ||
-      _id;
-    if (!focus && !identifier && !_id)
-      return outcome(c, 400, [
-        { code: 'not-supported', message: 'Search Tasks by focus (ServiceRequest/<id>), identifier or _id.' },
-      ]);
-    const task = id && UUID.test(id) ? await taskFor(service.db, id.toLowerCase(), c.get('odsCode')) : undefined;
-    const searchset: fhir4.Bundle = {
-      resourceType: 'Bundle',
-      type: 'searchset',
-      total: task ? 1 : 0,
-      entry: task ? [{ fullUrl: `Task/${task.id}`, resource: task, search: { mode: 'match' } }] : [],
-    };
-    return fhirJson(c, 200, searchset);
-  });
+  fhir.get('/Task', (c) => searchTasks(c, service));
 
   return fhir;
 }

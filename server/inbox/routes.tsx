@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { VNode } from 'preact';
@@ -53,6 +53,98 @@ function field(form: Record<string, unknown>, name: string): string | undefined 
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
+/** Signs a link worker in: a session cookie, or the sign-in page again saying why not (a locked account waits). */
+async function signIn(c: Context, service: Service): Promise<Response> {
+  const form = await c.req.parseBody();
+  const username = field(form, 'username') ?? '';
+  const password = typeof form.password === 'string' ? form.password : '';
+  const account = username ? await linkWorkerCredentials(service.db, username) : undefined;
+  const now = service.now();
+  if (account?.lockedUntil && account.lockedUntil > now) return html(<LoginPage username={username} locked />, 429);
+  if (!account) {
+    await checkDecoy(password);
+    return html(<LoginPage username={username} failed />, 401);
+  }
+  if (!(await passwordMatches(account.passwordHash, password))) {
+    await signInFailed(service.db, account.username, now);
+    return html(<LoginPage username={username} failed />, 401);
+  }
+  await signInSucceeded(service.db, account.username);
+  const session = await startSession(service.db, account.username, service.now(), service.sessionLifetimeMs);
+  setCookie(c, SESSION_COOKIE, session.id, {
+    path: COOKIE_PATH,
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: secureCookies(c),
+    maxAge: Math.floor(service.sessionLifetimeMs / 1000),
+  });
+  return c.redirect('/inbox', 303);
+}
+
+/** Records the link worker's decision on a referral, or shows the page again with what stopped it. */
+async function decide(c: Context<InboxVariables>, service: Service): Promise<Response> {
+  const id = (c.req.param('id') ?? '').toLowerCase();
+  const session = c.get('session');
+  const form = await c.req.parseBody();
+  if (form.csrf !== session.csrfToken) return c.text('This form is out of date: reload the page.', 403);
+  const current = UUID.test(id) ? await referralDetail(service.db, id) : undefined;
+  if (!current) return c.text('No such referral.', 404);
+  const entered: DecisionForm = {
+    ...(field(form, 'status') ? { status: field(form, 'status') } : {}),
+    ...(field(form, 'reason') ? { reason: field(form, 'reason') } : {}),
+    ...(field(form, 'note') ? { note: field(form, 'note') } : {}),
+    ...(field(form, 'redirectTo') ? { redirectTo: field(form, 'redirectTo') } : {}),
+  };
+  const now = service.now();
+  const at = now.toISOString();
+  const today = ukDate(now);
+  const parsed = decisionSchema.safeParse({ ...entered, by: session.linkWorker.displayName, at });
+  const page = (problems: { field?: string; message: string }[], status: 400 | 409) =>
+    html(<DetailPage session={session} referral={current} today={today} problems={problems} form={entered} />, status);
+  if (!parsed.success || parsed.data.status === 'requested' || parsed.data.status === 'cancelled')
+    return page(
+      parsed.success
+        ? [{ field: 'status', message: 'Choose a decision.' }]
+        : parsed.error.issues.map((issue) => ({
+            field: String(issue.path[0] ?? 'status'),
+            message: issue.path[0] === 'status' ? 'Choose a decision.' : issue.message,
+          })),
+      400,
+    );
+  const decision = parsed.data;
+  const seenVersion = Number(form.version);
+  const result = await recordDecision(service.db, {
+    id,
+    seenVersion,
+    decision,
+    by: session.linkWorker,
+    apply: (task) => ({
+      ...applyDecision(task, decision),
+      meta: { versionId: String(seenVersion + 1), lastUpdated: at },
+    }),
+  });
+  if (result.kind === 'decided') return c.redirect(`/inbox/referrals/${id}?saved`, 303);
+  if (result.kind === 'not-found') return c.text('No such referral.', 404);
+  const fresh = (await referralDetail(service.db, id)) ?? current;
+  return html(
+    <DetailPage
+      session={session}
+      referral={fresh}
+      today={today}
+      problems={[
+        {
+          message:
+            result.kind === 'stale'
+              ? 'Someone else recorded a decision on this referral while you had it open. Check it below, then decide again.'
+              : 'This referral already has a final decision; nothing was changed.',
+        },
+      ]}
+      form={entered}
+    />,
+    409,
+  );
+}
+
 /** The link worker's inbox: sign in, the referrals oldest first, one referral, a decision. */
 export function inboxRoutes(service: Service) {
   const inbox = new Hono<InboxVariables>();
@@ -63,32 +155,7 @@ export function inboxRoutes(service: Service) {
 
   inbox.get('/login', (c) => html(<LoginPage ended={c.req.query('ended') !== undefined} />));
 
-  inbox.post('/login', async (c) => {
-    const form = await c.req.parseBody();
-    const username = field(form, 'username') ?? '';
-    const password = typeof form.password === 'string' ? form.password : '';
-    const account = username ? await linkWorkerCredentials(service.db, username) : undefined;
-    const now = service.now();
-    if (account?.lockedUntil && account.lockedUntil > now) return html(<LoginPage username={username} locked />, 429);
-    if (!account) {
-      await checkDecoy(password);
-      return html(<LoginPage username={username} failed />, 401);
-    }
-    if (!(await passwordMatches(account.passwordHash, password))) {
-      await signInFailed(service.db, account.username, now);
-      return html(<LoginPage username={username} failed />, 401);
-    }
-    await signInSucceeded(service.db, account.username);
-    const session = await startSession(service.db, account.username, service.now(), service.sessionLifetimeMs);
-    setCookie(c, SESSION_COOKIE, session.id, {
-      path: COOKIE_PATH,
-      httpOnly: true,
-      sameSite: 'Strict',
-      secure: secureCookies(c),
-      maxAge: Math.floor(service.sessionLifetimeMs / 1000),
-    });
-    return c.redirect('/inbox', 303);
-  });
+  inbox.post('/login', (c) => signIn(c, service));
 
   inbox.use('*', requireSession(service));
 
@@ -128,71 +195,7 @@ export function inboxRoutes(service: Service) {
     );
   });
 
-  inbox.post('/referrals/:id/decision', async (c) => {
-    const id = c.req.param('id').toLowerCase();
-    const session = c.get('session');
-    const form = await c.req.parseBody();
-    if (form.csrf !== session.csrfToken) return c.text('This form is out of date: reload the page.', 403);
-    const current = UUID.test(id) ? await referralDetail(service.db, id) : undefined;
-    if (!current) return c.text('No such referral.', 404);
-    const entered: DecisionForm = {
-      ...(field(form, 'status') ? { status: field(form, 'status') } : {}),
-      ...(field(form, 'reason') ? { reason: field(form, 'reason') } : {}),
-      ...(field(form, 'note') ? { note: field(form, 'note') } : {}),
-      ...(field(form, 'redirectTo') ? { redirectTo: field(form, 'redirectTo') } : {}),
-    };
-    const now = service.now();
-    const at = now.toISOString();
-    const today = ukDate(now);
-    const parsed = decisionSchema.safeParse({ ...entered, by: session.linkWorker.displayName, at });
-    const page = (problems: { field?: string; message: string }[], status: 400 | 409) =>
-      html(
-        <DetailPage session={session} referral={current} today={today} problems={problems} form={entered} />,
-        status,
-      );
-    if (!parsed.success || parsed.data.status === 'requested' || parsed.data.status === 'cancelled')
-      return page(
-        parsed.success
-          ? [{ field: 'status', message: 'Choose a decision.' }]
-          : parsed.error.issues.map((issue) => ({
-              field: String(issue.path[0] ?? 'status'),
-              message: issue.path[0] === 'status' ? 'Choose a decision.' : issue.message,
-            })),
-        400,
-      );
-    const decision = parsed.data;
-    const seenVersion = Number(form.version);
-    const result = await recordDecision(service.db, {
-      id,
-      seenVersion,
-      decision,
-      by: session.linkWorker,
-      apply: (task) => ({
-        ...applyDecision(task, decision),
-        meta: { versionId: String(seenVersion + 1), lastUpdated: at },
-      }),
-    });
-    if (result.kind === 'decided') return c.redirect(`/inbox/referrals/${id}?saved`, 303);
-    if (result.kind === 'not-found') return c.text('No such referral.', 404);
-    const fresh = (await referralDetail(service.db, id)) ?? current;
-    return html(
-      <DetailPage
-        session={session}
-        referral={fresh}
-        today={today}
-        problems={[
-          {
-            message:
-              result.kind === 'stale'
-                ? 'Someone else recorded a decision on this referral while you had it open. Check it below, then decide again.'
-                : 'This referral already has a final decision; nothing was changed.',
-          },
-        ]}
-        form={entered}
-      />,
-      409,
-    );
-  });
+  inbox.post('/referrals/:id/decision', (c) => decide(c, service));
 
   return inbox;
 }
