@@ -15,6 +15,7 @@ export function ChoiceGroup({
   errors,
   choices,
   multiple,
+  columns,
   disabled,
   chosen,
   onChange,
@@ -26,6 +27,8 @@ export function ChoiceGroup({
   errors?: readonly string[];
   choices: readonly Choice[];
   multiple: boolean;
+  /** A long list of short choices, in two columns where there is room. */
+  columns?: boolean;
   disabled?: boolean;
   chosen: (value: string) => boolean;
   /** None on a page rendered on the server, which posts the form instead. */
@@ -34,7 +37,7 @@ export function ChoiceGroup({
   const kind = multiple ? 'nhsuk-checkboxes' : 'nhsuk-radios';
   return (
     <Fieldset id={id} legend={legend} hint={hint} errors={errors} disabled={disabled}>
-      <div class={kind}>
+      <div class={columns ? `${kind} ui-columns` : kind}>
         {choices.map((choice, index) => {
           const choiceId = index === 0 ? id : `${id}-${index}`;
           return (

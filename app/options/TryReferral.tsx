@@ -31,7 +31,7 @@ export function TryReferral({ state }: { state: OptionsState }) {
   };
   const ageValid = /^\d{1,3}$/.test(ageText.value.trim());
   /** Ticks for a list in the trial, kept in the catalogue's order whatever order they were ticked in. */
-  const choices = (field: 'needs' | 'yes', legend: string, options: readonly Choice[]) => {
+  const choices = (field: 'needs' | 'yes', legend: string, options: readonly Choice[], columns = false) => {
     const list: readonly string[] = trial.value[field];
     return (
       <ChoiceGroup
@@ -40,6 +40,7 @@ export function TryReferral({ state }: { state: OptionsState }) {
         legend={legend}
         choices={options}
         multiple
+        columns={columns}
         chosen={(value) => list.includes(value)}
         onChange={(value, checked) =>
           set({ [field]: options.map((o) => o.value).filter((v) => (v === value ? checked : list.includes(v))) })
@@ -79,6 +80,7 @@ export function TryReferral({ state }: { state: OptionsState }) {
           'needs',
           'Needs',
           NEEDS.map((need) => ({ value: need.code, label: need.label })),
+          true,
         )}
         {choices(
           'yes',
