@@ -7,10 +7,10 @@ import {
   fromAdapterForm,
 } from '../../domain/adapter-form/adapter-form';
 import { ADAPTER_FIELDS, type Adapter } from '../../domain/adapters/adapter';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { describedBy, Field } from '../../ui/Field';
 import { originsFor } from '../shared/content-scripts';
 import { AdapterTest } from './AdapterTest';
-import { ErrorSummary } from './ErrorSummary';
-import { describedBy } from './Field';
 
 const boxId = (path: string) => `adapter-${path.replace(/\./g, '-')}`;
 
@@ -59,22 +59,9 @@ export function AdapterEditor({
       onInput: (event: Event) => onInput((event.currentTarget as HTMLInputElement).value),
     };
     return (
-      <div class={`nhsuk-form-group${found.length ? ' nhsuk-form-group--error' : ''}`}>
-        <label class="nhsuk-label" for={id}>
-          {label}
-        </label>
-        {hint && (
-          <div class="nhsuk-hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-        )}
-        {found.map((message) => (
-          <p class="nhsuk-error-message" id={`${id}-error`} key={message}>
-            <span class="nhsuk-u-visually-hidden">Error:</span> {message}
-          </p>
-        ))}
+      <Field id={id} label={label} hint={hint} errors={found}>
         {multiline ? <textarea class="nhsuk-textarea" rows={3} {...props} /> : <input class="nhsuk-input" {...props} />}
-      </div>
+      </Field>
     );
   };
 

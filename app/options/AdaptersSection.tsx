@@ -7,6 +7,68 @@ import { LockedNote } from './LockedNote';
 import type { OptionsState } from './options-state';
 import { SitesNotAllowed } from './SitesNotAllowed';
 
+/** The champion's adapters in the order they are tried, each with Edit and Remove unless policy sets them, then the built-in ones. */
+function AdapterTable({
+  adapters,
+  locked,
+  onEdit,
+  onRemove,
+}: {
+  adapters: readonly Adapter[];
+  locked: boolean;
+  onEdit: (index: number) => void;
+  onRemove: (index: number) => Promise<void>;
+}) {
+  return (
+    <table class="nhsuk-table" id="adapters-list">
+      <caption class="nhsuk-table__caption">Adapters, in the order they are tried</caption>
+      <thead>
+        <tr>
+          <th scope="col">Practice system</th>
+          <th scope="col">Pages</th>
+          <th scope="col">Actions</th>
+        </tr>
+      </thead>
+      <tbody>
+        {adapters.map((adapter, index) => (
+          <tr key={adapter.id} data-adapter={adapter.id}>
+            <td>{adapter.name}</td>
+            <td>{adapter.matches.join(', ')}</td>
+            <td>
+              {!locked && (
+                <div class="options-buttons">
+                  {(
+                    [
+                      ['Edit', onEdit],
+                      ['Remove', onRemove],
+                    ] as const
+                  ).map(([verb, act]) => (
+                    <button
+                      key={verb}
+                      type="button"
+                      class="nhsuk-button nhsuk-button--secondary options-small"
+                      onClick={() => act(index)}
+                    >
+                      {`${verb} ${adapter.name}`}
+                    </button>
+                  ))}
+                </div>
+              )}
+            </td>
+          </tr>
+        ))}
+        {BUILT_IN_ADAPTERS.map((adapter) => (
+          <tr key={adapter.id}>
+            <td>{adapter.name}</td>
+            <td>{adapter.matches.join(', ')}</td>
+            <td>Built in</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** The practice systems the pad reads patients from: the champion's adapters (tried first), then the built-in ones. */
 export function AdaptersSection({ state }: { state: OptionsState }) {
   const editing = useSignal<{ form: AdapterForm; isNew: boolean; index: number } | undefined>(undefined);
@@ -37,57 +99,21 @@ export function AdaptersSection({ state }: { state: OptionsState }) {
           {notice.value}
         </div>
       )}
-      <table class="nhsuk-table" id="adapters-list">
-        <caption class="nhsuk-table__caption">Adapters, in the order they are tried</caption>
-        <thead>
-          <tr>
-            <th scope="col">Practice system</th>
-            <th scope="col">Pages</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {adapters.map((adapter, index) => (
-            <tr key={adapter.id} data-adapter={adapter.id}>
-              <td>{adapter.name}</td>
-              <td>{adapter.matches.join(', ')}</td>
-              <td>
-                {!locked && (
-                  <div class="options-buttons">
-                    <button
-                      type="button"
-                      class="nhsuk-button nhsuk-button--secondary options-small"
-                      onClick={() => {
-                        notice.value = undefined;
-                        editing.value = { form: toAdapterForm(adapter), isNew: false, index };
-                      }}
-                    >
-                      Edit {adapter.name}
-                    </button>
-                    <button
-                      type="button"
-                      class="nhsuk-button nhsuk-button--secondary options-small"
-                      onClick={async () => {
-                        await state.saveAdapters(state.local.value.adapters.filter((_, i) => i !== index));
-                        notice.value = `“${adapter.name}” is removed.`;
-                      }}
-                    >
-                      Remove {adapter.name}
-                    </button>
-                  </div>
-                )}
-              </td>
-            </tr>
-          ))}
-          {BUILT_IN_ADAPTERS.map((adapter) => (
-            <tr key={adapter.id}>
-              <td>{adapter.name}</td>
-              <td>{adapter.matches.join(', ')}</td>
-              <td>Built in</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AdapterTable
+        adapters={adapters}
+        locked={locked}
+        onEdit={(index) => {
+          const adapter = adapters[index];
+          if (!adapter) return;
+          notice.value = undefined;
+          editing.value = { form: toAdapterForm(adapter), isNew: false, index };
+        }}
+        onRemove={async (index) => {
+          const adapter = adapters[index];
+          await state.saveAdapters(state.local.value.adapters.filter((_, i) => i !== index));
+          notice.value = `“${adapter?.name}” is removed.`;
+        }}
+      />
       {!locked && !editing.value && (
         <button
           type="button"

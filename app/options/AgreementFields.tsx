@@ -1,5 +1,5 @@
 import { controlId } from '../../domain/model-form/field-errors';
-import { describedBy } from './Field';
+import { Fieldset } from '../../ui/Field';
 import { ModelText } from './ModelText';
 import type { OptionsState } from './options-state';
 
@@ -14,60 +14,49 @@ export function AgreementFields({ state }: { state: OptionsState }) {
   return (
     <section class="options-card" aria-labelledby="model-agreement-heading">
       <h3 id="model-agreement-heading">The agreement</h3>
-      <div class={`nhsuk-form-group${errors?.length ? ' nhsuk-form-group--error' : ''}`}>
-        <fieldset class="nhsuk-fieldset" aria-describedby={describedBy(id, hint, errors)} disabled={locked}>
-          <legend class="nhsuk-fieldset__legend">Agreed by</legend>
-          <div class="nhsuk-hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-          {errors?.map((message) => (
-            <p class="nhsuk-error-message" id={`${id}-error`} key={message}>
-              <span class="nhsuk-u-visually-hidden">Error:</span> {message}
-            </p>
-          ))}
-          {parties.map((party, index) => {
-            const rowId = index === 0 ? id : `${id}-${index}`;
-            return (
-              <div class="options-row" key={index}>
-                <label class="nhsuk-label" for={rowId}>
-                  Party {index + 1}
-                </label>
-                <input
-                  class="nhsuk-input"
-                  id={rowId}
-                  value={party}
-                  aria-invalid={errors?.length ? true : undefined}
-                  onInput={(event) =>
-                    state.setField(
-                      field,
-                      parties.map((old, i) => (i === index ? event.currentTarget.value : old)),
-                    )
-                  }
-                />
-                <button
-                  type="button"
-                  class="nhsuk-button nhsuk-button--secondary options-small"
-                  onClick={() =>
-                    state.setField(
-                      field,
-                      parties.filter((_, i) => i !== index),
-                    )
-                  }
-                >
-                  Remove party {index + 1}
-                </button>
-              </div>
-            );
-          })}
-          <button
-            type="button"
-            class="nhsuk-button nhsuk-button--secondary"
-            onClick={() => state.setField(field, [...parties, ''])}
-          >
-            Add someone who agreed it
-          </button>
-        </fieldset>
-      </div>
+      <Fieldset id={id} legend="Agreed by" hint={hint} errors={errors} disabled={locked}>
+        {parties.map((party, index) => {
+          const rowId = index === 0 ? id : `${id}-${index}`;
+          return (
+            <div class="options-row" key={index}>
+              <label class="nhsuk-label" for={rowId}>
+                Party {index + 1}
+              </label>
+              <input
+                class="nhsuk-input"
+                id={rowId}
+                value={party}
+                aria-invalid={errors?.length ? true : undefined}
+                onInput={(event) =>
+                  state.setField(
+                    field,
+                    parties.map((old, i) => (i === index ? event.currentTarget.value : old)),
+                  )
+                }
+              />
+              <button
+                type="button"
+                class="nhsuk-button nhsuk-button--secondary options-small"
+                onClick={() =>
+                  state.setField(
+                    field,
+                    parties.filter((_, i) => i !== index),
+                  )
+                }
+              >
+                Remove party {index + 1}
+              </button>
+            </div>
+          );
+        })}
+        <button
+          type="button"
+          class="nhsuk-button nhsuk-button--secondary"
+          onClick={() => state.setField(field, [...parties, ''])}
+        >
+          Add someone who agreed it
+        </button>
+      </Fieldset>
       <ModelText state={state} field="agreement.agreedOn" label="Agreed on" type="date" width="medium" />
       <ModelText
         state={state}

@@ -1,4 +1,4 @@
-import { ChoiceGroup } from './ChoiceGroup';
+import { ModelChoiceGroup } from './ModelChoiceGroup';
 import { ModelText } from './ModelText';
 import type { OptionsState } from './options-state';
 import { RouteFields } from './RouteFields';
@@ -9,7 +9,7 @@ export function CapacityFields({ state }: { state: OptionsState }) {
   return (
     <section class="options-card" aria-labelledby="model-capacity-heading">
       <h3 id="model-capacity-heading">Capacity</h3>
-      <ChoiceGroup
+      <ModelChoiceGroup
         state={state}
         field="capacity.status"
         legend="Is the service taking referrals?"

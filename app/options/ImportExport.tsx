@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
-import { ErrorSummary } from './ErrorSummary';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { describedBy, Field } from '../../ui/Field';
 import type { Download, OptionsState } from './options-state';
 
 function download(file: Download): void {
@@ -16,6 +17,32 @@ async function readChosen(event: Event): Promise<{ name: string; text: string } 
   const file = input.files?.[0];
   input.value = '';
   return file ? { name: file.name, text: await file.text() } : undefined;
+}
+
+/** A file input for a JSON file, read as text when chosen. */
+function ImportFile(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  disabled?: boolean;
+  onFile: (name: string, text: string) => unknown;
+}) {
+  return (
+    <Field id={props.id} label={props.label} hint={props.hint}>
+      <input
+        class="nhsuk-file-upload"
+        id={props.id}
+        type="file"
+        accept=".json,application/json"
+        disabled={props.disabled}
+        aria-describedby={describedBy(props.id, props.hint, undefined)}
+        onChange={async (event) => {
+          const chosen = await readChosen(event);
+          if (chosen) await props.onFile(chosen.name, chosen.text);
+        }}
+      />
+    </Field>
+  );
 }
 
 /** Sharing the model with other practices, and moving all settings between computers. */
@@ -42,22 +69,12 @@ export function ImportExport({ state }: { state: OptionsState }) {
         <p class="nhsuk-body">
           Share the agreed model with other practices. An imported model goes into the editor for you to check and save.
         </p>
-        <div class="nhsuk-form-group">
-          <label class="nhsuk-label" for="import-model">
-            Import a model file
-          </label>
-          <input
-            class="nhsuk-file-upload"
-            id="import-model"
-            type="file"
-            accept=".json,application/json"
-            disabled={state.modelLocked.value}
-            onChange={async (event) => {
-              const chosen = await readChosen(event);
-              if (chosen) state.importModelFile(chosen.name, chosen.text);
-            }}
-          />
-        </div>
+        <ImportFile
+          id="import-model"
+          label="Import a model file"
+          disabled={state.modelLocked.value}
+          onFile={(name, text) => state.importModelFile(name, text)}
+        />
         <button
           type="button"
           class="nhsuk-button nhsuk-button--secondary"
@@ -75,25 +92,12 @@ export function ImportExport({ state }: { state: OptionsState }) {
         <p class="nhsuk-body">
           The model and its versions, the page adapters, the queue endpoint and the retention period, in one file.
         </p>
-        <div class="nhsuk-form-group">
-          <label class="nhsuk-label" for="import-settings">
-            Import a settings file
-          </label>
-          <div class="nhsuk-hint" id="import-settings-hint">
-            Replaces these settings on this computer. A file with any problem is refused whole.
-          </div>
-          <input
-            class="nhsuk-file-upload"
-            id="import-settings"
-            type="file"
-            accept=".json,application/json"
-            aria-describedby="import-settings-hint"
-            onChange={async (event) => {
-              const chosen = await readChosen(event);
-              if (chosen) await state.importSettingsFile(chosen.name, chosen.text);
-            }}
-          />
-        </div>
+        <ImportFile
+          id="import-settings"
+          label="Import a settings file"
+          hint="Replaces these settings on this computer. A file with any problem is refused whole."
+          onFile={(name, text) => state.importSettingsFile(name, text)}
+        />
         <div class="nhsuk-checkboxes__item nhsuk-form-group">
           <input
             class="nhsuk-checkboxes__input"

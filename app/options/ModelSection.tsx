@@ -1,14 +1,19 @@
 import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../domain/model/examples';
 import { controlId } from '../../domain/model-form/field-errors';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { AgreementFields } from './AgreementFields';
 import { CapacityFields } from './CapacityFields';
-import { ErrorSummary } from './ErrorSummary';
 import { LockedNote } from './LockedNote';
 import type { OptionsState } from './options-state';
 import { RequirementsFields } from './RequirementsFields';
 import { SafetyFields } from './SafetyFields';
 import { ScopeFields } from './ScopeFields';
 import { ServiceFields } from './ServiceFields';
+
+const EXAMPLES = [
+  { kind: 'open', model: OPEN_PCN_MODEL },
+  { kind: 'boundaried', model: BOUNDARIED_VCSE_MODEL },
+] as const;
 
 /** The agreed model's editor: a starting point, every part of the model, errors at the top and beside each field. */
 export function ModelSection({ state }: { state: OptionsState }) {
@@ -26,20 +31,16 @@ export function ModelSection({ state }: { state: OptionsState }) {
           <h3>Start from an example</h3>
           <p class="nhsuk-body">Loads into the editor; nothing is saved until you choose “Save model”.</p>
           <div class="options-buttons">
-            <button
-              type="button"
-              class="nhsuk-button nhsuk-button--secondary"
-              onClick={() => state.loadStartingPoint(OPEN_PCN_MODEL, 'The open example')}
-            >
-              Load the open example
-            </button>
-            <button
-              type="button"
-              class="nhsuk-button nhsuk-button--secondary"
-              onClick={() => state.loadStartingPoint(BOUNDARIED_VCSE_MODEL, 'The boundaried example')}
-            >
-              Load the boundaried example
-            </button>
+            {EXAMPLES.map(({ kind, model }) => (
+              <button
+                key={kind}
+                type="button"
+                class="nhsuk-button nhsuk-button--secondary"
+                onClick={() => state.loadStartingPoint(model, `The ${kind} example`)}
+              >
+                Load the {kind} example
+              </button>
+            ))}
           </div>
         </div>
       )}

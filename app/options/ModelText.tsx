@@ -1,6 +1,6 @@
 import { controlId } from '../../domain/model-form/field-errors';
 import { valueAt } from '../../domain/model-form/paths';
-import { describedBy, Field } from './Field';
+import { describedBy, Field } from '../../ui/Field';
 import type { OptionsState } from './options-state';
 
 /** A text box (or text area, or date) for one field of the model being edited, its error beside it. */

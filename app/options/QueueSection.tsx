@@ -1,10 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { queueSettingsSchema, retentionDaysSchema } from '../../domain/settings/settings';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { describedBy, Field } from '../../ui/Field';
 import { originsFor } from '../shared/content-scripts';
 import { testConnection } from './connection';
-import { ErrorSummary } from './ErrorSummary';
-import { describedBy } from './Field';
 import { LockedNote } from './LockedNote';
 import type { OptionsState } from './options-state';
 
@@ -59,21 +59,7 @@ export function QueueSection({ state }: { state: OptionsState }) {
       (name === 'token' && locked.has('queue.token')) ||
       (name === 'retentionDays' && locked.has('retentionDays'));
     return (
-      <div class={`nhsuk-form-group${found.length ? ' nhsuk-form-group--error' : ''}`}>
-        <label class="nhsuk-label" for={id}>
-          {label}
-        </label>
-        {hint && (
-          <div class="nhsuk-hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-        )}
-        {isLocked && <LockedNote id={`${id}-locked`} />}
-        {found.map((message) => (
-          <p class="nhsuk-error-message" id={`${id}-error`} key={message}>
-            <span class="nhsuk-u-visually-hidden">Error:</span> {message}
-          </p>
-        ))}
+      <Field id={id} label={label} hint={hint} errors={found} note={isLocked && <LockedNote id={`${id}-locked`} />}>
         <input
           class={`nhsuk-input${name === 'retentionDays' ? ' nhsuk-input--short' : ''}`}
           id={id}
@@ -87,7 +73,7 @@ export function QueueSection({ state }: { state: OptionsState }) {
           aria-invalid={found.length ? true : undefined}
           onInput={(event) => set(event.currentTarget.value)}
         />
-      </div>
+      </Field>
     );
   };
 

@@ -1,6 +1,6 @@
 import { REQUIRABLE_FIELDS } from '../../domain/model/model';
 import { CONTACT_MODES } from '../../domain/referral/patient';
-import { ChoiceGroup } from './ChoiceGroup';
+import { ModelChoiceGroup } from './ModelChoiceGroup';
 import type { OptionsState } from './options-state';
 
 const REQUIRED_LABELS: Record<(typeof REQUIRABLE_FIELDS)[number], string> = {
@@ -16,7 +16,7 @@ export function RequirementsFields({ state }: { state: OptionsState }) {
   return (
     <section class="options-card" aria-labelledby="model-requirements-heading">
       <h3 id="model-requirements-heading">What a referral needs</h3>
-      <ChoiceGroup
+      <ModelChoiceGroup
         state={state}
         field="requiredFields"
         legend="Required details"
@@ -24,14 +24,14 @@ export function RequirementsFields({ state }: { state: OptionsState }) {
         choices={REQUIRABLE_FIELDS.map((field) => ({ value: field, label: REQUIRED_LABELS[field] }))}
         multiple
       />
-      <ChoiceGroup
+      <ModelChoiceGroup
         state={state}
         field="contactModes"
         legend="Ways the service contacts people"
         choices={CONTACT_MODES.map((mode) => ({ value: mode.code, label: mode.label }))}
         multiple
       />
-      <ChoiceGroup
+      <ModelChoiceGroup
         state={state}
         field="overridesAllowed"
         legend="May a referrer go ahead outside the agreed scope, giving a reason?"

@@ -1,5 +1,5 @@
 import { SAFETY_QUESTIONS } from '../../domain/referral/safety';
-import { ChoiceGroup } from './ChoiceGroup';
+import { ModelChoiceGroup } from './ModelChoiceGroup';
 import type { OptionsState } from './options-state';
 import { RouteFields } from './RouteFields';
 
@@ -21,7 +21,7 @@ export function SafetyFields({ state }: { state: OptionsState }) {
         const action = state.form.value?.safety[question.flag].action;
         return (
           <div class="options-flag" key={question.flag}>
-            <ChoiceGroup
+            <ModelChoiceGroup
               state={state}
               field={`safety.${question.flag}.action`}
               legend={`${question.label}: what to do`}

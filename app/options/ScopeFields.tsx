@@ -1,5 +1,5 @@
 import { NEEDS } from '../../domain/referral/needs';
-import { ChoiceGroup } from './ChoiceGroup';
+import { ModelChoiceGroup } from './ModelChoiceGroup';
 import { ModelText } from './ModelText';
 import type { OptionsState } from './options-state';
 import { RouteFields } from './RouteFields';
@@ -11,8 +11,8 @@ export function ScopeFields({ state }: { state: OptionsState }) {
   return (
     <section class="options-card" aria-labelledby="model-scope-heading">
       <h3 id="model-scope-heading">Who the service is for</h3>
-      <ChoiceGroup state={state} field="scope.needs" legend="Needs in scope" choices={NEED_CHOICES} multiple />
-      <ChoiceGroup
+      <ModelChoiceGroup state={state} field="scope.needs" legend="Needs in scope" choices={NEED_CHOICES} multiple />
+      <ModelChoiceGroup
         state={state}
         field="scope.mustInclude"
         legend="A referral must include one of these needs (optional)"

@@ -1,5 +1,5 @@
 import { MODEL_KINDS } from '../../domain/model/model';
-import { ChoiceGroup } from './ChoiceGroup';
+import { ModelChoiceGroup } from './ModelChoiceGroup';
 import { ModelText } from './ModelText';
 import type { OptionsState } from './options-state';
 
@@ -16,7 +16,7 @@ export function ServiceFields({ state }: { state: OptionsState }) {
         hint="Stays the same across versions: lower-case letters, digits and dashes."
         width="medium"
       />
-      <ChoiceGroup
+      <ModelChoiceGroup
         state={state}
         field="kind"
         legend="Kind of model"

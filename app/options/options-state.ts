@@ -1,5 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import type { Adapter } from '../../domain/adapters/adapter';
+import { ukDate } from '../../domain/clock/uk-date';
 import { nextVersion, withEntry } from '../../domain/model/history';
 import type { ServiceModel } from '../../domain/model/model';
 import { type ModelFileError, readModelFile, writeModelFile } from '../../domain/model/model-file';
@@ -13,10 +14,6 @@ import type { Settings } from '../../domain/settings/settings';
 import { readSettingsFile, settingsFromFile, writeSettingsFile } from '../../domain/settings/settings-file';
 import { restoreContentScripts } from '../shared/content-scripts';
 import { saveSettings } from '../shared/storage/settings';
-
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 /** A file the champion downloads: its name and text. */
 export type Download = { name: string; text: string };
@@ -48,7 +45,7 @@ export function createOptionsState(initial: { local: Settings; managed: Managed 
   });
   const review = computed(() => {
     const model = inForce.value.model;
-    return model ? reviewState(model, today()) : undefined;
+    return model ? reviewState(model, ukDate(Date.now())) : undefined;
   });
 
   function setField(path: string, value: unknown): void {
@@ -87,26 +84,26 @@ export function createOptionsState(initial: { local: Settings; managed: Managed 
     return true;
   }
 
-  function importModelFile(name: string, text: string): void {
+  /** Whether a chosen file was read; if not, what was wrong with it is shown and nothing changes. */
+  function accepted<T>(
+    what: string,
+    read: ({ ok: true } & T) | { ok: false; errors: ModelFileError[] },
+  ): read is { ok: true } & T {
     importNotice.value = undefined;
+    importErrors.value = read.ok ? undefined : { what, errors: read.errors };
+    return read.ok;
+  }
+
+  function importModelFile(name: string, text: string): void {
     const read = readModelFile(text);
-    if (!read.ok) {
-      importErrors.value = { what: `The model file “${name}”`, errors: read.errors };
-      return;
-    }
-    importErrors.value = undefined;
+    if (!accepted(`The model file “${name}”`, read)) return;
     loadStartingPoint(read.model, `The model file “${name}”`);
     importNotice.value = `“${name}” is in the editor. Check it, then choose “Save model” to use it.`;
   }
 
   async function importSettingsFile(name: string, text: string): Promise<void> {
-    importNotice.value = undefined;
     const read = readSettingsFile(text);
-    if (!read.ok) {
-      importErrors.value = { what: `The settings file “${name}”`, errors: read.errors };
-      return;
-    }
-    importErrors.value = undefined;
+    if (!accepted(`The settings file “${name}”`, read)) return;
     const next = settingsFromFile(read.file, local.value);
     // The imported model is a new version here too, so the history says where it came from.
     const version = next.model ? nextVersion(local.value.model, next.model, new Date().toISOString()) : undefined;
@@ -144,7 +141,7 @@ export function createOptionsState(initial: { local: Settings; managed: Managed 
 
   function exportSettings(includeToken: boolean): Download {
     return {
-      name: `social-prescribing-pad-settings-${today()}.json`,
+      name: `social-prescribing-pad-settings-${ukDate(Date.now())}.json`,
       text: writeSettingsFile(local.value, { includeToken, exportedAt: new Date().toISOString() }),
     };
   }

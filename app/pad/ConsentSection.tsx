@@ -1,4 +1,5 @@
 import { fieldId } from '../../domain/pad/referral-from-draft';
+import { PadFieldset } from './PadFieldset';
 import type { PadState } from './pad-state';
 
 /** The patient's two consents, asked separately: to the referral, and to their details being shared with the service. */
@@ -8,10 +9,7 @@ export function ConsentSection({ state }: { state: PadState }) {
     state.update((draft) => ({ ...draft, consent: { ...draft.consent, [which]: value } }));
   const errorFor = (path: string) => state.problems.value.find((problem) => problem.field === path)?.message;
   return (
-    <fieldset class="pad-section">
-      <legend>
-        <h2>Consent</h2>
-      </legend>
+    <PadFieldset title="Consent">
       {(['referral', 'sharing'] as const).map((which) => (
         <div key={which} class={errorFor(`consent.${which}`) ? 'pad-field--error' : undefined}>
           {errorFor(`consent.${which}`) && <p class="pad-error-message">{errorFor(`consent.${which}`)}</p>}
@@ -30,6 +28,6 @@ export function ConsentSection({ state }: { state: PadState }) {
           </label>
         </div>
       ))}
-    </fieldset>
+    </PadFieldset>
   );
 }

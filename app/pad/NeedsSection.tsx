@@ -2,6 +2,7 @@ import { optional } from '../../domain/pad/field-labels';
 import { fieldId } from '../../domain/pad/referral-from-draft';
 import { NEEDS } from '../../domain/referral/needs';
 import type { PadState } from './pad-state';
+import { TextArea } from './TextArea';
 
 /** Needs as toggle chips (one press each), and the patient's own words on what matters to them. */
 export function NeedsSection({ state }: { state: PadState }) {
@@ -42,25 +43,13 @@ export function NeedsSection({ state }: { state: PadState }) {
           );
         })}
       </div>
-      <div class="pad-field">
-        <label for={fieldId('whatMatters')}>
-          What matters to the patient{optional(state.model.value, 'whatMatters')}
-        </label>
-        <div class="pad-hint" id="pad-whatMatters-hint">
-          In their words: what they would like to be different.
-        </div>
-        <textarea
-          id={fieldId('whatMatters')}
-          class="pad-textarea"
-          rows={3}
-          value={whatMatters}
-          aria-describedby="pad-whatMatters-hint"
-          onInput={(event) => {
-            const value = event.currentTarget.value;
-            state.update((draft) => ({ ...draft, whatMatters: value }));
-          }}
-        />
-      </div>
+      <TextArea
+        path="whatMatters"
+        label={`What matters to the patient${optional(state.model.value, 'whatMatters')}`}
+        hint="In their words: what they would like to be different."
+        value={whatMatters}
+        onInput={(value) => state.update((draft) => ({ ...draft, whatMatters: value }))}
+      />
     </fieldset>
   );
 }

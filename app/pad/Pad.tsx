@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { fieldId } from '../../domain/pad/referral-from-draft';
 import { NO_OUTBOX_NOTICE } from '../../domain/pad/send-block';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { ConsentSection } from './ConsentSection';
 import { ContactSection } from './ContactSection';
-import { ErrorSummary } from './ErrorSummary';
 import { NeedsSection } from './NeedsSection';
 import { PatientSection } from './PatientSection';
 import type { PadState } from './pad-state';
@@ -57,7 +58,14 @@ export function Pad({ state }: { state: PadState }) {
                 {NO_OUTBOX_NOTICE}
               </p>
             )}
-            <ErrorSummary problems={state.problems.value} />
+            <ErrorSummary
+              id="pad-error-summary"
+              title="There is a problem"
+              items={state.problems.value.map((problem) => ({
+                message: problem.message,
+                target: fieldId(problem.field),
+              }))}
+            />
             {state.notice.value && (
               <p class="pad-warning" role="alert">
                 {state.notice.value}

@@ -3,6 +3,7 @@ import { editField, type TextField } from '../../domain/pad/record-fields';
 import { fieldId } from '../../domain/pad/referral-from-draft';
 import { nhsNumberProblem } from '../../domain/referral/nhs-number';
 import { SEXES } from '../../domain/referral/patient';
+import { PadFieldset } from './PadFieldset';
 import { Provenance } from './Provenance';
 import type { PadState } from './pad-state';
 import { TextInput } from './TextInput';
@@ -37,10 +38,7 @@ export function PatientSection({ state }: { state: PadState }) {
   const nhsProblem = nhs.trim() ? nhsNumberProblem(nhs) : undefined;
 
   return (
-    <fieldset class="pad-section">
-      <legend>
-        <h2>Patient</h2>
-      </legend>
+    <PadFieldset title="Patient">
       {!record && <p class="pad-hint">No patient record is readable on screen: type the patient’s details.</p>}
       <TextInput
         path="patient.nhsNumber"
@@ -94,6 +92,6 @@ export function PatientSection({ state }: { state: PadState }) {
         {field('email', `Email${optional(state.model.value, 'email')}`, 'email')}
         {field('postcode', 'Postcode')}
       </div>
-    </fieldset>
+    </PadFieldset>
   );
 }

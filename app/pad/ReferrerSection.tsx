@@ -1,3 +1,4 @@
+import { PadFieldset } from './PadFieldset';
 import type { PadState } from './pad-state';
 import { TextInput } from './TextInput';
 
@@ -7,38 +8,24 @@ export function ReferrerSection({ state }: { state: PadState }) {
   const set = (which: 'name' | 'role' | 'odsCode') => (value: string) =>
     state.update((draft) => ({ ...draft, referrer: { ...draft.referrer, [which]: value } }));
   const errorFor = (path: string) => state.problems.value.find((problem) => problem.field === path)?.message;
+  const input = (which: 'name' | 'role' | 'odsCode', label: string, more: { autocomplete?: string; hint?: string }) => (
+    <TextInput
+      path={`referrer.${which}`}
+      label={label}
+      value={referrer[which] ?? ''}
+      error={errorFor(`referrer.${which}`)}
+      onInput={set(which)}
+      {...more}
+    />
+  );
   return (
-    <fieldset class="pad-section">
-      <legend>
-        <h2>Referrer</h2>
-      </legend>
+    <PadFieldset title="Referrer">
       <p class="pad-hint">Remembered for your next referral.</p>
       <div class="pad-row">
-        <TextInput
-          path="referrer.name"
-          label="Your name"
-          value={referrer.name ?? ''}
-          autocomplete="name"
-          error={errorFor('referrer.name')}
-          onInput={set('name')}
-        />
-        <TextInput
-          path="referrer.role"
-          label="Your role"
-          value={referrer.role ?? ''}
-          autocomplete="organization-title"
-          error={errorFor('referrer.role')}
-          onInput={set('role')}
-        />
+        {input('name', 'Your name', { autocomplete: 'name' })}
+        {input('role', 'Your role', { autocomplete: 'organization-title' })}
       </div>
-      <TextInput
-        path="referrer.odsCode"
-        label="Practice ODS code"
-        value={referrer.odsCode ?? ''}
-        hint="For example L81001"
-        error={errorFor('referrer.odsCode')}
-        onInput={set('odsCode')}
-      />
-    </fieldset>
+      {input('odsCode', 'Practice ODS code', { hint: 'For example L81001' })}
+    </PadFieldset>
   );
 }

@@ -24,27 +24,19 @@ export function SafetySection({ state }: { state: PadState }) {
             <legend>{question}</legend>
             {error && <p class="pad-error-message">{error}</p>}
             <div class="pad-radios">
-              <label class="pad-radio">
-                <input
-                  id={fieldId(`safety.${flag}`)}
-                  type="radio"
-                  name={`safety-${flag}`}
-                  value="yes"
-                  checked={safety[flag] === true}
-                  onChange={() => answer(flag, true)}
-                />
-                <span>Yes</span>
-              </label>
-              <label class="pad-radio">
-                <input
-                  type="radio"
-                  name={`safety-${flag}`}
-                  value="no"
-                  checked={safety[flag] === false}
-                  onChange={() => answer(flag, false)}
-                />
-                <span>No</span>
-              </label>
+              {([true, false] as const).map((yes) => (
+                <label class="pad-radio" key={String(yes)}>
+                  <input
+                    id={yes ? fieldId(`safety.${flag}`) : undefined}
+                    type="radio"
+                    name={`safety-${flag}`}
+                    value={yes ? 'yes' : 'no'}
+                    checked={safety[flag] === yes}
+                    onChange={() => answer(flag, yes)}
+                  />
+                  <span>{yes ? 'Yes' : 'No'}</span>
+                </label>
+              ))}
             </div>
           </fieldset>
         );

@@ -1,7 +1,7 @@
 import type { Card } from '../../domain/criteria';
 import type { CardGroup } from '../../domain/criteria/card-groups';
-import { fieldId } from '../../domain/pad/referral-from-draft';
 import type { PadState } from './pad-state';
+import { TextArea } from './TextArea';
 
 const INDICATOR_WORDS = { info: 'Information', warning: 'Warning', critical: 'Stop' } as const;
 
@@ -66,24 +66,14 @@ export function VerdictCard({
         <p class="pad-card__overridden">Going ahead with your reason: the link worker will see it.</p>
       )}
       {showOverride && (
-        <div class="pad-field">
-          <label for={fieldId('overrideReason')}>Your reason to refer anyway</label>
-          <div class="pad-hint" id={`${fieldId('overrideReason')}-hint`}>
-            The model allows this with a reason. The link worker sees it with the referral.
-          </div>
-          <textarea
-            id={fieldId('overrideReason')}
-            class="pad-textarea"
-            rows={3}
-            value={reason}
-            aria-describedby={`${fieldId('overrideReason')}-hint`}
-            onInput={(event) => {
-              // An emptied box is no override at all, not an override without a reason.
-              const value = event.currentTarget.value;
-              state.update((draft) => ({ ...draft, overrideReason: value.trim() ? value : undefined }));
-            }}
-          />
-        </div>
+        <TextArea
+          path="overrideReason"
+          label="Your reason to refer anyway"
+          hint="The model allows this with a reason. The link worker sees it with the referral."
+          value={reason}
+          // An emptied box is no override at all, not an override without a reason.
+          onInput={(value) => state.update((draft) => ({ ...draft, overrideReason: value.trim() ? value : undefined }))}
+        />
       )}
     </li>
   );

@@ -1,7 +1,9 @@
+import { ukDate } from '../../domain/clock/uk-date';
 import type { Card } from '../../domain/criteria';
 import { type CardGroup, cardsByRoute } from '../../domain/criteria/card-groups';
 import { meaningOfVerdict, verdictHeadline } from '../../domain/criteria/verdict-words';
-import { agreementLine, reviewOverdue } from '../../domain/pad/agreement';
+import { reviewState } from '../../domain/model/review';
+import { agreementLine } from '../../domain/pad/agreement';
 import { fieldId } from '../../domain/pad/referral-from-draft';
 import { missingField, NO_MODEL } from '../../domain/pad/send-block';
 import type { PadState } from './pad-state';
@@ -19,7 +21,6 @@ export function VerdictPanel({ state }: { state: PadState }) {
       </section>
     );
   }
-  const today = new Date().toISOString().slice(0, 10);
   // One reason box serves every overridable card: it is shown on the first one.
   const meaning = meaningOfVerdict(verdict, state.draft.value.overrideReason);
   // No reason box while a safety stop applies: nothing the referrer writes can send it.
@@ -55,7 +56,7 @@ export function VerdictPanel({ state }: { state: PadState }) {
         <br />
         {agreementLine(model)}
       </p>
-      {reviewOverdue(model, today) && (
+      {reviewState(model, ukDate(Date.now())).state === 'overdue' && (
         <p class="pad-verdict__overdue">This agreement was due for review on {model.agreement.reviewBy}.</p>
       )}
       <p class="pad-verdict__outcome" aria-live="polite">

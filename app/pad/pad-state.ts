@@ -1,5 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import type { PatientContext } from '../../domain/adapters/patient-context';
+import { ukDate } from '../../domain/clock/uk-date';
 import { canSend, checkReferral, sentVerdict, type Verdict } from '../../domain/criteria';
 import type { SavedDraft } from '../../domain/drafts/saved-draft';
 import type { ServiceModel } from '../../domain/model/model';
@@ -19,7 +20,7 @@ export type { Sent } from '../../domain/pad/session';
 
 /** Today as YYYY-MM-DD on the UK calendar (ages and review dates are UK days). */
 function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  return ukDate(Date.now());
 }
 
 /** Runs one effect of the session and gives back the event it ends in, if any. */

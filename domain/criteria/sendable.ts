@@ -1,3 +1,4 @@
+import { ukDate } from '../clock/uk-date';
 import type { Referral } from '../referral/referral';
 import { SAFETY_FLAGS, safetyLabel } from '../referral/safety';
 import { MIN_OVERRIDE_REASON } from './override';
@@ -9,14 +10,6 @@ export type Refusal = { path: (string | number)[]; message: string };
 export const EARLIEST_BIRTH = '1880-01-01';
 /** How far ahead of the receiving clock a referral's time may be (a sending computer's clock runs a little fast). */
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
-
-/**
- * The latest day it is in the UK now: UK time is UTC or an hour ahead, so the UTC day an hour from now (which allows,
- * in winter's last hour before midnight, a date of birth of tomorrow: no clinical matter, and no time-zone data needed).
- */
-function latestUkDay(now: Date): string {
-  return new Date(now.getTime() + 60 * 60 * 1000).toISOString().slice(0, 10);
-}
 
 /**
  * The clinical rules every referral meets before it reaches a link worker, whoever sent it: the pad checks them before
@@ -88,7 +81,7 @@ function verdictRefusals({ verdict, safety }: Referral): Refusal[] {
 
 function dateRefusals({ patient, createdAt }: Referral, now: Date): Refusal[] {
   const refusals: Refusal[] = [];
-  if (patient.dateOfBirth > latestUkDay(now))
+  if (patient.dateOfBirth > ukDate(now))
     refusals.push({ path: ['patient', 'dateOfBirth'], message: 'The date of birth is in the future.' });
   if (patient.dateOfBirth < EARLIEST_BIRTH)
     refusals.push({ path: ['patient', 'dateOfBirth'], message: 'The date of birth is before 1880.' });

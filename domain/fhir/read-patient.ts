@@ -55,6 +55,25 @@ export function readPatient(reading: Reading, patient: z.infer<typeof patientRes
     reading.where.set('patient.interpreterLanguage', `${path}.communication[0].language.text`);
   }
 
+  const interpreterRequired = readPatientExtensions(reading, patient, path);
+  if ((interpreterRequired === true) !== (language !== undefined))
+    problem(
+      reading,
+      `${path}.communication`,
+      'An interpreter language comes with the interpreter-required extension set to true, and only then.',
+    );
+}
+
+/**
+ * Reads the Patient's extensions (interpreter required, contact preference, access needs) into the referral's patient;
+ * any other extension is refused rather than dropped. Returns whether an interpreter was said to be required.
+ */
+function readPatientExtensions(
+  reading: Reading,
+  patient: z.infer<typeof patientResourceSchema>,
+  path: string,
+): unknown {
+  const into = reading.patient;
   let interpreterRequired: unknown;
   let contactPreferenceSeen = false;
   const accessNeeds: unknown[] = [];
@@ -93,10 +112,5 @@ export function readPatient(reading: Reading, patient: z.infer<typeof patientRes
     }
   });
   if (accessNeeds.length > 0) into.accessNeeds = accessNeeds;
-  if ((interpreterRequired === true) !== (language !== undefined))
-    problem(
-      reading,
-      `${path}.communication`,
-      'An interpreter language comes with the interpreter-required extension set to true, and only then.',
-    );
+  return interpreterRequired;
 }

@@ -78,7 +78,7 @@ function typeName(value: unknown): string {
 }
 
 /** JSON.parse's message, with the position turned into a line and column a champion can find in an editor. */
-export function jsonProblem(text: string, error: unknown): string {
+function jsonProblem(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const position = /at position (\d+)/.exec(message);
   const cutShort = /end of JSON input/i.test(message) || Number(position?.[1]) >= text.trimEnd().length;
@@ -92,15 +92,19 @@ export function jsonProblem(text: string, error: unknown): string {
   return `Not valid JSON at line ${line}, column ${column}: ${reason}.`;
 }
 
-/** Reads a model file's text. Never throws: a bad file gives errors that name the field and say what is wrong. */
-export function readModelFile(text: string): ModelFileResult {
-  let data: unknown;
+/** A file's text parsed as JSON, or the one error that says where it stops being JSON. Never throws. */
+export function parseJsonFile(text: string): { ok: true; data: unknown } | { ok: false; errors: ModelFileError[] } {
   try {
-    data = JSON.parse(text);
+    return { ok: true, data: JSON.parse(text) };
   } catch (error) {
     return { ok: false, errors: [{ path: '(the file)', message: jsonProblem(text, error) }] };
   }
-  return readModel(data);
+}
+
+/** Reads a model file's text. Never throws: a bad file gives errors that name the field and say what is wrong. */
+export function readModelFile(text: string): ModelFileResult {
+  const parsed = parseJsonFile(text);
+  return parsed.ok ? readModel(parsed.data) : parsed;
 }
 
 /** Checks a model already parsed from JSON (or from storage). */

@@ -16,8 +16,3 @@ export function agreementLine(model: Pick<ServiceModel, 'kind' | 'agreement'>): 
   const kind = MODEL_KINDS.find((entry) => entry.kind === model.kind)?.label ?? model.kind;
   return `${kind} model, agreed by ${listInWords(model.agreement.agreedBy)} on ${longDay(model.agreement.agreedOn)}`;
 }
-
-/** Whether the agreement is past its review date on `today` (YYYY-MM-DD): the pad says so, it does not refuse. */
-export function reviewOverdue(model: Pick<ServiceModel, 'agreement'>, today: string): boolean {
-  return model.agreement.reviewBy < today;
-}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jsonProblem, located, type ModelFileError } from '../model/model-file';
+import { located, type ModelFileError, parseJsonFile } from '../model/model-file';
 import { queueSettingsSchema, type Settings, settingsSchema } from './settings';
 
 /** The settings file format this code writes. A newer one is refused, not guessed at. */
@@ -44,12 +44,9 @@ export function writeSettingsFile(
 
 /** Reads a settings file's text. Never throws: a bad file gives every error, each naming where it is. */
 export function readSettingsFile(text: string): SettingsFileResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, errors: [{ path: '(the file)', message: jsonProblem(text, error) }] };
-  }
+  const json = parseJsonFile(text);
+  if (!json.ok) return json;
+  const { data } = json;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, errors: [{ path: '(the file)', message: 'A settings file holds one JSON object.' }] };
   }

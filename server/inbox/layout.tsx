@@ -35,19 +35,3 @@ export function Page(props: { title: string; session?: Session; children: Compon
     </html>
   );
 }
-
-export function ErrorSummary(props: { problems: { field?: string; message: string }[] }) {
-  if (props.problems.length === 0) return null;
-  return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">There is a problem</h2>
-      <ul>
-        {props.problems.map((problem) => (
-          <li key={problem.message}>
-            {problem.field ? <a href={`#${problem.field}`}>{problem.message}</a> : problem.message}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}

@@ -1,4 +1,6 @@
-import { ErrorSummary, Page } from './layout';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { Field } from '../../ui/Field';
+import { Page } from './layout';
 
 export function LoginPage(props: {
   username?: string;
@@ -13,8 +15,10 @@ export function LoginPage(props: {
       <h1>Sign in</h1>
       {props.ended && <p class="inset">Your session has ended. Sign in again to carry on.</p>}
       <ErrorSummary
-        problems={[
-          ...(props.failed ? [{ field: 'username', message: 'The username or password is wrong.' }] : []),
+        id="error-summary"
+        title="There is a problem"
+        items={[
+          ...(props.failed ? [{ target: 'username', message: 'The username or password is wrong.' }] : []),
           ...(props.locked
             ? [
                 {
@@ -30,15 +34,27 @@ export function LoginPage(props: {
         ]}
       />
       <form method="post" action="/inbox/login" class="form">
-        <div class="form-group">
-          <label for="username">Username</label>
-          <input id="username" name="username" autocomplete="username" required value={props.username ?? ''} />
-        </div>
-        <div class="form-group">
-          <label for="password">Password</label>
-          <input id="password" name="password" type="password" autocomplete="current-password" required />
-        </div>
-        <button type="submit" class="button">
+        <Field id="username" label="Username">
+          <input
+            class="nhsuk-input"
+            id="username"
+            name="username"
+            autocomplete="username"
+            required
+            value={props.username ?? ''}
+          />
+        </Field>
+        <Field id="password" label="Password">
+          <input
+            class="nhsuk-input"
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+          />
+        </Field>
+        <button type="submit" class="nhsuk-button">
           Sign in
         </button>
       </form>

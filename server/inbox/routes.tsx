@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
+import { ukDate } from '../../domain/clock/uk-date';
 import { applyDecision, decisionSchema } from '../../domain/fhir';
 import { addressBuckets, clientAddress } from '../auth/address-limit';
 import {
@@ -23,7 +24,8 @@ import { listPractices } from '../store/practices';
 import { recordDecision, referralDetail } from '../store/referrals';
 import { detailsRemovedAt } from '../store/retention';
 import { AuditPage } from './audit-page';
-import { type DecisionForm, DetailPage } from './detail-page';
+import type { DecisionForm } from './decision-form';
+import { DetailPage } from './detail-page';
 import { when } from './labels';
 import { ListPage } from './list-page';
 import { readListRequest } from './list-query';
@@ -140,7 +142,7 @@ export function inboxRoutes(service: Service) {
       <DetailPage
         session={c.get('session')}
         referral={referral}
-        today={service.now().toISOString().slice(0, 10)}
+        today={ukDate(service.now())}
         saved={c.req.query('saved') !== undefined}
       />,
     );
@@ -163,7 +165,13 @@ export function inboxRoutes(service: Service) {
     const parsed = decisionSchema.safeParse({ ...entered, by: session.linkWorker.displayName, at });
     const page = (problems: { field?: string; message: string }[], status: 400 | 409) =>
       html(
-        <DetailPage session={session} referral={current} today={at.slice(0, 10)} problems={problems} form={entered} />,
+        <DetailPage
+          session={session}
+          referral={current}
+          today={ukDate(new Date(at))}
+          problems={problems}
+          form={entered}
+        />,
         status,
       );
     if (!parsed.success || parsed.data.status === 'requested' || parsed.data.status === 'cancelled')
@@ -205,7 +213,7 @@ export function inboxRoutes(service: Service) {
       <DetailPage
         session={session}
         referral={fresh}
-        today={at.slice(0, 10)}
+        today={ukDate(new Date(at))}
         problems={[
           {
             message:

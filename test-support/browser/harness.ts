@@ -47,6 +47,30 @@ type LaunchOptions = {
   demo?: { url: string; port: number; close: () => Promise<void> };
 };
 
+/** Headless Chromium on this profile with the built extension loaded, once its service worker has started. */
+export async function launchWithExtension(
+  profileDir: string,
+  options: { args?: string[]; viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; serviceWorker: Worker; extensionId: string }> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ...(options.viewport ? { viewport: options.viewport } : {}),
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+      ...(options.args ?? []),
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, serviceWorker, extensionId: new URL(serviceWorker.url()).host };
+}
+
 export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npx wxt build\` (tests/e2e/global-setup.ts does).`);
@@ -54,24 +78,13 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   const demo = options.demo ?? (await startDemoPractice({ port: 0 }));
   const ownsDemo = options.demo === undefined;
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'sp-pad-profile-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
+  const { context, serviceWorker, extensionId } = await launchWithExtension(profileDir, {
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
       // Only loopback: both names are the demo server on 127.0.0.1.
       `--host-resolver-rules=MAP ${UNMATCHED_HOST} 127.0.0.1, MAP ${PRACTICE_HOST} 127.0.0.1`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
       '--no-sandbox',
     ],
   });
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(serviceWorker.url()).host;
   let closed = false;
   return {
     context,
@@ -260,12 +273,16 @@ export async function stopServiceWorker(h: Harness): Promise<void> {
   }
 }
 
-/** Kills the browser's main process (SIGKILL: no shutdown, as in a crash or power cut). Only the one this harness started. */
-export async function killBrowser(h: Harness): Promise<void> {
-  const pid = browserPid(h.profileDir);
+/**
+ * Kills the browser's main process (SIGKILL: no shutdown, as in a crash or power cut): only the one started on this
+ * profile, by this harness or by outbox-browser.ts.
+ */
+export async function killBrowser(b: { profileDir: string; context: BrowserContext }): Promise<void> {
+  const pid = browserPid(b.profileDir);
   if (pid === undefined) throw new Error('The browser process for this profile is not running.');
+  const closed = b.context.waitForEvent('close').catch(() => undefined);
   process.kill(pid, 'SIGKILL');
-  await h.context.waitForEvent('close').catch(() => undefined);
+  await closed;
 }
 
 /** Starts the browser again on the same profile (e.g. after killBrowser), with a demo server of its own. */

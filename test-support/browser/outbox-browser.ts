@@ -1,15 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { BOUNDARIED } from '../../tests/e2e/fixtures/models';
+import { launchWithExtension } from './harness';
 
 /**
  * Chromium with the built extension on a profile that can outlive the browser (for a kill and a restart), and the
  * faults the outbox must survive: the service worker stopped (CDP Target.closeTarget) and the browser process killed.
  */
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
-
 export type OutboxBrowser = {
   context: BrowserContext;
   extensionId: string;
@@ -23,22 +22,7 @@ export function newProfile(): string {
 }
 
 export async function launchOn(profileDir: string): Promise<OutboxBrowser> {
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 420, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  const { context, extensionId } = await launchWithExtension(profileDir, { viewport: { width: 420, height: 900 } });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`chrome-extension://${extensionId}/pad.html`);
   return { context, extensionId, profileDir, page };
@@ -236,30 +220,4 @@ export async function stopServiceWorker(b: OutboxBrowser): Promise<void> {
   } finally {
     await cdp.detach().catch(() => undefined);
   }
-}
-
-/** Kills the browser's main process (SIGKILL: no shutdown, as in a crash): only the one started on this profile. */
-export async function killBrowser(b: OutboxBrowser): Promise<void> {
-  const pid = browserPid(b.profileDir);
-  if (pid === undefined) throw new Error('The browser process for this profile is not running.');
-  const closed = b.context.waitForEvent('close').catch(() => undefined);
-  process.kill(pid, 'SIGKILL');
-  await closed;
-}
-
-/** The browser's main process: the one started with this (unique) profile directory and no --type. */
-function browserPid(profileDir: string): number | undefined {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let args: string[];
-    try {
-      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-    } catch {
-      continue;
-    }
-    if (args.includes(`--user-data-dir=${profileDir}`) && !args.some((arg) => arg.startsWith('--type='))) {
-      return Number(entry);
-    }
-  }
-  return undefined;
 }

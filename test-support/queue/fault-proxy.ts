@@ -36,6 +36,26 @@ export type FaultProxy = {
   close: () => Promise<void>;
 };
 
+/** What a queue that throttles (429 or 503, Retry-After) or refuses the referral (422, the service's reason) answers. */
+function outcomeAnswer(proxy: FaultProxy, mode: 'throttle' | 'refuse') {
+  const json = { 'content-type': 'application/fhir+json' };
+  const outcome = (issue: fhir4.OperationOutcomeIssue): fhir4.OperationOutcome => ({
+    resourceType: 'OperationOutcome',
+    issue: [issue],
+  });
+  return mode === 'throttle'
+    ? {
+        status: proxy.throttleStatus,
+        headers: { ...json, 'retry-after': proxy.retryAfter },
+        outcome: outcome({ severity: 'error', code: 'throttled', diagnostics: 'Too many requests.' }),
+      }
+    : {
+        status: 422,
+        headers: json,
+        outcome: outcome({ severity: 'error', code: 'business-rule', details: { text: proxy.refusal } }),
+      };
+}
+
 export async function startFaultProxy(upstream: string, { port = 0, random = Math.random } = {}): Promise<FaultProxy> {
   const sockets = new Set<Socket>();
   const waiting: Array<() => void> = [];
@@ -83,21 +103,9 @@ export async function startFaultProxy(upstream: string, { port = 0, random = Mat
     if (fail) proxy.failed++;
     if (fail) return outgoing.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
     if (mode === 'hang') return;
-    if (mode === 'throttle') {
-      const throttled: fhir4.OperationOutcome = {
-        resourceType: 'OperationOutcome',
-        issue: [{ severity: 'error', code: 'throttled', diagnostics: 'Too many requests.' }],
-      };
-      return outgoing
-        .writeHead(proxy.throttleStatus, { 'content-type': 'application/fhir+json', 'retry-after': proxy.retryAfter })
-        .end(JSON.stringify(throttled));
-    }
-    if (mode === 'refuse') {
-      const refusal: fhir4.OperationOutcome = {
-        resourceType: 'OperationOutcome',
-        issue: [{ severity: 'error', code: 'business-rule', details: { text: proxy.refusal } }],
-      };
-      return outgoing.writeHead(422, { 'content-type': 'application/fhir+json' }).end(JSON.stringify(refusal));
+    if (mode === 'throttle' || mode === 'refuse') {
+      const answer = outcomeAnswer(proxy, mode);
+      return outgoing.writeHead(answer.status, answer.headers).end(JSON.stringify(answer.outcome));
     }
     if (incoming.method === 'POST' && typeof key === 'string') {
       proxy.forwarded.set(key, (proxy.forwarded.get(key) ?? 0) + 1);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { killBrowser } from '../../test-support/browser/harness';
 import {
   badge,
-  killBrowser,
   launchOn,
   newProfile,
   type OutboxBrowser,
@@ -43,6 +43,22 @@ afterAll(async () => {
   removeProfile(profile);
 });
 
+/** Sends a referral from the pad with the proxy in this mode, once its POST has reached the proxy. */
+async function sendReaching(mode: FaultProxy['mode']): Promise<string> {
+  proxy.mode = mode;
+  const reached = proxy.nextRequest();
+  const id = await sendFromPad(browser);
+  await reached;
+  return id;
+}
+
+/** The referral reaches the service: one POST got through, and the service stored it once. */
+async function deliveredOnce(id: string): Promise<void> {
+  await until(id, { status: 'delivered' });
+  expect(proxy.forwarded.get(id)).toBe(1);
+  expect(await queue.stored(id)).toHaveLength(1);
+}
+
 beforeEach(async () => {
   proxy.mode = 'pass';
   await proxy.up().catch(() => undefined);
@@ -70,9 +86,7 @@ describe('the outbox in the browser, under faults', () => {
     await until(id, { status: 'queued', lastError: expect.stringMatching(/could not be reached/) });
     await expect.poll(() => badge(browser)).toBe('1');
     await proxy.up();
-    await until(id, { status: 'delivered' });
-    expect(proxy.forwarded.get(id)).toBe(1);
-    expect(await queue.stored(id)).toHaveLength(1);
+    await deliveredOnce(id);
     await expect.poll(() => badge(browser)).toBe('');
   });
 
@@ -84,28 +98,18 @@ describe('the outbox in the browser, under faults', () => {
       .toBeGreaterThanOrEqual(2);
     expect(await row(browser, id)).toMatchObject({ status: 'queued', lastError: expect.stringMatching(/500/) });
     proxy.mode = 'pass';
-    await until(id, { status: 'delivered' });
-    expect(proxy.forwarded.get(id)).toBe(1);
-    expect(await queue.stored(id)).toHaveLength(1);
+    await deliveredOnce(id);
   });
 
   it('a queue that hangs: the request times out and is retried, delivered once', async () => {
-    proxy.mode = 'hang';
-    const hung = proxy.nextRequest();
-    const id = await sendFromPad(browser);
-    await hung;
+    const id = await sendReaching('hang');
     await until(id, { status: 'queued', lastError: expect.stringMatching(/did not answer within 10 s/) });
     proxy.mode = 'pass';
-    await until(id, { status: 'delivered' });
-    expect(proxy.forwarded.get(id)).toBe(1);
-    expect(await queue.stored(id)).toHaveLength(1);
+    await deliveredOnce(id);
   });
 
   it('the service worker stopped mid-send (the service stored it, no answer came): delivered once after the lease', async () => {
-    proxy.mode = 'swallow';
-    const reached = proxy.nextRequest();
-    const id = await sendFromPad(browser);
-    await reached;
+    const id = await sendReaching('swallow');
     await expect.poll(async () => (await queue.stored(id)).length).toBe(1);
     await stopServiceWorker(browser);
     proxy.mode = 'pass';
@@ -192,8 +196,6 @@ describe('the outbox in the browser, under faults', () => {
     await killBrowser(browser);
     proxy.mode = 'pass';
     browser = await launchOn(profile);
-    await until(id, { status: 'delivered' });
-    expect(proxy.forwarded.get(id)).toBe(1);
-    expect(await queue.stored(id)).toHaveLength(1);
+    await deliveredOnce(id);
   });
 });

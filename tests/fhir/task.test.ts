@@ -154,13 +154,9 @@ describe('a decision as the queue service receives it', () => {
 describe('which statuses end the wait', () => {
   it('counts declined, redirected, completed and cancelled as final; accepted and contacted as decided only', () => {
     expect(LINK_WORKER_STATUSES.filter(isFinal)).toEqual(['declined', 'redirected', 'completed', 'cancelled']);
-    expect(LINK_WORKER_STATUSES.filter(isDecided)).toEqual([
-      'accepted',
-      'declined',
-      'redirected',
-      'contacted',
-      'completed',
-      'cancelled',
-    ]);
+    // Every status but the first: only a referral still waiting for the link worker is undecided.
+    expect(LINK_WORKER_STATUSES.filter(isDecided)).toEqual(
+      LINK_WORKER_STATUSES.filter((status) => status !== 'requested'),
+    );
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { checkReferral } from '../../domain/criteria';
 import { BOUNDARIED_VCSE_MODEL as model } from '../../domain/model/examples';
 import { reviewMessage, reviewState } from '../../domain/model/review';
+import { widower } from '../../test-support/fixtures/criteria';
 
 // The example was agreed on 2026-09-15, for review by 2027-09-14.
 describe('where a model stands against its review date', () => {
@@ -25,5 +27,19 @@ describe('where a model stands against its review date', () => {
     const state = reviewState(model, '2026-09-14');
     expect(state).toEqual({ state: 'not-yet-agreed', agreedOn: '2026-09-15' });
     expect(reviewMessage(state)).toMatch(/after today/);
+  });
+});
+
+// The options page's callout and the card on the pad must never disagree on a day: both come from reviewState.
+describe('the pad and the options page on each day around the model’s dates', () => {
+  it.each([
+    ['2026-09-14', 'not-yet-agreed', 'model.not-yet-agreed'],
+    ['2026-09-15', 'current', undefined],
+    ['2027-09-14', 'due-soon', undefined],
+    ['2027-09-15', 'overdue', 'model.review-overdue'],
+  ])('on %s the champion sees %s and the referrer the card %s', (day, state, rule) => {
+    expect(reviewState(model, day).state).toBe(state);
+    const cards = checkReferral(model, widower(), day).cards.filter((card) => card.rule.startsWith('model.'));
+    expect(cards.map((card) => card.rule)).toEqual(rule ? [rule] : []);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementLine, reviewOverdue } from '../../domain/pad/agreement';
+import { agreementLine } from '../../domain/pad/agreement';
 
 const agreement = {
   agreedBy: ['Dr R Khan (GP partner)', 'Bristol Community Connectors'],
@@ -16,10 +16,5 @@ describe('the model line above the verdict', () => {
     expect(agreementLine({ kind: 'open', agreement: { ...agreement, agreedBy: ['The PCN board'] } })).toBe(
       'Open model, agreed by The PCN board on 1 April 2026',
     );
-  });
-
-  it('tells when the agreement is due for review', () => {
-    expect(reviewOverdue({ agreement }, '2027-04-01')).toBe(false);
-    expect(reviewOverdue({ agreement }, '2027-04-02')).toBe(true);
   });
 });

@@ -4,16 +4,20 @@ import { emptyDraft, type ReferralDraft } from '../../domain/referral/draft';
 import type { Referral } from '../../domain/referral/referral';
 import { noSafetyConcerns } from '../../test-support/fixtures/safety';
 
+const JOHN_SMITH = {
+  nhsNumber: '9434765919',
+  given: 'John',
+  family: 'Smith',
+  dateOfBirth: '1950-03-12',
+  sex: 'male',
+} as const;
+
 /** A draft a GP could send: every required answer given. */
 export function completeDraft(): ReferralDraft {
   return {
     ...emptyDraft(),
     patient: {
-      nhsNumber: '9434765919',
-      given: 'John',
-      family: 'Smith',
-      dateOfBirth: '1950-03-12',
-      sex: 'male',
+      ...JOHN_SMITH,
       phone: '07700 900123',
       email: '',
       postcode: 'bs1 4dj',
@@ -35,24 +39,14 @@ export const REFERRAL: Referral = {
   id: '1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d',
   createdAt: '2026-06-30T23:30:00.000Z',
   patient: {
-    nhsNumber: '9434765919',
-    given: 'John',
-    family: 'Smith',
-    dateOfBirth: '1950-03-12',
-    sex: 'male',
+    ...JOHN_SMITH,
     contactModes: ['phone', 'letter'],
     contactTimes: 'Weekday mornings',
     accessNeeds: [],
   },
   needs: ['loneliness', 'bereavement'],
   whatMatters: 'Getting back to the allotment',
-  safety: {
-    'suicidal-thoughts': false,
-    psychosis: false,
-    safeguarding: true,
-    'secondary-mental-health': false,
-    'substance-use': false,
-  },
+  safety: { ...noSafetyConcerns(), safeguarding: true },
   consent: { referral: true, sharing: true },
   referrer: { name: 'Dr Asha Patel', role: 'GP', odsCode: 'L81001' },
   provenance: {},

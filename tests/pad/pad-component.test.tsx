@@ -1,35 +1,25 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
 import { Pad } from '../../app/pad/Pad';
 import { createPadState, type PadState } from '../../app/pad/pad-state';
 import { loadDraft } from '../../app/shared/storage/drafts';
 import { NO_RECORD } from '../../domain/drafts/saved-draft';
 import { OPEN_PCN_MODEL } from '../../domain/model/examples';
+import { noSafetyConcerns } from '../../test-support/fixtures/safety';
 import { JOHN } from './fixtures';
+import { renderRoot } from './render-root';
 
-let root: HTMLElement;
+const root = renderRoot();
 
 async function mount(state: PadState): Promise<void> {
   await act(() => {
-    render(<Pad state={state} />, root);
+    render(<Pad state={state} />, root());
   });
 }
 
-const byId = (id: string) => root.querySelector<HTMLElement>(`#${id}`);
-const text = () => root.textContent ?? '';
-
-beforeEach(() => {
-  fakeBrowser.reset();
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const byId = (id: string) => root().querySelector<HTMLElement>(`#${id}`);
+const text = () => root().textContent ?? '';
 
 describe('the pad, rendered', () => {
   it('keeps what was typed when the banner flickers to no patient and back while the pad opens (OPEN-1)', async () => {
@@ -191,13 +181,7 @@ describe('the pad, rendered', () => {
     state.update((draft) => ({
       ...draft,
       needs: ['loneliness'],
-      safety: {
-        'suicidal-thoughts': false,
-        psychosis: false,
-        safeguarding: false,
-        'secondary-mental-health': false,
-        'substance-use': false,
-      },
+      safety: noSafetyConcerns(),
       consent: { referral: true, sharing: true },
       referrer: { name: 'Dr Asha Patel', role: 'GP', odsCode: 'L81001' },
     }));
@@ -209,12 +193,12 @@ describe('the pad, rendered', () => {
     });
     await vi.waitFor(() => expect(state.problems.value).not.toEqual([]));
     await act(() => state.settled());
-    // The summary takes focus in an effect after it renders: wait for that, as a screen reader user would.
-    await vi.waitFor(() => expect(document.activeElement).toBe(root.querySelector('.pad-error-summary')));
-    const summary = root.querySelector('.pad-error-summary');
+    // The summary takes focus as it renders: wait for that, as a screen reader user would.
+    await vi.waitFor(() => expect(document.activeElement).toBe(root().querySelector('#pad-error-summary')));
+    const summary = root().querySelector('#pad-error-summary');
     expect(summary?.textContent).toContain('There is a problem');
     expect(summary?.textContent).toContain('The referral was not saved');
-    expect(root.querySelector('form')?.firstElementChild).toBe(summary);
+    expect(root().querySelector('form')?.firstElementChild).toBe(summary);
     expect(text()).not.toContain('Saved — will be sent');
     expect((await loadDraft(JOHN.recordKey)).status).toBe('found');
   });

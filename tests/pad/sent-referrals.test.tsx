@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type AnswerDeps, backgroundHandlers } from '../../app/background/answers';
 import { type OutboxDb, openOutbox } from '../../app/background/outbox/db';
@@ -13,11 +13,11 @@ import { typeOf } from '../../app/shared/messaging/protocol';
 import { answering } from '../../app/shared/messaging/receive';
 import { loadDraft } from '../../app/shared/storage/drafts';
 import { OPEN_PCN_MODEL } from '../../domain/model/examples';
-import { type FaultProxy, startFaultProxy } from '../../test-support/queue/fault-proxy';
+import { standInQueueBehindProxy } from '../../test-support/queue/behind-proxy';
 import { nodeFetch } from '../../test-support/queue/node-fetch';
-import { type StandInQueue, startStandInQueue } from '../../test-support/queue/stand-in-queue';
 import { quickPolicy } from '../outbox/support';
 import { JOHN, REFERRAL } from './fixtures';
+import { renderRoot } from './render-root';
 
 /**
  * The pad rendered with the background's real answers (app/background/answers.ts) over real Dexie (fake-indexeddb):
@@ -42,8 +42,8 @@ function background(deps: Partial<AnswerDeps>): void {
   );
 }
 
-let root: HTMLElement;
-const byId = (id: string) => root.querySelector<HTMLElement>(`#${id}`);
+const root = renderRoot();
+const byId = (id: string) => root().querySelector<HTMLElement>(`#${id}`);
 const sendButton = () => byId('pad-send') as HTMLButtonElement;
 
 async function openPad(): Promise<PadState> {
@@ -59,20 +59,12 @@ async function openPad(): Promise<PadState> {
   await state.checkOutbox();
   await state.recordChanged(JOHN);
   await act(() => {
-    render(<Pad state={state} />, root);
+    render(<Pad state={state} />, root());
   });
   return state;
 }
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
 afterEach(() => {
-  render(null, root);
-  root.remove();
   vi.restoreAllMocks();
 });
 
@@ -106,7 +98,7 @@ describe('a browser whose background cannot open IndexedDB (a private window)', 
       'Send is turned off: this browser cannot store referrals here (for example a private window). Your draft is kept.',
     );
     // The draft is whole on screen and stored (the extension's storage, not the outbox).
-    expect(root.querySelector('[aria-pressed="true"]')?.textContent).toContain('Loneliness or isolation');
+    expect(root().querySelector('[aria-pressed="true"]')?.textContent).toContain('Loneliness or isolation');
     await state.settled();
     const saved = await loadDraft(JOHN.recordKey);
     expect(saved.status === 'found' && saved.saved.draft.needs).toEqual(['loneliness']);
@@ -125,17 +117,7 @@ describe('a browser whose background cannot open IndexedDB (a private window)', 
 });
 
 describe('Sent referrals on the pad’s main view', () => {
-  let queue: StandInQueue;
-  let proxy: FaultProxy;
-
-  beforeAll(async () => {
-    queue = await startStandInQueue();
-    proxy = await startFaultProxy(queue.url);
-  });
-  afterAll(async () => {
-    await proxy.close();
-    await queue.close();
-  });
+  const net = standInQueueBehindProxy();
 
   it('shows a refused referral with the service’s reason; Send again queues it and a working queue gets it', async () => {
     const db: OutboxDb = openOutbox(`outbox-${crypto.randomUUID()}`);
@@ -143,7 +125,7 @@ describe('Sent referrals on the pad’s main view', () => {
     const drain = async () => {
       await runOutbox({
         db,
-        queue: { endpoint: proxy.url, token: queue.token },
+        queue: { endpoint: net.proxy.url, token: net.queue.token },
         retentionDays: 7,
         fetch: nodeFetch,
         now: Date.now,
@@ -161,8 +143,8 @@ describe('Sent referrals on the pad’s main view', () => {
     });
 
     // Sent earlier in the consultation; the service refused it.
-    proxy.mode = 'refuse';
-    proxy.refusal = 'Practice L81001 has no agreement with this service.';
+    net.proxy.mode = 'refuse';
+    net.proxy.refusal = 'Practice L81001 has no agreement with this service.';
     await enqueueReferral(REFERRAL, { db });
     await drain();
     expect(await db.referrals.get(REFERRAL.id)).toMatchObject({ status: 'needs-attention' });
@@ -172,17 +154,17 @@ describe('Sent referrals on the pad’s main view', () => {
     await vi.waitFor(() => expect(panel.querySelector('summary')?.textContent).toContain('1 needs attention'));
     // It opens by itself, the send form above it unmoved.
     await vi.waitFor(() => expect(panel.open).toBe(true));
-    expect(root.querySelector('form')?.nextElementSibling).toBe(panel);
-    const item = () => root.querySelector<HTMLElement>('#pad-sent-this-patient + div .pad-sent-item');
+    expect(root().querySelector('form')?.nextElementSibling).toBe(panel);
+    const item = () => root().querySelector<HTMLElement>('#pad-sent-this-patient + div .pad-sent-item');
     expect(item()?.textContent).toContain('SP-1A2B-3C4D');
     expect(item()?.textContent).toContain('Loneliness or isolation, Bereavement');
     expect(item()?.querySelector('.pad-sent-state')?.textContent).toBe(
       'Needs attention: The queue service refused the referral (HTTP 422): Practice L81001 has no agreement with this service.',
     );
-    expect(queue.stored.has(REFERRAL.id)).toBe(false);
+    expect(net.queue.stored.has(REFERRAL.id)).toBe(false);
 
     // The practice fixed the agreement: Send again.
-    proxy.mode = 'pass';
+    net.proxy.mode = 'pass';
     const again = item()?.querySelector('button');
     expect(again?.getAttribute('aria-label')).toBe('Send SP-1A2B-3C4D again');
     await act(() => again?.click());
@@ -195,8 +177,8 @@ describe('Sent referrals on the pad’s main view', () => {
     );
     expect(item()?.querySelector('button')).toBeNull();
     expect(panel.querySelector('summary')?.textContent).not.toContain('attention');
-    expect(queue.posts.get(REFERRAL.id)).toBe(1);
-    expect(queue.stored.has(REFERRAL.id)).toBe(true);
+    expect(net.queue.posts.get(REFERRAL.id)).toBe(1);
+    expect(net.queue.stored.has(REFERRAL.id)).toBe(true);
     expect(await db.referrals.get(REFERRAL.id)).toMatchObject({ status: 'delivered', attempts: 2 });
   });
 
@@ -219,11 +201,11 @@ describe('Sent referrals on the pad’s main view', () => {
 
     await openPad();
     const practiceItems = () =>
-      [...root.querySelectorAll('#pad-sent-this-practice ~ div .pad-sent-reference')].map((node) => node.textContent);
+      [...root().querySelectorAll('#pad-sent-this-practice ~ div .pad-sent-reference')].map((node) => node.textContent);
     const reference = (id: string) => `SP-${id.slice(0, 4).toUpperCase()}-${id.slice(4, 8).toUpperCase()}`;
     await vi.waitFor(() => expect(practiceItems()).toContain(reference(someoneElse.id)));
-    const today = root.querySelector<HTMLInputElement>('input[name="pad-sent-range"][value="today"]');
-    const week = root.querySelector<HTMLInputElement>('input[name="pad-sent-range"][value="week"]');
+    const today = root().querySelector<HTMLInputElement>('input[name="pad-sent-range"][value="today"]');
+    const week = root().querySelector<HTMLInputElement>('input[name="pad-sent-range"][value="week"]');
     expect(today?.checked).toBe(true);
     expect(today?.closest('fieldset')?.querySelector('legend')?.textContent).toBe('Show the referrals sent');
     if (earlierThisWeek < new Date(now).setHours(0, 0, 0, 0)) {
@@ -233,7 +215,7 @@ describe('Sent referrals on the pad’s main view', () => {
     await vi.waitFor(() => expect(practiceItems()).toEqual([reference(someoneElse.id), reference(older.id)]));
     // This patient's list has only John's (by NHS number), not the other patient's.
     expect(
-      [...root.querySelectorAll('#pad-sent-this-patient + div .pad-sent-reference')].map((node) => node.textContent),
+      [...root().querySelectorAll('#pad-sent-this-patient + div .pad-sent-reference')].map((node) => node.textContent),
     ).toEqual([reference(older.id)]);
   });
 });

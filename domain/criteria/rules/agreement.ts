@@ -1,4 +1,5 @@
 import type { ServiceModel } from '../../model/model';
+import { reviewState } from '../../model/review';
 import { type Finding, finding } from '../finding';
 
 /**
@@ -7,7 +8,8 @@ import { type Finding, finding } from '../finding';
  */
 export function agreement(model: ServiceModel, today: string): Finding[] {
   const { agreedOn, reviewBy } = model.agreement;
-  if (today < agreedOn) {
+  const review = reviewState(model, today);
+  if (review.state === 'not-yet-agreed') {
     return [
       finding('none', {
         rule: 'model.not-yet-agreed',
@@ -16,7 +18,7 @@ export function agreement(model: ServiceModel, today: string): Finding[] {
       }),
     ];
   }
-  if (today <= reviewBy) return [];
+  if (review.state !== 'overdue') return [];
   return [
     finding('none', {
       rule: 'model.review-overdue',
