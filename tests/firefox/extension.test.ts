@@ -127,7 +127,7 @@ describe('the extension in Firefox', () => {
     await pad.click('#pad-consent-referral');
     await pad.click('#pad-consent-sharing');
     await pad.click('#pad-send');
-    await pad.waitForSelector('#pad-sent-title::-p-text(Saved — waiting to send)');
+    await pad.waitForSelector('#pad-sent-title::-p-text(Saved — will be sent to)');
     const reference = await pad.$eval('.pad-reference', (element) => element.textContent);
 
     // The background's outbox (IndexedDB, read from an extension page) delivers it to the real queue, once.
@@ -154,10 +154,10 @@ describe('the extension in Firefox', () => {
     const saved = (await storedItem(h, 'settings')) as { model?: { kind?: string } };
     expect(saved.model?.kind).toBe('boundaried');
 
-    // The demo's first patient lives in BS6, outside the boundaried example's areas: the pad says so.
+    // The pad checks against the model just saved: its name and agreement head the check.
     const { page, pad } = await openPadOnDemo();
     await pad.click('button::-p-text(Loneliness or isolation)');
-    expect(await pad.waitForSelector('[data-rule="scope.area"]')).not.toBeNull();
+    expect(await pad.waitForSelector('.pad-verdict__model ::-p-text(Kingsmead Connect 55+)')).not.toBeNull();
     await options.close();
     await page.close();
   });
