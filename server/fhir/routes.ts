@@ -4,6 +4,7 @@ import { type fhir4, SYSTEMS } from '../../domain/fhir';
 import { bearerToken, type PracticeVariables, refuseToken, requirePracticeToken } from '../auth/practice-token';
 import { secretHash } from '../auth/secrets';
 import type { Service } from '../context';
+import { transactionResponse } from '../store/fhir-answers';
 import { groupInsert } from '../store/group-insert';
 import { listPractices, practiceForToken } from '../store/practices';
 import { type Arrival, repeatOf, taskFor } from '../store/referrals';
@@ -11,7 +12,6 @@ import { capabilityStatement } from './capability-statement';
 import { fhirCors } from './cors';
 import { fhirJson, type Issue, outcome } from './operation-outcome';
 import { rateLimit, refusedTokenLimit } from './rate-limit';
-import { transactionResponse } from './transaction';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
