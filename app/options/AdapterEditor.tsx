@@ -70,44 +70,8 @@ export function AdapterEditor({
           {problem.value}
         </p>
       )}
-      <AdapterBox
-        path="name"
-        label="Name of the practice system"
-        value={form.value.name}
-        errors={errors.value}
-        onInput={edit((draft, value) => {
-          draft.name = value;
-        })}
-      />
-      <AdapterBox
-        path="matches"
-        label="Page addresses (URL match patterns)"
-        value={form.value.matches}
-        errors={errors.value}
-        onInput={edit((draft, value) => {
-          draft.matches = value;
-        })}
-        hint="One a line, for example https://clinical.example-gp.nhs.uk/* — saving asks the browser for permission to read these sites."
-        multiline
-      />
-      <AdapterBox
-        path="banner"
-        label="Patient banner (CSS selector)"
-        value={form.value.banner}
-        errors={errors.value}
-        onInput={edit((draft, value) => {
-          draft.banner = value;
-        })}
-        hint="The element that shows the patient, for example .patient-banner. Fields are read inside it."
-      />
-      <h4>How to read each field</h4>
-      <p class="nhsuk-body">
-        For each field give a CSS selector for the element holding the value, or the label text beside it (alternatives
-        separated by |). A regular expression, optional, picks the value out of that text (its first group).
-      </p>
-      {ADAPTER_FIELDS.map((field) => (
-        <FieldReading key={field} field={field} form={form.value} errors={errors.value} edit={edit} />
-      ))}
+      <WhichPages form={form.value} errors={errors.value} edit={edit} />
+      <FieldReadings form={form.value} errors={errors.value} edit={edit} />
       <AdapterTest adapter={result.ok ? result.adapter : undefined} />
       <div class="options-buttons">
         <button type="submit" class="nhsuk-button">
@@ -118,6 +82,62 @@ export function AdapterEditor({
         </button>
       </div>
     </form>
+  );
+}
+
+type PartProps = { form: AdapterForm; errors: AdapterFormError[]; edit: Edit };
+
+/** Which practice system, on which pages, and where its patient banner is. */
+function WhichPages({ form, errors, edit }: PartProps) {
+  return (
+    <>
+      <AdapterBox
+        path="name"
+        label="Name of the practice system"
+        value={form.name}
+        errors={errors}
+        onInput={edit((draft, value) => {
+          draft.name = value;
+        })}
+      />
+      <AdapterBox
+        path="matches"
+        label="Page addresses (URL match patterns)"
+        value={form.matches}
+        errors={errors}
+        onInput={edit((draft, value) => {
+          draft.matches = value;
+        })}
+        hint="One a line, for example https://clinical.example-gp.nhs.uk/* — saving asks the browser for permission to read these sites."
+        multiline
+      />
+      <AdapterBox
+        path="banner"
+        label="Patient banner (CSS selector)"
+        value={form.banner}
+        errors={errors}
+        onInput={edit((draft, value) => {
+          draft.banner = value;
+        })}
+        hint="The element that shows the patient, for example .patient-banner. Fields are read inside it."
+      />
+    </>
+  );
+}
+
+/** How to read each patient field inside the banner. */
+function FieldReadings({ form, errors, edit }: PartProps) {
+  return (
+    <>
+      <h4>How to read each field</h4>
+      <p class="nhsuk-body">
+        For each field give a CSS selector for the element holding the value, or the label text beside it (alternatives
+        separated by |). A regular expression, optional, picks the value out of that text (its first group).
+      </p>
+      {ADAPTER_FIELDS.map((field) => (
+        <FieldReading key={field} field={field} form={form} errors={errors} edit={edit} />
+      ))}
+    </>
   );
 }
 

@@ -78,28 +78,7 @@ export function QueueSection({ state }: { state: OptionsState }) {
         </div>
       )}
       <form class="options-card" noValidate onSubmit={save}>
-        <QueueBox
-          {...box}
-          name="endpoint"
-          label="Queue endpoint"
-          value={endpoint}
-          hint="The FHIR address of the queue, for example https://queue.example.nhs.uk/fhir. HTTPS is required except on this computer (localhost)."
-        />
-        <QueueBox
-          {...box}
-          name="token"
-          label="Practice token"
-          value={token}
-          hint="Given by the queue’s administrator; it lets this practice send referrals and read their status only."
-          type="password"
-        />
-        <QueueBox
-          {...box}
-          name="retentionDays"
-          label="Days to keep a sent referral’s details in this browser"
-          value={retention}
-          hint="After delivery, names and contact details are removed after this many days; the status trail stays. 1 to 365."
-        />
+        <QueueBoxes endpoint={endpoint} token={token} retention={retention} {...box} />
         <div class="options-buttons">
           <button type="submit" class="nhsuk-button">
             Save queue settings
@@ -123,16 +102,53 @@ export function QueueSection({ state }: { state: OptionsState }) {
   );
 }
 
+type BoxState = { errors: BoxError[]; locked: Set<LockedSetting> };
+
+/** The endpoint, the practice token and the days details are kept. */
+function QueueBoxes({
+  endpoint,
+  token,
+  retention,
+  ...box
+}: BoxState & { endpoint: Signal<string>; token: Signal<string>; retention: Signal<string> }) {
+  return (
+    <>
+      <QueueBox
+        {...box}
+        name="endpoint"
+        label="Queue endpoint"
+        value={endpoint}
+        hint="The FHIR address of the queue, for example https://queue.example.nhs.uk/fhir. HTTPS is required except on this computer (localhost)."
+      />
+      <QueueBox
+        {...box}
+        name="token"
+        label="Practice token"
+        value={token}
+        hint="Given by the queue’s administrator; it lets this practice send referrals and read their status only."
+        type="password"
+      />
+      <QueueBox
+        {...box}
+        name="retentionDays"
+        label="Days to keep a sent referral’s details in this browser"
+        value={retention}
+        hint="After delivery, names and contact details are removed after this many days; the status trail stays. 1 to 365."
+      />
+    </>
+  );
+}
+
 /** One of the queue's boxes, disabled with a note when policy sets it. */
-function QueueBox(props: {
-  name: Box;
-  label: string;
-  value: Signal<string>;
-  hint: string;
-  type?: 'text' | 'password';
-  errors: BoxError[];
-  locked: Set<LockedSetting>;
-}) {
+function QueueBox(
+  props: {
+    name: Box;
+    label: string;
+    value: Signal<string>;
+    hint: string;
+    type?: 'text' | 'password';
+  } & BoxState,
+) {
   const { name, label, value, hint, type = 'text' } = props;
   const id = IDS[name];
   const found = props.errors.filter((error) => error.box === name).map((error) => error.message);
