@@ -8,7 +8,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { referralToBundle } from '../domain/fhir';
 import { type Referral, referralSchema } from '../domain/referral';
-import { bodyHash, patientIdFor } from '../server/fhir/transaction';
+import { bodyHash, patientIdFor } from '../server/store/fhir-answers';
 import { openDb } from '../server/store/open';
 import { addPractice, issueToken } from '../server/store/practices';
 import { inboxOrder } from '../server/store/referrals';

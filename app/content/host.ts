@@ -60,40 +60,11 @@ export function mountSidebar(
   padUrl: () => string,
   onPadLoaded?: (frame: Window, nonce: string, padOrigin: string) => void,
 ): Sidebar {
-  const host = document.createElement(HOST_TAG);
-  // Set through CSSOM, with !important, so that neither page CSS nor a page's CSP on style attributes can undo it.
-  for (const [property, value] of [
-    ['all', 'initial'],
-    ['display', 'block'],
-    ['position', 'fixed'],
-    ['top', '0'],
-    ['right', '0'],
-    ['width', '0'],
-    ['height', '0'],
-    ['z-index', '2147483647'],
-  ] as const) {
-    host.style.setProperty(property, value, 'important');
-  }
-  const root = host.attachShadow({ mode: 'closed' });
-
+  const host = hostElement(document);
+  const { launcher, panel } = launcherAndPanel(document);
   const style = document.createElement('style');
   style.textContent = CSS;
-  const launcher = document.createElement('button');
-  launcher.type = 'button';
-  launcher.className = 'launcher no-patient';
-  launcher.setAttribute('aria-expanded', 'false');
-  launcher.setAttribute('aria-keyshortcuts', 'Alt+Shift+S');
-  launcher.title = 'Social prescribing pad (Alt+Shift+S)';
-  const dot = document.createElement('span');
-  dot.className = 'dot';
-  dot.setAttribute('aria-hidden', 'true');
-  launcher.append(dot, 'Social prescribing');
-  const panel = document.createElement('div');
-  panel.className = 'panel';
-  panel.setAttribute('role', 'complementary');
-  panel.setAttribute('aria-label', 'Social prescribing pad');
-  panel.hidden = true;
-  root.append(style, launcher, panel);
+  host.attachShadow({ mode: 'closed' }).append(style, launcher, panel);
 
   let frame: HTMLIFrameElement | undefined;
   let nonce: string | undefined;
@@ -158,6 +129,45 @@ export function mountSidebar(
     confirms: (candidate) => nonce !== undefined && candidate === nonce,
     showPatientPresent: (present) => launcher.classList.toggle('no-patient', !present),
   };
+}
+
+/** The one element added to the page, fixed in place and out of the page's flow. */
+function hostElement(document: Document): HTMLElement {
+  const host = document.createElement(HOST_TAG);
+  // Set through CSSOM, with !important, so that neither page CSS nor a page's CSP on style attributes can undo it.
+  for (const [property, value] of [
+    ['all', 'initial'],
+    ['display', 'block'],
+    ['position', 'fixed'],
+    ['top', '0'],
+    ['right', '0'],
+    ['width', '0'],
+    ['height', '0'],
+    ['z-index', '2147483647'],
+  ] as const) {
+    host.style.setProperty(property, value, 'important');
+  }
+  return host;
+}
+
+/** The launcher tab on the right edge, and the panel the pad's frame goes in (hidden until opened). */
+function launcherAndPanel(document: Document): { launcher: HTMLButtonElement; panel: HTMLDivElement } {
+  const launcher = document.createElement('button');
+  launcher.type = 'button';
+  launcher.className = 'launcher no-patient';
+  launcher.setAttribute('aria-expanded', 'false');
+  launcher.setAttribute('aria-keyshortcuts', 'Alt+Shift+S');
+  launcher.title = 'Social prescribing pad (Alt+Shift+S)';
+  const dot = document.createElement('span');
+  dot.className = 'dot';
+  dot.setAttribute('aria-hidden', 'true');
+  launcher.append(dot, 'Social prescribing');
+  const panel = document.createElement('div');
+  panel.className = 'panel';
+  panel.setAttribute('role', 'complementary');
+  panel.setAttribute('aria-label', 'Social prescribing pad');
+  panel.hidden = true;
+  return { launcher, panel };
 }
 
 /** 128 random bits, base64url. */

@@ -85,33 +85,48 @@ export function AdapterTest({ adapter }: { adapter: Adapter | undefined }) {
           </select>
         </div>
       )}
-      <div aria-live="polite">
-        {problem.value && <p class="nhsuk-error-message">{problem.value}</p>}
-        {result.value && !result.value.banner && (
-          <p class="nhsuk-error-message" id="adapter-test-no-banner">
-            The banner “{adapter?.banner}” is not on that page: nothing can be read.
-          </p>
-        )}
-        {result.value?.banner && (
-          <table class="nhsuk-table" id="adapter-test-result">
-            <caption class="nhsuk-table__caption">What each field reads on that page</caption>
-            <thead>
-              <tr>
-                <th scope="col">Field</th>
-                <th scope="col">Reads</th>
+      <WhatItReads adapter={adapter} result={result.value} problem={problem.value} />
+    </div>
+  );
+}
+
+/** What trying the adapter found: why it could not, no banner, or what each field reads. */
+function WhatItReads({
+  adapter,
+  result,
+  problem,
+}: {
+  adapter: Adapter | undefined;
+  result: AdapterTestResult | undefined;
+  problem: string | undefined;
+}) {
+  return (
+    <div aria-live="polite">
+      {problem && <p class="nhsuk-error-message">{problem}</p>}
+      {result && !result.banner && (
+        <p class="nhsuk-error-message" id="adapter-test-no-banner">
+          The banner “{adapter?.banner}” is not on that page: nothing can be read.
+        </p>
+      )}
+      {result?.banner && (
+        <table class="nhsuk-table" id="adapter-test-result">
+          <caption class="nhsuk-table__caption">What each field reads on that page</caption>
+          <thead>
+            <tr>
+              <th scope="col">Field</th>
+              <th scope="col">Reads</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ADAPTER_FIELDS.filter((field) => adapter?.fields[field]).map((field) => (
+              <tr key={field} data-field={field}>
+                <th scope="row">{ADAPTER_FIELD_LABELS[field]}</th>
+                <td>{result?.fields[field] ?? <em>nothing found</em>}</td>
               </tr>
-            </thead>
-            <tbody>
-              {ADAPTER_FIELDS.filter((field) => adapter?.fields[field]).map((field) => (
-                <tr key={field} data-field={field}>
-                  <th scope="row">{ADAPTER_FIELD_LABELS[field]}</th>
-                  <td>{result.value?.fields[field] ?? <em>nothing found</em>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
+            ))}
+          </tbody>
+        </table>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
-import { useSignal } from '@preact/signals';
+import { type Signal, useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { queueSettingsSchema, retentionDaysSchema } from '../../domain/settings/settings';
+import type { LockedSetting } from '../../domain/settings/managed';
+import { type QueueSettings, queueSettingsSchema, retentionDaysSchema } from '../../domain/settings/settings';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { describedBy, Field } from '../../ui/Field';
 import { originsFor } from '../shared/content-scripts';
@@ -9,74 +10,60 @@ import { LockedNote } from './LockedNote';
 import type { OptionsState } from './options-state';
 
 type Box = 'endpoint' | 'token' | 'retentionDays';
+type BoxError = { box: Box; message: string };
 const IDS: Record<Box, string> = { endpoint: 'queue-endpoint', token: 'queue-token', retentionDays: 'queue-retention' };
+const LOCKED_BY: Record<Box, LockedSetting> = {
+  endpoint: 'queue.endpoint',
+  token: 'queue.token',
+  retentionDays: 'retentionDays',
+};
 
 /** Where referrals go (the link worker's queue), this practice's token for it, and how long details stay here. */
 export function QueueSection({ state }: { state: OptionsState }) {
   const local = state.local.value;
   const managed = state.managed.value.values;
-  const locked = state.locked.value;
   const endpoint = useSignal(managed.queueEndpoint ?? local.queue?.endpoint ?? '');
   const token = useSignal(managed.queueToken ?? local.queue?.token ?? '');
   const retention = useSignal(String(managed.retentionDays ?? local.retentionDays));
-  const errors = useSignal<{ box: Box; message: string }[]>([]);
+  const errors = useSignal<BoxError[]>([]);
   const notice = useSignal<string | undefined>(undefined);
   const connection = useSignal<{ ok: boolean; message: string } | undefined>(undefined);
   const testing = useSignal(false);
 
-  const check = () => {
-    const found: { box: Box; message: string }[] = [];
-    const queue = queueSettingsSchema.safeParse({ endpoint: endpoint.value.trim(), token: token.value });
-    if (!queue.success) {
-      for (const issue of queue.error.issues) found.push({ box: issue.path[0] as Box, message: issue.message });
-    }
-    const days = retentionDaysSchema.safeParse(/^\d+$/.test(retention.value.trim()) ? Number(retention.value) : NaN);
-    if (!days.success) found.push({ box: 'retentionDays', message: days.error.issues[0]?.message ?? 'Not a number.' });
-    errors.value = found;
-    return found.length === 0 && queue.success && days.success ? { queue: queue.data, days: days.data } : undefined;
-  };
-
-  const withPermission = (then: () => Promise<void>) => {
-    let origins: string[];
-    try {
-      origins = originsFor([`${new URL(endpoint.value.trim()).origin}/`]);
-    } catch {
-      return void then();
-    }
-    // Asked in the click itself; already-granted origins (this computer's) resolve at once without a prompt.
-    void browser.permissions.request({ origins }).then(async (granted) => {
-      if (granted) return then();
+  const withPermission = (then: () => Promise<void>) =>
+    askToReach(endpoint.value, then, (origins) => {
       connection.value = undefined;
       notice.value = `Permission to reach ${origins.join(', ')} was not given: the pad could not send referrals there.`;
     });
+
+  const save = (event: Event) => {
+    event.preventDefault();
+    notice.value = undefined;
+    const read = readQueueForm(endpoint.value, token.value, retention.value);
+    errors.value = read.errors;
+    const valid = read.valid;
+    if (!valid) return;
+    withPermission(async () => {
+      await state.saveQueue(valid.queue, valid.days);
+      notice.value = 'Queue settings saved.';
+    });
   };
 
-  const box = (name: Box, label: string, value: string, set: (value: string) => void, hint?: string, type = 'text') => {
-    const id = IDS[name];
-    const found = errors.value.filter((error) => error.box === name).map((error) => error.message);
-    const isLocked =
-      (name === 'endpoint' && locked.has('queue.endpoint')) ||
-      (name === 'token' && locked.has('queue.token')) ||
-      (name === 'retentionDays' && locked.has('retentionDays'));
-    return (
-      <Field id={id} label={label} hint={hint} errors={found} note={isLocked && <LockedNote id={`${id}-locked`} />}>
-        <input
-          class={`nhsuk-input${name === 'retentionDays' ? ' nhsuk-input--short' : ''}`}
-          id={id}
-          type={type as 'text'}
-          value={value}
-          disabled={isLocked}
-          autoComplete="off"
-          aria-describedby={
-            [describedBy(id, hint, found), isLocked ? `${id}-locked` : ''].filter(Boolean).join(' ') || undefined
-          }
-          aria-invalid={found.length ? true : undefined}
-          onInput={(event) => set(event.currentTarget.value)}
-        />
-      </Field>
-    );
+  const testTheConnection = () => {
+    connection.value = undefined;
+    const queue = queueSettingsSchema.shape.endpoint.safeParse(endpoint.value.trim());
+    if (!queue.success) {
+      errors.value = [{ box: 'endpoint', message: queue.error.issues[0]?.message ?? 'Not an endpoint.' }];
+      return;
+    }
+    testing.value = true;
+    withPermission(async () => {
+      connection.value = await testConnection(queue.data, token.value.trim());
+      testing.value = false;
+    });
   };
 
+  const box = { errors: errors.value, locked: state.locked.value };
   return (
     <section aria-labelledby="queue-heading" class="options-section" id="queue">
       <h2 id="queue-heading">The link worker’s queue</h2>
@@ -90,48 +77,8 @@ export function QueueSection({ state }: { state: OptionsState }) {
           {notice.value}
         </div>
       )}
-      <form
-        class="options-card"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          notice.value = undefined;
-          const valid = check();
-          if (!valid) return;
-          withPermission(async () => {
-            await state.saveQueue(valid.queue, valid.days);
-            notice.value = 'Queue settings saved.';
-          });
-        }}
-      >
-        {box(
-          'endpoint',
-          'Queue endpoint',
-          endpoint.value,
-          (v) => {
-            endpoint.value = v;
-          },
-          'The FHIR address of the queue, for example https://queue.example.nhs.uk/fhir. HTTPS is required except on this computer (localhost).',
-        )}
-        {box(
-          'token',
-          'Practice token',
-          token.value,
-          (v) => {
-            token.value = v;
-          },
-          'Given by the queue’s administrator; it lets this practice send referrals and read their status only.',
-          'password',
-        )}
-        {box(
-          'retentionDays',
-          'Days to keep a sent referral’s details in this browser',
-          retention.value,
-          (v) => {
-            retention.value = v;
-          },
-          'After delivery, names and contact details are removed after this many days; the status trail stays. 1 to 365.',
-        )}
+      <form class="options-card" noValidate onSubmit={save}>
+        <QueueBoxes endpoint={endpoint} token={token} retention={retention} {...box} />
         <div class="options-buttons">
           <button type="submit" class="nhsuk-button">
             Save queue settings
@@ -140,19 +87,7 @@ export function QueueSection({ state }: { state: OptionsState }) {
             type="button"
             class="nhsuk-button nhsuk-button--secondary"
             disabled={testing.value}
-            onClick={() => {
-              connection.value = undefined;
-              const queue = queueSettingsSchema.shape.endpoint.safeParse(endpoint.value.trim());
-              if (!queue.success) {
-                errors.value = [{ box: 'endpoint', message: queue.error.issues[0]?.message ?? 'Not an endpoint.' }];
-                return;
-              }
-              testing.value = true;
-              withPermission(async () => {
-                connection.value = await testConnection(queue.data, token.value.trim());
-                testing.value = false;
-              });
-            }}
+            onClick={testTheConnection}
           >
             Test connection
           </button>
@@ -165,4 +100,109 @@ export function QueueSection({ state }: { state: OptionsState }) {
       </form>
     </section>
   );
+}
+
+type BoxState = { errors: BoxError[]; locked: Set<LockedSetting> };
+
+/** The endpoint, the practice token and the days details are kept. */
+function QueueBoxes({
+  endpoint,
+  token,
+  retention,
+  ...box
+}: BoxState & { endpoint: Signal<string>; token: Signal<string>; retention: Signal<string> }) {
+  return (
+    <>
+      <QueueBox
+        {...box}
+        name="endpoint"
+        label="Queue endpoint"
+        value={endpoint}
+        hint="The FHIR address of the queue, for example https://queue.example.nhs.uk/fhir. HTTPS is required except on this computer (localhost)."
+      />
+      <QueueBox
+        {...box}
+        name="token"
+        label="Practice token"
+        value={token}
+        hint="Given by the queue’s administrator; it lets this practice send referrals and read their status only."
+        type="password"
+      />
+      <QueueBox
+        {...box}
+        name="retentionDays"
+        label="Days to keep a sent referral’s details in this browser"
+        value={retention}
+        hint="After delivery, names and contact details are removed after this many days; the status trail stays. 1 to 365."
+      />
+    </>
+  );
+}
+
+/** One of the queue's boxes, disabled with a note when policy sets it. */
+function QueueBox(
+  props: {
+    name: Box;
+    label: string;
+    value: Signal<string>;
+    hint: string;
+    type?: 'text' | 'password';
+  } & BoxState,
+) {
+  const { name, label, value, hint, type = 'text' } = props;
+  const id = IDS[name];
+  const found = props.errors.filter((error) => error.box === name).map((error) => error.message);
+  const isLocked = props.locked.has(LOCKED_BY[name]);
+  return (
+    <Field id={id} label={label} hint={hint} errors={found} note={isLocked && <LockedNote id={`${id}-locked`} />}>
+      <input
+        class={`nhsuk-input${name === 'retentionDays' ? ' nhsuk-input--short' : ''}`}
+        id={id}
+        type={type as 'text'}
+        value={value.value}
+        disabled={isLocked}
+        autoComplete="off"
+        aria-describedby={
+          [describedBy(id, hint, found), isLocked ? `${id}-locked` : ''].filter(Boolean).join(' ') || undefined
+        }
+        aria-invalid={found.length ? true : undefined}
+        onInput={(event) => {
+          value.value = event.currentTarget.value;
+        }}
+      />
+    </Field>
+  );
+}
+
+/** The queue's settings as entered: what is wrong with each box, or the settings to save. */
+function readQueueForm(
+  endpoint: string,
+  token: string,
+  retention: string,
+): { errors: BoxError[]; valid?: { queue: QueueSettings; days: number } } {
+  const errors: BoxError[] = [];
+  const queue = queueSettingsSchema.safeParse({ endpoint: endpoint.trim(), token });
+  if (!queue.success) {
+    for (const issue of queue.error.issues) errors.push({ box: issue.path[0] as Box, message: issue.message });
+  }
+  const days = retentionDaysSchema.safeParse(/^\d+$/.test(retention.trim()) ? Number(retention) : NaN);
+  if (!days.success) errors.push({ box: 'retentionDays', message: days.error.issues[0]?.message ?? 'Not a number.' });
+  return errors.length === 0 && queue.success && days.success
+    ? { errors, valid: { queue: queue.data, days: days.data } }
+    : { errors };
+}
+
+/** Asks the browser to let the pad reach the endpoint's site, then goes on; an endpoint that is no URL goes straight on. */
+function askToReach(endpoint: string, then: () => Promise<void>, refused: (origins: string[]) => void): void {
+  let origins: string[];
+  try {
+    origins = originsFor([`${new URL(endpoint.trim()).origin}/`]);
+  } catch {
+    return void then();
+  }
+  // Asked in the click itself; already-granted origins (this computer's) resolve at once without a prompt.
+  void browser.permissions.request({ origins }).then(async (granted) => {
+    if (granted) return then();
+    refused(origins);
+  });
 }

@@ -1,4 +1,4 @@
-import { computed, signal } from '@preact/signals';
+import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import type { Adapter } from '../../domain/adapters/adapter';
 import { ukDate } from '../../domain/clock/uk-date';
 import { nextVersion, withEntry } from '../../domain/model/history';
@@ -25,27 +25,71 @@ export function createOptionsState(initial: { local: Settings; managed: Managed 
   const locked = computed(() => new Set<LockedSetting>(lockedSettings(managed.value.values)));
   const inForce = computed(() => applyManaged(local.value, managed.value.values));
   const modelLocked = computed(() => locked.value.has('model'));
+  const settings: SettingsSignals = { local, managed, inForce, modelLocked };
+  const editor = createModelEditor(settings);
+  const files = createFileTransfer(settings, editor);
 
+  const review = computed(() => {
+    const model = inForce.value.model;
+    return model ? reviewState(model, ukDate(Date.now())) : undefined;
+  });
+
+  /** Saves the adapters and registers the pad's content script for those in force; gives any the browser would not register. */
+  async function saveAdapters(adapters: Adapter[]): Promise<string[]> {
+    local.value = await saveSettings({ adapters });
+    return restoreContentScripts();
+  }
+
+  async function saveQueue(queue: Settings['queue'], retentionDays: number): Promise<void> {
+    local.value = await saveSettings({ queue, retentionDays });
+  }
+
+  function policyChanged(next: Managed): void {
+    managed.value = next;
+    if (modelLocked.value && inForce.value.model) editor.form.value = toForm(inForce.value.model);
+  }
+
+  return {
+    local,
+    managed,
+    locked,
+    inForce,
+    modelLocked,
+    ...editor,
+    ...files,
+    review,
+    saveAdapters,
+    saveQueue,
+    policyChanged,
+  };
+}
+
+export type OptionsState = ReturnType<typeof createOptionsState>;
+
+/** The settings the editor and the files read and save: the champion's own, policy's, and what is in force. */
+type SettingsSignals = {
+  local: Signal<Settings>;
+  managed: Signal<Managed>;
+  inForce: ReadonlySignal<Settings>;
+  modelLocked: ReadonlySignal<boolean>;
+};
+
+type ModelEditor = ReturnType<typeof createModelEditor>;
+
+/** The model being edited: a form, or none until a model is set or an example loaded; saved as a new version. */
+function createModelEditor({ local, inForce, modelLocked }: SettingsSignals) {
   const startModel = inForce.value.model;
-  /** The model being edited: a form, or none until a model is set or an example loaded. */
   const form = signal<ModelForm | undefined>(startModel ? toForm(startModel) : undefined);
   const modelErrors = signal<ModelFileError[]>([]);
   const placed = computed(() => placeErrors(modelErrors.value));
   /** What the last save or import did, said plainly. */
   const modelNotice = signal<string | undefined>(undefined);
-  /** A model file or settings file that was refused: what was wrong, so nothing was changed. */
-  const importErrors = signal<{ what: string; errors: ModelFileError[] } | undefined>(undefined);
-  const importNotice = signal<string | undefined>(undefined);
 
   /** The edited model when it is valid: "Try a referral" checks against this, saved or not. */
   const editedModel = computed<ServiceModel | undefined>(() => {
     if (!form.value) return undefined;
     const result = fromForm(form.value);
     return result.ok ? result.model : undefined;
-  });
-  const review = computed(() => {
-    const model = inForce.value.model;
-    return model ? reviewState(model, ukDate(Date.now())) : undefined;
   });
 
   function setField(path: string, value: unknown): void {
@@ -84,6 +128,15 @@ export function createOptionsState(initial: { local: Settings; managed: Managed 
     return true;
   }
 
+  return { form, modelErrors, placed, modelNotice, editedModel, setField, loadStartingPoint, saveModel };
+}
+
+/** Model and settings files: imported (or refused, saying why, with nothing changed) and exported. */
+function createFileTransfer({ local, managed, inForce }: SettingsSignals, editor: ModelEditor) {
+  /** A model file or settings file that was refused: what was wrong, so nothing was changed. */
+  const importErrors = signal<{ what: string; errors: ModelFileError[] } | undefined>(undefined);
+  const importNotice = signal<string | undefined>(undefined);
+
   /** Whether a chosen file was read; if not, what was wrong with it is shown and nothing changes. */
   function accepted<T>(
     what: string,
@@ -97,41 +150,19 @@ export function createOptionsState(initial: { local: Settings; managed: Managed 
   function importModelFile(name: string, text: string): void {
     const read = readModelFile(text);
     if (!accepted(`The model file “${name}”`, read)) return;
-    loadStartingPoint(read.model, `The model file “${name}”`);
+    editor.loadStartingPoint(read.model, `The model file “${name}”`);
     importNotice.value = `“${name}” is in the editor. Check it, then choose “Save model” to use it.`;
   }
 
   async function importSettingsFile(name: string, text: string): Promise<void> {
     const read = readSettingsFile(text);
     if (!accepted(`The settings file “${name}”`, read)) return;
-    const next = settingsFromFile(read.file, local.value);
-    // The imported model is a new version here too, so the history says where it came from.
-    const version = next.model ? nextVersion(local.value.model, next.model, new Date().toISOString()) : undefined;
-    local.value = await saveSettings({
-      ...next,
-      ...(version
-        ? {
-            model: version.model,
-            modelHistory: withEntry(local.value.modelHistory, {
-              ...version.entry,
-              changes: [`Imported from the settings file “${name}”.`, ...version.entry.changes],
-            }),
-          }
-        : { model: local.value.model, modelHistory: local.value.modelHistory }),
-    });
+    local.value = await saveSettings(importedSettings(settingsFromFile(read.file, local.value), local.value, name));
     // The adapters in force (a policy's win over the champion's): registering only the champion's would drop the policy's.
     const unregistered = await restoreContentScripts();
     const model = applyManaged(local.value, managed.value.values).model;
-    form.value = model ? toForm(model) : undefined;
-    importNotice.value = `Settings imported from “${name}”.${
-      read.file.settings.queue && !read.file.settings.queue.token
-        ? ' The file has no practice token: enter it under “Queue” if the endpoint is new.'
-        : ''
-    }${
-      unregistered.length
-        ? ` The pad cannot yet run on the pages of ${unregistered.join('; ')}: edit each of these adapters and save it to give the browser's permission.`
-        : ''
-    }`;
+    editor.form.value = model ? toForm(model) : undefined;
+    importNotice.value = importedNotice(name, fileQueueWithoutToken(read.file.settings.queue), unregistered);
   }
 
   function exportModel(): Download | undefined {
@@ -146,46 +177,37 @@ export function createOptionsState(initial: { local: Settings; managed: Managed 
     };
   }
 
-  /** Saves the adapters and registers the pad's content script for those in force; gives any the browser would not register. */
-  async function saveAdapters(adapters: Adapter[]): Promise<string[]> {
-    local.value = await saveSettings({ adapters });
-    return restoreContentScripts();
-  }
+  return { importErrors, importNotice, importModelFile, importSettingsFile, exportModel, exportSettings };
+}
 
-  async function saveQueue(queue: Settings['queue'], retentionDays: number): Promise<void> {
-    local.value = await saveSettings({ queue, retentionDays });
-  }
-
-  function policyChanged(next: Managed): void {
-    managed.value = next;
-    if (modelLocked.value && inForce.value.model) form.value = toForm(inForce.value.model);
-  }
-
+/** The settings a file gives, its model a new version here too, so the history says where it came from. */
+function importedSettings(next: Partial<Settings>, local: Settings, name: string): Partial<Settings> {
+  const version = next.model ? nextVersion(local.model, next.model, new Date().toISOString()) : undefined;
   return {
-    local,
-    managed,
-    locked,
-    inForce,
-    modelLocked,
-    form,
-    modelErrors,
-    placed,
-    modelNotice,
-    importErrors,
-    importNotice,
-    editedModel,
-    review,
-    setField,
-    loadStartingPoint,
-    saveModel,
-    importModelFile,
-    importSettingsFile,
-    exportModel,
-    exportSettings,
-    saveAdapters,
-    saveQueue,
-    policyChanged,
+    ...next,
+    ...(version
+      ? {
+          model: version.model,
+          modelHistory: withEntry(local.modelHistory, {
+            ...version.entry,
+            changes: [`Imported from the settings file “${name}”.`, ...version.entry.changes],
+          }),
+        }
+      : { model: local.model, modelHistory: local.modelHistory }),
   };
 }
 
-export type OptionsState = ReturnType<typeof createOptionsState>;
+function fileQueueWithoutToken(queue: { token?: string } | undefined): boolean {
+  return queue !== undefined && !queue.token;
+}
+
+/** What an import did, and what the champion still has to do. */
+function importedNotice(name: string, withoutToken: boolean, unregistered: string[]): string {
+  return `Settings imported from “${name}”.${
+    withoutToken ? ' The file has no practice token: enter it under “Queue” if the endpoint is new.' : ''
+  }${
+    unregistered.length
+      ? ` The pad cannot yet run on the pages of ${unregistered.join('; ')}: edit each of these adapters and save it to give the browser's permission.`
+      : ''
+  }`;
+}

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { startOfToday, startOfWeek } from '../../domain/clock/day-start';
 import { sentReferralView } from '../../domain/outbox/sent-wording';
-import { startOfToday, startOfWeek } from '../background/outbox/queries';
 import { type SentList, sendAgain, useSentReferrals } from './use-sent-referrals';
 
 const WHEN = new Intl.DateTimeFormat('en-GB', {

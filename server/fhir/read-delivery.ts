@@ -1,8 +1,8 @@
 import { whyNotSendable } from '../../domain/criteria';
 import { bundleToReferral, type fhir4 } from '../../domain/fhir';
 import type { Referral } from '../../domain/referral';
+import { bodyHash, type EntryType, patientIdFor } from '../store/fhir-answers';
 import type { Issue } from './operation-outcome';
-import { bodyHash, type EntryType, patientIdFor } from './transaction';
 
 /** A delivery's body read and checked: what the store needs to keep it, or why it is refused. */
 export type Delivery =

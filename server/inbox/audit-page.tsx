@@ -2,7 +2,7 @@ import { referralReference } from '../../domain/referral';
 import type { AuditAction, AuditRow } from '../store/audit';
 import type { Session } from '../store/link-workers';
 import { when } from './labels';
-import { Page } from './layout';
+import { Page, PageLinks } from './layout';
 
 const ACTIONS: Record<AuditAction, string> = {
   'signed-in': 'Signed in',
@@ -60,11 +60,14 @@ export function AuditPage(props: { session: Session; rows: AuditRow[]; pageSize:
           </tbody>
         </table>
       )}
-      {last && props.rows.length === props.pageSize && (
-        <p>
-          <a href={`/inbox/audit?${props.query}${props.query ? '&' : ''}before=${last.id}`}>Older entries</a>
-        </p>
-      )}
+      <PageLinks
+        label="Pages of the audit"
+        links={
+          last && props.rows.length === props.pageSize
+            ? [{ href: `/inbox/audit?${props.query}${props.query ? '&' : ''}before=${last.id}`, text: 'Older entries' }]
+            : []
+        }
+      />
     </Page>
   );
 }

@@ -35,3 +35,21 @@ export function Page(props: { title: string; session?: Session; children: Compon
     </html>
   );
 }
+
+/** Links to other pages of a list (the inbox's, the audit's), as one navigation landmark; none when there are none. */
+export function PageLinks(props: { label: string; links: { href: string; text: string; rel?: 'next' }[] }) {
+  if (props.links.length === 0) return null;
+  return (
+    <nav class="pages" aria-label={props.label}>
+      <ul>
+        {props.links.map((link) => (
+          <li key={link.text}>
+            <a href={link.href} rel={link.rel}>
+              {link.text}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

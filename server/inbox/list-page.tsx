@@ -4,7 +4,7 @@ import type { InboxPage, ListedRow } from '../store/inbox';
 import type { Session } from '../store/link-workers';
 import type { Practice } from '../store/practices';
 import { STATUS_LABELS, when } from './labels';
-import { Page } from './layout';
+import { Page, PageLinks } from './layout';
 import { cursorParam, type ListRequest } from './list-query';
 import { nhsNumber, patientName, SafetyFlags, StatusTag, VerdictTag } from './referral-parts';
 
@@ -185,24 +185,21 @@ export function ListPage(props: {
           <Rows referrals={page.referrals} />
         </table>
       )}
-      {(page.next || request.page > 1) && (
-        <nav class="pages" aria-label="Pages of referrals">
-          <ul>
-            {request.page > 1 && (
-              <li>
-                <a href={pageHref(props.params)}>First page</a>
-              </li>
-            )}
-            {page.next && (
-              <li>
-                <a href={pageHref(props.params, { cursor: cursorParam(page.next), page: request.page + 1 })} rel="next">
-                  Next page
-                </a>
-              </li>
-            )}
-          </ul>
-        </nav>
-      )}
+      <PageLinks
+        label="Pages of referrals"
+        links={[
+          ...(request.page > 1 ? [{ href: pageHref(props.params), text: 'First page' }] : []),
+          ...(page.next
+            ? [
+                {
+                  href: pageHref(props.params, { cursor: cursorParam(page.next), page: request.page + 1 }),
+                  text: 'Next page',
+                  rel: 'next' as const,
+                },
+              ]
+            : []),
+        ]}
+      />
     </Page>
   );
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { VNode } from 'preact';
@@ -60,6 +60,8 @@ function field(form: Record<string, unknown>, name: string): string | undefined 
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
+type InboxContext = Context<InboxVariables>;
+
 /** The link worker's inbox: sign in, the referrals that need a decision (paged, filtered, searched), one referral, a decision. */
 export function inboxRoutes(service: Service) {
   const inbox = new Hono<InboxVariables>();
@@ -67,11 +69,23 @@ export function inboxRoutes(service: Service) {
   inbox.use('*', bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('The form is too large.', 413) }));
 
   inbox.get('/inbox.css', (c) => c.body(CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
-
   inbox.get('/login', (c) => html(<LoginPage ended={c.req.query('ended') !== undefined} />));
+  inbox.post('/login', signInHandler(service));
 
+  inbox.use('*', requireSession(service));
+
+  inbox.post('/logout', signOutHandler(service));
+  inbox.get('/', listHandler(service));
+  inbox.get('/referrals/:id', referralHandler(service));
+  inbox.post('/referrals/:id/decision', decisionHandler(service));
+  inbox.get('/audit', auditHandler(service));
+  return inbox;
+}
+
+/** Sign in: a few tries per address, then a wait; a session cookie and the inbox on success. */
+function signInHandler(service: Service) {
   const signIns = addressBuckets(service.addressLimits.signIns, service.now);
-  inbox.post('/login', async (c) => {
+  return async (c: InboxContext) => {
     const address = clientAddress(c);
     const wait = signIns.take(address);
     if (wait > 0) return html(<LoginPage tooMany />, 429, { 'Retry-After': String(wait) });
@@ -90,11 +104,11 @@ export function inboxRoutes(service: Service) {
       maxAge: Math.floor(service.sessionLifetimeMs / 1000),
     });
     return c.redirect('/inbox', 303);
-  });
+  };
+}
 
-  inbox.use('*', requireSession(service));
-
-  inbox.post('/logout', async (c) => {
+function signOutHandler(service: Service) {
+  return async (c: InboxContext) => {
     const form = await c.req.parseBody();
     if (form.csrf !== c.get('session').csrfToken) return c.text('This form is out of date: reload the page.', 403);
     const id = getCookie(c, SESSION_COOKIE);
@@ -103,9 +117,12 @@ export function inboxRoutes(service: Service) {
     await audit(service.db, { at: service.now(), actor, action: 'signed-out', address: clientAddress(c) });
     deleteCookie(c, SESSION_COOKIE, { path: COOKIE_PATH });
     return c.redirect('/inbox/login', 303);
-  });
+  };
+}
 
-  inbox.get('/', async (c) => {
+/** The list of referrals: the filters and search asked for, one page of them. */
+function listHandler(service: Service) {
+  return async (c: InboxContext) => {
     const params = c.req.query();
     const request = readListRequest(params);
     const [page, practices] = await Promise.all([
@@ -117,10 +134,13 @@ export function inboxRoutes(service: Service) {
     return html(
       <ListPage session={c.get('session')} page={page} request={request} params={params} practices={practices} />,
     );
-  });
+  };
+}
 
-  inbox.get('/referrals/:id', async (c) => {
-    const id = c.req.param('id');
+/** One referral, its viewing audited; or why it is not there (never was, or its details were removed). */
+function referralHandler(service: Service) {
+  return async (c: InboxContext) => {
+    const id = c.req.param('id') ?? '';
     const referral = UUID.test(id) ? await referralDetail(service.db, id.toLowerCase()) : undefined;
     const removed = !referral && UUID.test(id) ? await detailsRemovedAt(service.db, id.toLowerCase()) : undefined;
     if (removed)
@@ -146,45 +166,36 @@ export function inboxRoutes(service: Service) {
         saved={c.req.query('saved') !== undefined}
       />,
     );
-  });
+  };
+}
 
-  inbox.post('/referrals/:id/decision', async (c) => {
-    const id = c.req.param('id').toLowerCase();
+/** A link worker's decision: checked, recorded against the version they saw, audited; or the page again saying why not. */
+function decisionHandler(service: Service) {
+  return async (c: InboxContext) => {
+    const id = (c.req.param('id') ?? '').toLowerCase();
     const session = c.get('session');
     const form = await c.req.parseBody();
     if (form.csrf !== session.csrfToken) return c.text('This form is out of date: reload the page.', 403);
     const current = UUID.test(id) ? await referralDetail(service.db, id) : undefined;
     if (!current) return c.text('No such referral.', 404);
-    const entered: DecisionForm = {
-      ...(field(form, 'status') ? { status: field(form, 'status') } : {}),
-      ...(field(form, 'reason') ? { reason: field(form, 'reason') } : {}),
-      ...(field(form, 'note') ? { note: field(form, 'note') } : {}),
-      ...(field(form, 'redirectTo') ? { redirectTo: field(form, 'redirectTo') } : {}),
-    };
+    const entered = enteredDecision(form);
     const at = service.now().toISOString();
-    const parsed = decisionSchema.safeParse({ ...entered, by: session.linkWorker.displayName, at });
-    const page = (problems: { field?: string; message: string }[], status: 400 | 409) =>
+    const page = (referral: ReferralDetail, problems: Problem[], status: 400 | 409) =>
       html(
         <DetailPage
           session={session}
-          referral={current}
+          referral={referral}
           today={ukDate(new Date(at))}
           problems={problems}
           form={entered}
         />,
         status,
       );
-    if (!parsed.success || parsed.data.status === 'requested' || parsed.data.status === 'cancelled')
-      return page(
-        parsed.success
-          ? [{ field: 'status', message: 'Choose a decision.' }]
-          : parsed.error.issues.map((issue) => ({
-              field: String(issue.path[0] ?? 'status'),
-              message: issue.path[0] === 'status' ? 'Choose a decision.' : issue.message,
-            })),
-        400,
-      );
+    const parsed = decisionSchema.safeParse({ ...entered, by: session.linkWorker.displayName, at });
+    if (!parsed.success) return page(current, parsed.error.issues.map(decisionProblem), 400);
     const decision = parsed.data;
+    if (decision.status === 'requested' || decision.status === 'cancelled')
+      return page(current, [{ field: 'status', message: 'Choose a decision.' }], 400);
     const seenVersion = Number(form.version);
     const result = await recordDecision(service.db, {
       id,
@@ -196,39 +207,52 @@ export function inboxRoutes(service: Service) {
         meta: { versionId: String(seenVersion + 1), lastUpdated: at },
       }),
     });
-    if (result.kind === 'decided') {
-      await audit(service.db, {
-        at: new Date(at),
-        actor: session.linkWorker.username,
-        action: 'decided',
-        referralId: id,
-        detail: decision.status,
-        address: clientAddress(c),
-      });
-      return c.redirect(`/inbox/referrals/${id}?saved`, 303);
-    }
     if (result.kind === 'not-found') return c.text('No such referral.', 404);
-    const fresh = (await referralDetail(service.db, id)) ?? current;
-    return html(
-      <DetailPage
-        session={session}
-        referral={fresh}
-        today={ukDate(new Date(at))}
-        problems={[
-          {
-            message:
-              result.kind === 'stale'
-                ? 'Someone else recorded a decision on this referral while you had it open. Check it below, then decide again.'
-                : 'This referral already has a final decision; nothing was changed.',
-          },
-        ]}
-        form={entered}
-      />,
-      409,
-    );
-  });
+    if (result.kind !== 'decided') {
+      const fresh = (await referralDetail(service.db, id)) ?? current;
+      return page(fresh, [{ message: result.kind === 'stale' ? DECIDED_MEANWHILE : ALREADY_FINAL }], 409);
+    }
+    const actor = session.linkWorker.username;
+    const address = clientAddress(c);
+    await audit(service.db, {
+      at: new Date(at),
+      actor,
+      action: 'decided',
+      referralId: id,
+      detail: decision.status,
+      address,
+    });
+    return c.redirect(`/inbox/referrals/${id}?saved`, 303);
+  };
+}
 
-  inbox.get('/audit', async (c) => {
+type Problem = { field?: string; message: string };
+type ReferralDetail = NonNullable<Awaited<ReturnType<typeof referralDetail>>>;
+
+const DECIDED_MEANWHILE =
+  'Someone else recorded a decision on this referral while you had it open. Check it below, then decide again.';
+const ALREADY_FINAL = 'This referral already has a final decision; nothing was changed.';
+
+/** What the link worker entered, blanks left out, to check and to show again. */
+function enteredDecision(form: Record<string, unknown>): DecisionForm {
+  return {
+    ...(field(form, 'status') ? { status: field(form, 'status') } : {}),
+    ...(field(form, 'reason') ? { reason: field(form, 'reason') } : {}),
+    ...(field(form, 'note') ? { note: field(form, 'note') } : {}),
+    ...(field(form, 'redirectTo') ? { redirectTo: field(form, 'redirectTo') } : {}),
+  };
+}
+
+function decisionProblem(issue: { path: PropertyKey[]; message: string }): Problem {
+  return {
+    field: String(issue.path[0] ?? 'status'),
+    message: issue.path[0] === 'status' ? 'Choose a decision.' : issue.message,
+  };
+}
+
+/** The audit, for administrators: a page at a time, for one referral when asked. */
+function auditHandler(service: Service) {
+  return async (c: InboxContext) => {
     const session = c.get('session');
     if (!session.administrator) return c.text('Only an administrator may read the audit.', 403);
     const { before, referral } = c.req.query();
@@ -240,7 +264,5 @@ export function inboxRoutes(service: Service) {
     });
     const query = referral && UUID.test(referral) ? `referral=${referral.toLowerCase()}` : '';
     return html(<AuditPage session={session} rows={rows} pageSize={pageSize} query={query} />);
-  });
-
-  return inbox;
+  };
 }

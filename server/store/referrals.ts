@@ -1,7 +1,7 @@
 import { type fhir4, isFinal, type LinkWorkerStatus } from '../../domain/fhir';
 import { type Referral, referralSchema } from '../../domain/referral';
-import { type EntryType, referralTask, transactionResponse } from '../fhir/transaction';
 import type { Queryable } from './db';
+import { type EntryType, referralTask, transactionResponse } from './fhir-answers';
 
 type Status = LinkWorkerStatus['status'];
 

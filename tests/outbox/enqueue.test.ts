@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openOutbox } from '../../app/background/outbox/db';
 import { enqueueReferral, OutboxUnavailableError, outboxAvailable } from '../../app/background/outbox/enqueue';
-import { sentReferrals, startOfToday, startOfWeek, waitingCount } from '../../app/background/outbox/queries';
+import { sentReferrals, waitingCount } from '../../app/background/outbox/queries';
+import { startOfToday, startOfWeek } from '../../domain/clock/day-start';
 import { bundleToReferral } from '../../domain/fhir';
 import { outboxRowSchema } from '../../domain/outbox/row';
 import { aReferral, freshOutbox } from './support';
@@ -70,8 +71,8 @@ describe('the pad’s lists', () => {
     const thisWeek = await sentReferrals({ since: startOfWeek(thursday) }, db);
     expect(thisWeek.map((row) => row.id)).toEqual([someoneElse.id, mine.id]);
     expect(await sentReferrals({ since: startOfToday(thursday) + 24 * 60 * 60_000 }, db)).toEqual([]);
-    expect(startOfWeek(thursday)).toBe(new Date(2026, 10, 16).getTime());
-    expect(startOfWeek(monday)).toBe(new Date(2026, 10, 16).getTime());
+    expect(startOfWeek(thursday)).toBe(Date.parse('2026-11-16T00:00:00Z'));
+    expect(startOfWeek(monday)).toBe(Date.parse('2026-11-16T00:00:00Z'));
 
     expect(await waitingCount(db)).toBe(3);
     const row = await db.referrals.get(mine.id);

@@ -125,17 +125,19 @@ export async function drain(deps: DrainDeps, { skipBackoff = false } = {}): Prom
   await Promise.all(Array.from({ length: policy.concurrency }, lane));
   await claiming;
   // A claim that was still running when the lanes stopped: its rows go back to the queue unsent.
-  for (const next of ready.splice(0))
-    writes.push(
-      record({ sent: next.row, outcome: { kind: 'released' } }).then(
-        () => {},
-        () => {},
-      ),
-    );
+  writes.push(...ready.splice(0).map(({ row }) => releaseUnsent(record, row)));
   await Promise.all(writes);
   if (failure) throw failure.error;
   if (pausedUntil !== undefined) await deferDue(deps.db, pausedUntil);
   return report;
+}
+
+/** Queued again, unsent and uncounted; a failed write leaves the row to be claimed again when its lease ends. */
+function releaseUnsent(record: (sent: Sent) => Promise<unknown>, row: OutboxRow): Promise<void> {
+  return record({ sent: row, outcome: { kind: 'released' } }).then(
+    () => {},
+    () => {},
+  );
 }
 
 /** The service asked for a pause: every queued row due before it waits until then, so no run sends to it sooner. */

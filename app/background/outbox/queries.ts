@@ -56,20 +56,6 @@ export async function resendReferral(id: string, db: OutboxDb = outbox(), now = 
   });
 }
 
-/** Midnight at the start of today, local time. */
-export function startOfToday(now = Date.now()): number {
-  const day = new Date(now);
-  day.setHours(0, 0, 0, 0);
-  return day.getTime();
-}
-
-/** Midnight at the start of this week (Monday), local time. */
-export function startOfWeek(now = Date.now()): number {
-  const day = new Date(startOfToday(now));
-  day.setDate(day.getDate() - ((day.getDay() + 6) % 7));
-  return day.getTime();
-}
-
 function locate(issue: { path: PropertyKey[]; message: string }): string {
   return `${issue.path.join('.')}: ${issue.message}`;
 }

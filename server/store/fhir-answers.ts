@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { type fhir4, taskResource } from '../../domain/fhir';
 import type { Referral } from '../../domain/referral';
 
+// The FHIR the queue answers with, made from what it stores: here, beside the store, so that a delivery goes from the
+// FHIR routes to the store and never back.
+
 export type EntryType = 'Patient' | 'ServiceRequest' | 'Task';
 
 /**
