@@ -115,7 +115,7 @@ export type Outcome = fhir4.OperationOutcome;
 
 /** Signs in as the link worker (or another), as a browser on the inbox page would; gives the session cookie. */
 export async function signIn(
-  queue: Queue,
+  queue: Pick<Queue, 'url'>,
   password = LINK_WORKER.password,
   username = LINK_WORKER.username,
 ): Promise<Response> {
