@@ -23,6 +23,13 @@ export async function outboxRows(page: Page): Promise<OutboxRow[]> {
   return page.evaluate(readOutboxInPage<OutboxRow>);
 }
 
+/** What a GP does last before Send: no to all five safety questions, and both of the patient's consents ticked. */
+export async function noSafetyConcernsAndConsent(pad: Page | Frame): Promise<void> {
+  await pad.getByRole('button', { name: 'No to all five safety questions' }).click();
+  await pad.getByLabel('The patient agrees to be referred to social prescribing').check();
+  await pad.getByLabel('The patient agrees to their details being shared with the service').check();
+}
+
 /** Runs axe-core (from node_modules) in the page and gives the serious and critical violations. */
 export async function seriousViolations(
   page: Page | Frame,
