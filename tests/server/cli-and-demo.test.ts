@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type fhir4, referralToBundle } from '../../domain/fhir';
+import type { fhir4 } from '../../domain/fhir';
 import { referralSchema } from '../../domain/referral';
 import { service } from '../../server/context';
 import { startDemoQueue } from '../../server/demo';
@@ -9,7 +9,7 @@ import { openDb } from '../../server/store/open';
 import { richReferral } from '../../test-support/fixtures/referrals';
 import { cli, command, scratchDataDir, serve } from '../../test-support/queue/command-line';
 import { type PostgresServer, startPostgres } from '../../test-support/queue/postgres-server';
-import { signIn } from '../../test-support/queue/queue';
+import { send, signIn } from '../../test-support/queue/queue';
 
 /** The password the link worker sam is added with on the command line. */
 const SAMS_PASSWORD = 'a long enough password';
@@ -20,15 +20,7 @@ function post(url: string, token: string, odsCode: string) {
     id: crypto.randomUUID(),
     referrer: { ...richReferral.referrer, odsCode },
   });
-  return fetch(`${url}/fhir`, {
-    method: 'POST',
-    body: JSON.stringify(referralToBundle(referral)),
-    headers: {
-      Authorization: `Bearer ${token}`,
-      'Content-Type': 'application/fhir+json',
-      'Idempotency-Key': referral.id,
-    },
-  });
+  return send({ url }, referral, token);
 }
 
 describe('the command line, on a real PostgreSQL', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { referralToBundle } from '../../domain/fhir';
 import { referralSchema } from '../../domain/referral';
 import { openDb } from '../../server/store/open';
 import { addPractice, issueToken } from '../../server/store/practices';
 import { minimalReferral } from '../../test-support/fixtures/referrals';
 import { cli, command, kill, scratchDataDir, serve } from '../../test-support/queue/command-line';
+import { send } from '../../test-support/queue/queue';
 
 const ROUNDS = 3;
 const SENDERS = 2;
@@ -16,15 +16,7 @@ function post(url: string, token: string): Promise<{ id: string; status: number 
     createdAt: new Date().toISOString(),
     referrer: { ...minimalReferral.referrer, odsCode: 'L81001' },
   });
-  return fetch(`${url}/fhir`, {
-    method: 'POST',
-    body: JSON.stringify(referralToBundle(referral)),
-    headers: {
-      Authorization: `Bearer ${token}`,
-      'Content-Type': 'application/fhir+json',
-      'Idempotency-Key': referral.id,
-    },
-  }).then((response) => ({ id: referral.id, status: response.status }));
+  return send({ url }, referral, token).then((response) => ({ id: referral.id, status: response.status }));
 }
 
 /** Practices sending until the service is killed under them: the ids it acknowledged (200 or 201). */
