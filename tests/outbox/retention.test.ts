@@ -62,7 +62,7 @@ describe('a referral that needs attention keeps its details only while it does',
   });
 
   it('is counted from when it was last refused: one sent again and refused again keeps its details', async () => {
-    const { db, time, deps, referral, proxy } = await refusedReferral();
+    const { db, time, deps, referral } = await refusedReferral();
     await runOutbox({ ...deps, retentionDays: 7 });
     time.advance(5 * DAY);
     expect(await resendReferral(referral.id, db, time.now())).toBe(true);
