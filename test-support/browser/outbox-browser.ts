@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { BOUNDARIED } from '../../tests/e2e/fixtures/models';
 import { launchWithExtension } from './harness';
+import { readOutboxInPage } from './read-outbox';
 
 /**
  * Chromium with the built extension on a profile that can outlive the browser (for a kill and a restart), and the
@@ -59,33 +60,7 @@ export type StoredRow = {
 
 /** The outbox as stored in the extension's IndexedDB, read with the plain IndexedDB API from an extension page. */
 export async function outboxRows(b: OutboxBrowser): Promise<StoredRow[]> {
-  return b.page.evaluate(
-    () =>
-      new Promise<StoredRow[]>((done, fail) => {
-        const open = indexedDB.open('outbox');
-        // Opening a database that does not exist yet would create an empty one at version 1: abort that, so the
-        // worker's own open (which creates the stores) is never blocked by a handle held here.
-        let missing = false;
-        open.onupgradeneeded = () => {
-          missing = true;
-          open.transaction?.abort();
-        };
-        open.onerror = () => (missing ? done([]) : fail(open.error));
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('referrals')) {
-            db.close();
-            return done([]);
-          }
-          const all = db.transaction('referrals').objectStore('referrals').getAll();
-          all.onsuccess = () => {
-            db.close();
-            done(all.result);
-          };
-          all.onerror = () => fail(all.error);
-        };
-      }),
-  );
+  return b.page.evaluate(readOutboxInPage<StoredRow>);
 }
 
 export async function row(b: OutboxBrowser, id: string): Promise<StoredRow | undefined> {

@@ -2,6 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
+import { readOutboxInPage } from './read-outbox';
+
+type OutboxRow = { id: string; status: string; nhsNumber?: string; needs: string[] };
 
 /** The extension API as seen from inside one of its pages (page.evaluate runs there, not in Node). */
 type ChromeStorage = { chrome: { storage: { local: { set(items: object): Promise<void>; clear(): Promise<void> } } } };
@@ -16,23 +19,15 @@ export async function clearExtensionStorage(page: Page): Promise<void> {
 }
 
 /** The outbox rows as stored in the extension's IndexedDB (read from one of its pages). */
-export async function outboxRows(
-  page: Page,
-): Promise<{ id: string; status: string; nhsNumber?: string; needs: string[] }[]> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('outbox');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('referrals')) return resolve([]);
-          const all = db.transaction('referrals').objectStore('referrals').getAll();
-          all.onsuccess = () => resolve(all.result);
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
+export async function outboxRows(page: Page): Promise<OutboxRow[]> {
+  return page.evaluate(readOutboxInPage<OutboxRow>);
+}
+
+/** What a GP does last before Send: no to all five safety questions, and both of the patient's consents ticked. */
+export async function noSafetyConcernsAndConsent(pad: Page | Frame): Promise<void> {
+  await pad.getByRole('button', { name: 'No to all five safety questions' }).click();
+  await pad.getByLabel('The patient agrees to be referred to social prescribing').check();
+  await pad.getByLabel('The patient agrees to their details being shared with the service').check();
 }
 
 /** Runs axe-core (from node_modules) in the page and gives the serious and critical violations. */

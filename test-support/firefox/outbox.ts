@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import { readOutboxInPage } from '../browser/read-outbox';
 
 export type OutboxRow = { id: string; status: string; nhsNumber?: string; needs: string[] };
 
@@ -8,29 +9,5 @@ export type OutboxRow = { id: string; status: string; nhsNumber?: string; needs:
  * has created the database: a database opened here first would be created empty, so that open is aborted.
  */
 export async function outboxRows(extensionPage: Page): Promise<OutboxRow[]> {
-  return extensionPage.evaluate(
-    () =>
-      new Promise<OutboxRow[]>((done, fail) => {
-        const open = indexedDB.open('outbox');
-        let missing = false;
-        open.onupgradeneeded = () => {
-          missing = true;
-          open.transaction?.abort();
-        };
-        open.onerror = () => (missing ? done([]) : fail(open.error));
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('referrals')) {
-            db.close();
-            return done([]);
-          }
-          const all = db.transaction('referrals').objectStore('referrals').getAll();
-          all.onsuccess = () => {
-            db.close();
-            done(all.result);
-          };
-          all.onerror = () => fail(all.error);
-        };
-      }),
-  );
+  return extensionPage.evaluate(readOutboxInPage<OutboxRow>);
 }

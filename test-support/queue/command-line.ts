@@ -1,4 +1,8 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
 
 export type CommandResult = { code: number; stdout: string; stderr: string };
 
@@ -53,4 +57,20 @@ export function serve(env: Record<string, string>, args: string[] = []): Promise
 export async function kill(running: ServeProcess): Promise<void> {
   running.child.kill('SIGKILL');
   await running.exited;
+}
+
+/**
+ * A fresh data directory for the tests of the describe block it is called in, removed after them; a `serve` left in
+ * `serving` (a test that failed before stopping it) is killed first, so no process outlives the tests.
+ */
+export function scratchDataDir(prefix: string): { dir: string; serving: ServeProcess | undefined } {
+  const scratch: { dir: string; serving: ServeProcess | undefined } = {
+    dir: mkdtempSync(join(tmpdir(), prefix)),
+    serving: undefined,
+  };
+  afterAll(async () => {
+    if (scratch.serving) await kill(scratch.serving);
+    rmSync(scratch.dir, { recursive: true, force: true });
+  });
+  return scratch;
 }

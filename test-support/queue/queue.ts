@@ -87,18 +87,21 @@ export function bundleBody(referral: Referral): string {
 }
 
 /** POSTs a body to /fhir as the extension's outbox does. */
+/** Where to post: a started queue, or only the address of one (a `serve` process), whose token is then given. */
+type PostTo = Pick<Queue, 'url'> & Partial<Pick<Queue, 'tokens'>>;
+
 export function postBundle(
-  queue: Queue,
+  queue: PostTo,
   body: string,
   options: { token?: string | null; key?: string | null; contentType?: string } = {},
 ): Promise<Response> {
   const headers: Record<string, string> = { 'Content-Type': options.contentType ?? 'application/fhir+json' };
-  if (options.token !== null) headers.Authorization = `Bearer ${options.token ?? queue.tokens.L81001}`;
+  if (options.token !== null) headers.Authorization = `Bearer ${options.token ?? queue.tokens?.L81001}`;
   if (options.key) headers['Idempotency-Key'] = options.key;
   return fetch(`${queue.url}/fhir`, { method: 'POST', body, headers });
 }
 
-export function send(queue: Queue, referral: Referral, token?: string): Promise<Response> {
+export function send(queue: PostTo, referral: Referral, token?: string): Promise<Response> {
   return postBundle(queue, bundleBody(referral), { key: referral.id, ...(token ? { token } : {}) });
 }
 
@@ -115,7 +118,7 @@ export type Outcome = fhir4.OperationOutcome;
 
 /** Signs in as the link worker (or another), as a browser on the inbox page would; gives the session cookie. */
 export async function signIn(
-  queue: Queue,
+  queue: Pick<Queue, 'url'>,
   password = LINK_WORKER.password,
   username = LINK_WORKER.username,
 ): Promise<Response> {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type Adapter, demoAdapter, genericAdapter, readPatient } from '../../domain/adapters';
+import { orchardDownsAdapter } from '../../test-support/fixtures/adapters';
 import { SMITH_ON_SCREEN } from '../../test-support/fixtures/demo-patients';
 import { loadOtherSystem } from './demo-page';
 
@@ -163,16 +164,11 @@ describe('readPatient with hostile or odd markup', () => {
 describe('a champion’s adapter for another supplier’s page', () => {
   it('reads the other system’s banner, captions and all', () => {
     loadOtherSystem();
+    const downs = orchardDownsAdapter('http://127.0.0.1/other-system/*');
     const orchard: Adapter = {
-      id: 'orchard-downs',
-      name: 'Orchard Clinical (Downs Surgery)',
-      matches: ['http://127.0.0.1/other-system/*'],
-      banner: '.oc-ident',
+      ...downs,
       fields: {
-        name: { selector: 'strong' },
-        dateOfBirth: { label: 'Date of birth' },
-        sex: { label: 'Sex' },
-        nhsNumber: { label: 'CHI / NHS' },
+        ...downs.fields,
         phone: { label: 'Contact', pattern: '([\\d ]{10,13}\\d)' },
         postcode: { label: 'Residence', pattern: '([A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})$' },
       },

@@ -22,6 +22,7 @@ import {
   unpackedExtensionId,
 } from '../../test-support/browser/options-browser';
 import { seriousViolations, setExtensionStorage } from '../../test-support/browser/pad-browser';
+import { orchardDownsAdapter } from '../../test-support/fixtures/adapters';
 
 /**
  * Settings from enterprise policy, for real: Chromium on Linux reads machine policy from /etc/chromium/policies/managed
@@ -31,16 +32,12 @@ import { seriousViolations, setExtensionStorage } from '../../test-support/brows
 const POLICY_FILE = '/etc/chromium/policies/managed/social-prescribing-pad-e2e.json';
 const ENDPOINT = 'https://queue.kingsmead.example.nhs.uk/fhir';
 /** The organisation's adapter for its supplier's pages (demo/other-system, on an origin of its own: PRACTICE_HOST). */
+const DOWNS = orchardDownsAdapter(`http://${PRACTICE_HOST}/other-system/*`);
 const POLICY_ADAPTER = {
-  id: 'orchard-downs',
+  ...DOWNS,
   name: 'Orchard Clinical (set by the ICB)',
-  matches: [`http://${PRACTICE_HOST}/other-system/*`],
-  banner: '.oc-ident',
   fields: {
-    name: { selector: 'strong' },
-    nhsNumber: { label: 'CHI / NHS' },
-    dateOfBirth: { label: 'Date of birth' },
-    sex: { label: 'Sex' },
+    ...DOWNS.fields,
     postcode: { label: 'Residence', pattern: '([A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})\\s*$' },
   },
 };

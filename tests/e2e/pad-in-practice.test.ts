@@ -12,6 +12,7 @@ import {
 } from '../../test-support/browser/harness';
 import {
   clearExtensionStorage,
+  noSafetyConcernsAndConsent,
   outboxRows,
   seriousViolations,
   setExtensionStorage,
@@ -112,9 +113,7 @@ describe('the pad beside the practice system', () => {
     const { page, pad } = await openPadOnDemo();
     await expect.poll(() => given(pad).inputValue()).toBe('John');
     await pad.getByRole('button', { name: 'Loneliness or isolation' }).click();
-    await pad.getByRole('button', { name: 'No to all five safety questions' }).click();
-    await pad.getByLabel('The patient agrees to be referred to social prescribing').check();
-    await pad.getByLabel('The patient agrees to their details being shared with the service').check();
+    await noSafetyConcernsAndConsent(pad);
     const send = pad.getByRole('button', { name: 'Send referral' });
     expect(await send.isDisabled()).toBe(true);
     expect(await pad.locator('#pad-send-reason').textContent()).toContain(
@@ -140,9 +139,7 @@ describe('the pad beside the practice system', () => {
     const { page, pad } = await openPadOnDemo();
     await expect.poll(() => given(pad).inputValue()).toBe('John');
     await pad.getByRole('button', { name: 'Loneliness or isolation' }).click();
-    await pad.getByRole('button', { name: 'No to all five safety questions' }).click();
-    await pad.getByLabel('The patient agrees to be referred to social prescribing').check();
-    await pad.getByLabel('The patient agrees to their details being shared with the service').check();
+    await noSafetyConcernsAndConsent(pad);
 
     await choosePatient(page, 'OKAFOR');
     const warning = pad.locator('#pad-wrong-patient');

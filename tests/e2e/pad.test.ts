@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, launch, screenshotForDocs } from '../../test-support/browser/harness';
 import {
   clearExtensionStorage,
+  noSafetyConcernsAndConsent,
   outboxRows,
   seriousViolations,
   setExtensionStorage,
@@ -67,9 +68,7 @@ describe('the pad, opened on its own', () => {
 
     await fillPatient('1986-05-20'); // 40 years old: under the model's 55
     await page.getByRole('button', { name: 'Loneliness or isolation' }).click();
-    await page.getByRole('button', { name: 'No to all five safety questions' }).click();
-    await page.getByLabel('The patient agrees to be referred to social prescribing').check();
-    await page.getByLabel('The patient agrees to their details being shared with the service').check();
+    await noSafetyConcernsAndConsent(page);
 
     const verdict = page.locator('.pad-verdict');
     await verdict.getByText(/^Not for this service: refer to /).waitFor();
@@ -121,9 +120,7 @@ describe('the pad, opened on its own', () => {
     await page.getByRole('button', { name: 'Loneliness or isolation' }).click();
     await page.getByRole('button', { name: 'Bereavement' }).click();
     await page.getByLabel(/^What matters to the patient/).fill('Getting back to the allotment');
-    await page.getByRole('button', { name: 'No to all five safety questions' }).click();
-    await page.getByLabel('The patient agrees to be referred to social prescribing').check();
-    await page.getByLabel('The patient agrees to their details being shared with the service').check();
+    await noSafetyConcernsAndConsent(page);
     await expect.poll(() => sendButton().isEnabled()).toBe(true);
     await sendButton().click();
 
@@ -181,9 +178,7 @@ describe('the pad, opened on its own', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await fillPatient('1986-05-20');
     await page.getByRole('button', { name: 'Loneliness or isolation' }).click();
-    await page.getByRole('button', { name: 'No to all five safety questions' }).click();
-    await page.getByLabel('The patient agrees to be referred to social prescribing').check();
-    await page.getByLabel('The patient agrees to their details being shared with the service').check();
+    await noSafetyConcernsAndConsent(page);
     await page.getByLabel('Your reason to refer anyway').fill('Recently widowed.');
     expect(await seriousViolations(page)).toEqual([]);
     await sendButton().click();

@@ -14,6 +14,7 @@ import {
   toggleByShortcut,
   whichPatient,
 } from '../../test-support/browser/harness';
+import { orchardDownsAdapter } from '../../test-support/fixtures/adapters';
 import { SMITH_ON_SCREEN } from '../../test-support/fixtures/demo-patients';
 
 /** The extension API, as extension pages and the service worker see it (only what these tests call). */
@@ -201,20 +202,7 @@ describe('a practice champion’s adapter', () => {
     // What the options page saves (there it is checked with adapterSchema first).
     await h.serviceWorker.evaluate(
       (adapters) => chrome.storage.local.set({ adapters }),
-      [
-        {
-          id: 'orchard-downs',
-          name: 'Orchard Clinical (Downs Surgery)',
-          matches: [`${otherSystem}*`],
-          banner: '.oc-ident',
-          fields: {
-            name: { selector: 'strong' },
-            dateOfBirth: { label: 'Date of birth' },
-            sex: { label: 'Sex' },
-            nhsNumber: { label: 'CHI / NHS' },
-          },
-        },
-      ],
+      [orchardDownsAdapter(`${otherSystem}*`)],
     );
     page = await h.context.newPage();
     await page.goto(otherSystem);

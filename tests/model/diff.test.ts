@@ -18,46 +18,47 @@ describe('what changed between two versions of a model', () => {
     expect(modelChanges(undefined, base)).toEqual(['First version of this model.']);
   });
 
-  it('names scalar changes with before and after', () => {
-    const after = edited((m) => ({ ...m, kind: 'open', scope: { ...m.scope, minAge: 60, maxAge: 90 } }));
-    expect(modelChanges(base, after)).toEqual([
-      'Kind: Boundaried → Open',
-      'Lowest age: 55 → 60',
-      'Highest age: (no bound) → 90',
-    ]);
-  });
-
-  it('names list changes by what was added and removed, in the users’ words', () => {
-    const after = edited((m) => ({
-      ...m,
-      scope: { ...m.scope, needs: [...m.scope.needs.filter((need) => need !== 'food'), 'housing'] },
-      contactModes: ['phone', 'email'],
-      agreement: { ...m.agreement, agreedBy: [...m.agreement.agreedBy, 'ICB commissioner'] },
-    }));
-    expect(modelChanges(base, after)).toEqual([
-      'Agreed by: added “ICB commissioner”',
-      'Needs in scope: added Housing; removed Food',
-      'Contact modes: added Email; removed Letter, In person',
-    ]);
-  });
-
-  it('names a safety flag’s new handling and where it now redirects', () => {
-    const after = edited((m) => ({
-      ...m,
-      safety: {
-        ...m.safety,
-        'secondary-mental-health': {
-          action: 'redirect',
-          redirectTo: { service: 'The CMHT', contact: '0117 496 0999' },
+  it.each<{ what: string; edit: (model: ServiceModel) => ServiceModel; lines: string[] }>([
+    {
+      what: 'scalar changes with before and after',
+      edit: (m) => ({ ...m, kind: 'open', scope: { ...m.scope, minAge: 60, maxAge: 90 } }),
+      lines: ['Kind: Boundaried → Open', 'Lowest age: 55 → 60', 'Highest age: (no bound) → 90'],
+    },
+    {
+      what: 'list changes by what was added and removed, in the users’ words',
+      edit: (m) => ({
+        ...m,
+        scope: { ...m.scope, needs: [...m.scope.needs.filter((need) => need !== 'food'), 'housing'] },
+        contactModes: ['phone', 'email'],
+        agreement: { ...m.agreement, agreedBy: [...m.agreement.agreedBy, 'ICB commissioner'] },
+      }),
+      lines: [
+        'Agreed by: added “ICB commissioner”',
+        'Needs in scope: added Housing; removed Food',
+        'Contact modes: added Email; removed Letter, In person',
+      ],
+    },
+    {
+      what: 'a safety flag’s new handling and where it now redirects',
+      edit: (m) => ({
+        ...m,
+        safety: {
+          ...m.safety,
+          'secondary-mental-health': {
+            action: 'redirect',
+            redirectTo: { service: 'The CMHT', contact: '0117 496 0999' },
+          },
+          safeguarding: { action: 'review' },
         },
-        safeguarding: { action: 'review' },
-      },
-    }));
-    expect(modelChanges(base, after)).toEqual([
-      'Safeguarding concern (including domestic abuse): redirect → accept for the link worker to review',
-      'Under secondary mental-health care: accept for the link worker to review → redirect',
-      'Under secondary mental-health care, where to instead: “The CMHT — 0117 496 0999”',
-    ]);
+      }),
+      lines: [
+        'Safeguarding concern (including domestic abuse): redirect → accept for the link worker to review',
+        'Under secondary mental-health care: accept for the link worker to review → redirect',
+        'Under secondary mental-health care, where to instead: “The CMHT — 0117 496 0999”',
+      ],
+    },
+  ])('names $what', ({ edit, lines }) => {
+    expect(modelChanges(base, edited(edit))).toEqual(lines);
   });
 
   it('lists every difference between the two example models without throwing', () => {

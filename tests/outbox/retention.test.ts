@@ -1,34 +1,30 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enqueueReferral } from '../../app/background/outbox/enqueue';
 import { resendReferral, waitingCount } from '../../app/background/outbox/queries';
 import { runOutbox } from '../../app/background/outbox/run';
 import { sentReferralView } from '../../domain/outbox/sent-wording';
-import { type FaultProxy, startFaultProxy } from '../../test-support/queue/fault-proxy';
-import { type StandInQueue, startStandInQueue } from '../../test-support/queue/stand-in-queue';
+import { standInQueueBehindProxy } from '../../test-support/queue/behind-proxy';
 import { aReferral, clock, drainer, freshOutbox } from './support';
 
 const DAY = 24 * 60 * 60_000;
 
-let queue: StandInQueue;
-let proxy: FaultProxy;
-beforeAll(async () => {
-  queue = await startStandInQueue();
-  proxy = await startFaultProxy(queue.url);
-});
-afterAll(async () => {
-  await proxy.close();
-  await queue.close();
-});
+const service = standInQueueBehindProxy();
+
+/** A referral enqueued in a fresh outbox, with the queue behind the proxy refusing it; the clock is the test's. */
+async function refusedReferral() {
+  const db = freshOutbox();
+  const time = clock();
+  const { deps } = drainer(db, service.proxy.url, service.queue.token, time.now);
+  const referral = aReferral();
+  await enqueueReferral(referral, { db, now: time.now() });
+  service.proxy.mode = 'refuse';
+  return { db, time, deps, referral, proxy: service.proxy };
+}
 
 describe('a referral that needs attention keeps its details only while it does', () => {
   it('is redacted once it has waited the retention period, keeping its trail; it can no longer be sent again', async () => {
-    const db = freshOutbox();
-    const time = clock();
-    const { deps } = drainer(db, proxy.url, queue.token, time.now);
-    const referral = aReferral();
-    await enqueueReferral(referral, { db, now: time.now() });
-    proxy.mode = 'refuse';
+    const { db, time, deps, referral, proxy } = await refusedReferral();
     proxy.refusal = 'Practice L81001 is not registered with this service.';
     await runOutbox({ ...deps, retentionDays: 7 });
     const refusedAt = time.now();
@@ -66,12 +62,7 @@ describe('a referral that needs attention keeps its details only while it does',
   });
 
   it('is counted from when it was last refused: one sent again and refused again keeps its details', async () => {
-    const db = freshOutbox();
-    const time = clock();
-    const { deps } = drainer(db, proxy.url, queue.token, time.now);
-    const referral = aReferral();
-    await enqueueReferral(referral, { db, now: time.now() });
-    proxy.mode = 'refuse';
+    const { db, time, deps, referral } = await refusedReferral();
     await runOutbox({ ...deps, retentionDays: 7 });
     time.advance(5 * DAY);
     expect(await resendReferral(referral.id, db, time.now())).toBe(true);

@@ -1,4 +1,6 @@
+import { createPadState, type PadState } from '../../app/pad/pad-state';
 import type { PatientContext } from '../../domain/adapters/patient-context';
+import { OPEN_PCN_MODEL } from '../../domain/model/examples';
 import type { ServiceModel } from '../../domain/model/model';
 import { emptyDraft, type ReferralDraft } from '../../domain/referral/draft';
 import type { Referral } from '../../domain/referral/referral';
@@ -82,3 +84,16 @@ export const JOHN: PatientContext = {
     postcode: 'BS6 6HR',
   },
 };
+
+/** A fresh pad as it starts once settings are read: the open PCN model and a queue nothing listens on (port 9). */
+export function padWithModel(): PadState {
+  const state = createPadState();
+  state.settings.value = {
+    retentionDays: 7,
+    modelHistory: [],
+    adapters: [],
+    model: OPEN_PCN_MODEL,
+    queue: { endpoint: 'http://127.0.0.1:9/fhir', token: 't' },
+  };
+  return state;
+}

@@ -5,9 +5,8 @@ import { Pad } from '../../app/pad/Pad';
 import { createPadState, type PadState } from '../../app/pad/pad-state';
 import { loadDraft } from '../../app/shared/storage/drafts';
 import { NO_RECORD } from '../../domain/drafts/saved-draft';
-import { OPEN_PCN_MODEL } from '../../domain/model/examples';
 import { noSafetyConcerns } from '../../test-support/fixtures/safety';
-import { JOHN } from './fixtures';
+import { JOHN, padWithModel } from './fixtures';
 import { renderRoot } from './render-root';
 
 const root = renderRoot();
@@ -23,14 +22,7 @@ const text = () => root().textContent ?? '';
 
 describe('the pad, rendered', () => {
   it('keeps what was typed when the banner flickers to no patient and back while the pad opens (OPEN-1)', async () => {
-    const state = createPadState();
-    state.settings.value = {
-      retentionDays: 7,
-      modelHistory: [],
-      adapters: [],
-      model: OPEN_PCN_MODEL,
-      queue: { endpoint: 'http://127.0.0.1:9/fhir', token: 't' },
-    };
+    const state = padWithModel();
     await state.recordChanged(JOHN);
     // The watcher reports no patient (banner re-rendered), then the same patient, before the first read finishes.
     const flicker = state.recordChanged(null);
@@ -46,14 +38,7 @@ describe('the pad, rendered', () => {
   });
 
   it('carries a need pressed before the banner was read into the patient’s new draft, and keeps no copy (OPEN-1)', async () => {
-    const state = createPadState();
-    state.settings.value = {
-      retentionDays: 7,
-      modelHistory: [],
-      adapters: [],
-      model: OPEN_PCN_MODEL,
-      queue: { endpoint: 'http://127.0.0.1:9/fhir', token: 't' },
-    };
+    const state = padWithModel();
     await state.recordChanged(null);
     // The patient is read while the referrer presses a need in the form shown for "no record on screen".
     const arriving = state.recordChanged(JOHN);
@@ -69,27 +54,13 @@ describe('the pad, rendered', () => {
   });
 
   it('adds what was typed before the banner was read to the patient’s stored draft, losing neither (OPEN-1)', async () => {
-    const earlier = createPadState();
-    earlier.settings.value = {
-      retentionDays: 7,
-      modelHistory: [],
-      adapters: [],
-      model: OPEN_PCN_MODEL,
-      queue: { endpoint: 'http://127.0.0.1:9/fhir', token: 't' },
-    };
+    const earlier = padWithModel();
     await earlier.recordChanged(JOHN);
     earlier.update((draft) => ({ ...draft, needs: ['debt'], whatMatters: 'the allotment' }));
     await earlier.settled();
 
     // The pad is reopened (a reload): no patient read at first, then John while a need is pressed.
-    const state = createPadState();
-    state.settings.value = {
-      retentionDays: 7,
-      modelHistory: [],
-      adapters: [],
-      model: OPEN_PCN_MODEL,
-      queue: { endpoint: 'http://127.0.0.1:9/fhir', token: 't' },
-    };
+    const state = padWithModel();
     await state.recordChanged(null);
     const arriving = state.recordChanged(JOHN);
     state.update((draft) => ({ ...draft, needs: [...draft.needs, 'loneliness'] }));
@@ -99,14 +70,7 @@ describe('the pad, rendered', () => {
   });
 
   it('leaves a draft that names its own patient where it is when a record appears', async () => {
-    const state = createPadState();
-    state.settings.value = {
-      retentionDays: 7,
-      modelHistory: [],
-      adapters: [],
-      model: OPEN_PCN_MODEL,
-      queue: { endpoint: 'http://127.0.0.1:9/fhir', token: 't' },
-    };
+    const state = padWithModel();
     await state.recordChanged(null);
     state.update((draft) => ({ ...draft, patient: { ...draft.patient, family: 'Jones' }, needs: ['loneliness'] }));
     await state.recordChanged(JOHN);
@@ -115,14 +79,7 @@ describe('the pad, rendered', () => {
   });
 
   it('keeps the draft being typed in when the banner goes blank meanwhile, so the guard can still say whose it is', async () => {
-    const state = createPadState();
-    state.settings.value = {
-      retentionDays: 7,
-      modelHistory: [],
-      adapters: [],
-      model: OPEN_PCN_MODEL,
-      queue: { endpoint: 'http://127.0.0.1:9/fhir', token: 't' },
-    };
+    const state = padWithModel();
     await state.recordChanged(JOHN);
     // The banner goes blank (the page is moving to another patient) and the referrer types before it comes back.
     const blank = state.recordChanged(null);
@@ -145,14 +102,7 @@ describe('the pad, rendered', () => {
   });
 
   it('marks each pre-filled field as from the record, and as typed once edited', async () => {
-    const state = createPadState();
-    state.settings.value = {
-      retentionDays: 7,
-      modelHistory: [],
-      adapters: [],
-      model: OPEN_PCN_MODEL,
-      queue: { endpoint: 'http://127.0.0.1:9/fhir', token: 't' },
-    };
+    const state = padWithModel();
     await state.recordChanged(JOHN);
     await mount(state);
     expect((byId('pad-patient-nhsNumber') as HTMLInputElement).value).toBe('943 476 5919');
@@ -169,14 +119,7 @@ describe('the pad, rendered', () => {
   });
 
   it('shows the error summary at the top, focused, when Send fails, and keeps the draft', async () => {
-    const state = createPadState();
-    state.settings.value = {
-      retentionDays: 7,
-      modelHistory: [],
-      adapters: [],
-      model: OPEN_PCN_MODEL,
-      queue: { endpoint: 'http://127.0.0.1:9/fhir', token: 't' },
-    };
+    const state = padWithModel();
     await state.recordChanged(JOHN);
     state.update((draft) => ({
       ...draft,

@@ -7,16 +7,15 @@ import { type OutboxDb, openOutbox } from '../../app/background/outbox/db';
 import { enqueueReferral } from '../../app/background/outbox/enqueue';
 import { runOutbox } from '../../app/background/outbox/run';
 import { Pad } from '../../app/pad/Pad';
-import { createPadState, type PadState } from '../../app/pad/pad-state';
+import type { PadState } from '../../app/pad/pad-state';
 import { tell } from '../../app/shared/messaging/ask';
 import { typeOf } from '../../app/shared/messaging/protocol';
 import { answering } from '../../app/shared/messaging/receive';
 import { loadDraft } from '../../app/shared/storage/drafts';
-import { OPEN_PCN_MODEL } from '../../domain/model/examples';
 import { standInQueueBehindProxy } from '../../test-support/queue/behind-proxy';
 import { nodeFetch } from '../../test-support/queue/node-fetch';
 import { quickPolicy } from '../outbox/support';
-import { JOHN, REFERRAL } from './fixtures';
+import { JOHN, padWithModel, REFERRAL } from './fixtures';
 import { renderRoot } from './render-root';
 
 /**
@@ -47,14 +46,7 @@ const byId = (id: string) => root().querySelector<HTMLElement>(`#${id}`);
 const sendButton = () => byId('pad-send') as HTMLButtonElement;
 
 async function openPad(): Promise<PadState> {
-  const state = createPadState();
-  state.settings.value = {
-    retentionDays: 7,
-    modelHistory: [],
-    adapters: [],
-    model: OPEN_PCN_MODEL,
-    queue: { endpoint: 'http://127.0.0.1:9/fhir', token: 't' },
-  };
+  const state = padWithModel();
   // What startPad does: ask the background about its outbox, then follow the record on screen.
   await state.checkOutbox();
   await state.recordChanged(JOHN);

@@ -1,17 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type fhir4, referralToBundle } from '../../domain/fhir';
+import type { fhir4 } from '../../domain/fhir';
 import { referralSchema } from '../../domain/referral';
 import { service } from '../../server/context';
 import { startDemoQueue } from '../../server/demo';
 import { startServer } from '../../server/serve';
 import { openDb } from '../../server/store/open';
 import { richReferral } from '../../test-support/fixtures/referrals';
-import { cli, command, kill, type ServeProcess, serve } from '../../test-support/queue/command-line';
+import { cli, command, scratchDataDir, serve } from '../../test-support/queue/command-line';
 import { type PostgresServer, startPostgres } from '../../test-support/queue/postgres-server';
+import { send, signIn } from '../../test-support/queue/queue';
+
+/** The password the link worker sam is added with on the command line. */
+const SAMS_PASSWORD = 'a long enough password';
 
 function post(url: string, token: string, odsCode: string) {
   const referral = referralSchema.parse({
@@ -19,15 +20,7 @@ function post(url: string, token: string, odsCode: string) {
     id: crypto.randomUUID(),
     referrer: { ...richReferral.referrer, odsCode },
   });
-  return fetch(`${url}/fhir`, {
-    method: 'POST',
-    body: JSON.stringify(referralToBundle(referral)),
-    headers: {
-      Authorization: `Bearer ${token}`,
-      'Content-Type': 'application/fhir+json',
-      'Idempotency-Key': referral.id,
-    },
-  });
+  return send({ url }, referral, token);
 }
 
 describe('the command line, on a real PostgreSQL', () => {
@@ -50,7 +43,7 @@ describe('the command line, on a real PostgreSQL', () => {
     const [, id] = /^Token ([0-9a-f]+) for B82005/.exec(issued) ?? [];
     const token = issued.trim().split('\n').at(-1) ?? '';
     expect(id).toBeDefined();
-    expect(await cli(['add-link-worker', 'sam', 'Sam', 'Okafor'], env, 'a long enough password\n')).toBe(
+    expect(await cli(['add-link-worker', 'sam', 'Sam', 'Okafor'], env, `${SAMS_PASSWORD}\n`)).toBe(
       'Added link worker sam.\n',
     );
     expect((await command(['add-practice', 'not an ods code', 'x'], env)).stderr).toMatch(/^Usage: add-practice/);
@@ -59,28 +52,18 @@ describe('the command line, on a real PostgreSQL', () => {
     const server = await startServer(service(db), { port: 0, hostname: '127.0.0.1' });
     try {
       expect((await post(server.url, token, 'B82005')).status).toBe(200);
-      const signIn = await fetch(`${server.url}/inbox/login`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
-        body: new URLSearchParams({ username: 'sam', password: 'a long enough password' }),
-      });
-      expect(signIn.status).toBe(303);
+      const signedIn = await signIn({ url: server.url }, SAMS_PASSWORD, 'sam');
+      expect(signedIn.status).toBe(303);
 
       expect(await cli(['revoke-token', id as string], env)).toBe(`Revoked ${id}.\n`);
       expect(await cli(['list-tokens'], env)).toMatch(new RegExp(`^${id}\\tB82005\\treception\\t.*\\trevoked$`, 'm'));
       expect((await post(server.url, token, 'B82005')).status).toBe(401);
 
-      const session = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
+      const session = signedIn.headers.get('set-cookie')?.split(';')[0] ?? '';
       expect(await cli(['disable-link-worker', 'sam'], env)).toBe('Disabled sam; their sessions have ended.\n');
       const inbox = await fetch(`${server.url}/inbox`, { headers: { Cookie: session }, redirect: 'manual' });
       expect(inbox.status).toBe(303);
-      const again = await fetch(`${server.url}/inbox/login`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
-        body: new URLSearchParams({ username: 'sam', password: 'a long enough password' }),
-      });
+      const again = await signIn({ url: server.url }, SAMS_PASSWORD, 'sam');
       expect(again.status).toBe(403);
       const trail = await db.query<{ action: string; actor: string }>(
         "SELECT action, actor FROM audit_event WHERE action NOT IN ('signed-in') ORDER BY id",
@@ -100,20 +83,15 @@ describe('the command line, on a real PostgreSQL', () => {
 });
 
 describe('the command line on the embedded database while `serve` owns it', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'queue-owner-'));
-  const env = { QUEUE_DATA_DIR: dir, QUEUE_READERS: '0' };
-  let left: ServeProcess | undefined;
-  afterAll(async () => {
-    if (left) await kill(left);
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const scratch = scratchDataDir('queue-owner-');
+  const env = { QUEUE_DATA_DIR: scratch.dir, QUEUE_READERS: '0' };
 
   // Several processes each start Node and TypeScript (and two the database): on a busy 2-core machine, minutes.
   it('refuses each command and another `serve` on the directory, naming the service; through the service (--via) each takes effect at once', {
     timeout: 240_000,
   }, async () => {
     const running = await serve(env);
-    left = running;
+    scratch.serving = running;
     try {
       const refusal = `The queue is running on this data directory (pid ${running.child.pid}); use the same command with \`--via ${running.url}\``;
       const refused = await Promise.all(
@@ -122,7 +100,7 @@ describe('the command line on the embedded database while `serve` owns it', () =
           ['issue-token', 'L81001'],
           ['revoke-token', 'abc'],
           ['add-link-worker', 'sam', 'Sam'],
-        ].map((args) => command(args, env, 'a long enough password')),
+        ].map((args) => command(args, env, SAMS_PASSWORD)),
       );
       for (const result of refused) expect([result.code, result.stderr]).toEqual([2, `${refusal} or stop it first.\n`]);
       await expect(serve(env)).rejects.toThrow(refusal);
@@ -133,16 +111,11 @@ describe('the command line on the embedded database while `serve` owns it', () =
       const [, id] = /^Token ([0-9a-f]+) for B82005/.exec(issued) ?? [];
       const token = issued.trim().split('\n').at(-1) ?? '';
       expect((await post(running.url, token, 'B82005')).status).toBe(200);
-      expect(await cli(['add-link-worker', 'sam', 'Sam', 'Okafor', ...via], env, 'a long enough password\n')).toBe(
+      expect(await cli(['add-link-worker', 'sam', 'Sam', 'Okafor', ...via], env, `${SAMS_PASSWORD}\n`)).toBe(
         'Added link worker sam.\n',
       );
-      const signIn = await fetch(`${running.url}/inbox/login`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
-        body: new URLSearchParams({ username: 'sam', password: 'a long enough password' }),
-      });
-      expect(signIn.status).toBe(303);
+      const signedIn = await signIn({ url: running.url }, SAMS_PASSWORD, 'sam');
+      expect(signedIn.status).toBe(303);
       expect(await cli(['revoke-token', id as string, ...via], env)).toBe(`Revoked ${id}.\n`);
       expect((await post(running.url, token, 'B82005')).status).toBe(401);
 
@@ -158,7 +131,7 @@ describe('the command line on the embedded database while `serve` owns it', () =
     } finally {
       running.child.kill('SIGTERM');
       await running.exited;
-      left = undefined;
+      scratch.serving = undefined;
     }
     // Stopped, it has let the directory go.
     expect(await cli(['list-tokens'], env)).toMatch(/\treception\t.*\trevoked$/m);
@@ -166,8 +139,7 @@ describe('the command line on the embedded database while `serve` owns it', () =
 });
 
 describe('npm start’s queue, on the embedded database in a data directory', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'queue-demo-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const { dir } = scratchDataDir('queue-demo-');
 
   it('takes the demo practice’s referrals with the token the extension’s demo settings hold, keeps them across restarts, and `serve` refuses them', {
     timeout: 240_000,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type fhir4, referralToBundle } from '../../domain/fhir';
 import { referralSchema } from '../../domain/referral';
 import { referrals, richReferral } from '../../test-support/fixtures/referrals';
@@ -7,13 +7,12 @@ import {
   cookieOf,
   type Outcome,
   postBundle,
-  type Queue,
   readTask,
   requestFrom,
   send,
   signIn,
-  startQueue,
 } from '../../test-support/queue/queue';
+import { queueForTests } from '../../test-support/queue/queue-for-tests';
 
 /** Where a FHIR JSON document has an empty array, object or string: FHIR's JSON rules allow none. */
 function emptyParts(value: unknown, path = ''): string[] {
@@ -27,14 +26,8 @@ function emptyParts(value: unknown, path = ''): string[] {
 }
 
 describe('the queue under smaller misuses', () => {
-  let queue: Queue;
-  beforeAll(async () => {
-    queue = await startQueue('pglite', {
-      addressLimits: { signIns: { perMinute: 0, burst: 0 }, refusedTokens: { perMinute: 60, burst: 5 } },
-    });
-  });
-  afterAll(async () => {
-    await queue?.stop();
+  const queue = queueForTests({
+    addressLimits: { signIns: { perMinute: 0, burst: 0 }, refusedTokens: { perMinute: 60, burst: 5 } },
   });
 
   it('makes an address that floods made-up tokens wait (429, Retry-After) before any more are checked; another address is served', async () => {

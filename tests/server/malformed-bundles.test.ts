@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bundleToReferral, type fhir4, referralToBundle } from '../../domain/fhir';
 import { referrals } from '../../test-support/fixtures/referrals';
-import { postBundle, type Queue, startQueue, storedReferrals } from '../../test-support/queue/queue';
+import { postBundle, storedReferrals } from '../../test-support/queue/queue';
+import { queueForTests } from '../../test-support/queue/queue-for-tests';
 
 type Path = (string | number)[];
 
@@ -58,13 +59,7 @@ const anyBody = fc.oneof(
 );
 
 describe('generated malformed Bundles posted to the queue service', () => {
-  let queue: Queue;
-  beforeAll(async () => {
-    queue = await startQueue('pglite');
-  });
-  afterAll(async () => {
-    await queue?.stop();
-  });
+  const queue = queueForTests();
 
   it('never get a 5xx: a refusal is a 4xx OperationOutcome, and nothing is stored', async () => {
     let refused = 0;

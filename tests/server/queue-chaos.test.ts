@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { referralToBundle } from '../../domain/fhir';
+import { describe, expect, it } from 'vitest';
 import { referralSchema } from '../../domain/referral';
 import { openDb } from '../../server/store/open';
 import { addPractice, issueToken } from '../../server/store/practices';
 import { minimalReferral } from '../../test-support/fixtures/referrals';
-import { cli, command, kill, type ServeProcess, serve } from '../../test-support/queue/command-line';
+import { cli, command, kill, scratchDataDir, serve } from '../../test-support/queue/command-line';
+import { send } from '../../test-support/queue/queue';
 
 const ROUNDS = 3;
 const SENDERS = 2;
@@ -19,15 +16,7 @@ function post(url: string, token: string): Promise<{ id: string; status: number 
     createdAt: new Date().toISOString(),
     referrer: { ...minimalReferral.referrer, odsCode: 'L81001' },
   });
-  return fetch(`${url}/fhir`, {
-    method: 'POST',
-    body: JSON.stringify(referralToBundle(referral)),
-    headers: {
-      Authorization: `Bearer ${token}`,
-      'Content-Type': 'application/fhir+json',
-      'Idempotency-Key': referral.id,
-    },
-  }).then((response) => ({ id: referral.id, status: response.status }));
+  return send({ url }, referral, token).then((response) => ({ id: referral.id, status: response.status }));
 }
 
 /** Practices sending until the service is killed under them: the ids it acknowledged (200 or 201). */
@@ -66,13 +55,9 @@ async function operatorRuns(args: string[], env: Record<string, string>) {
 const lastLine = (text: string) => text.trim().split('\n').at(-1) ?? '';
 
 describe('the embedded queue, killed (SIGKILL) and started again while it takes referrals and commands run', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'queue-chaos-'));
+  const scratch = scratchDataDir('queue-chaos-');
+  const { dir } = scratch;
   const env = { QUEUE_DATA_DIR: dir, QUEUE_RATE_LIMIT_PER_MINUTE: '0', QUEUE_READERS: '0' };
-  let running: ServeProcess | undefined;
-  afterAll(async () => {
-    if (running) await kill(running);
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('opens after every kill with every referral it acknowledged, and commands take effect at once', {
     timeout: 480_000,
@@ -87,7 +72,8 @@ describe('the embedded queue, killed (SIGKILL) and started again while it takes 
     const commands: { refusedPlainly: boolean; refusal: string }[] = [];
     const answers: { revoked: number; issued: number }[] = [];
     for (let round = 0; round <= ROUNDS; round++) {
-      running = await serve(env);
+      const running = await serve(env);
+      scratch.serving = running;
       expect(await missing(running.url, token, acknowledged), `lost after kill ${round}`).toEqual([]);
       if (round === ROUNDS) break;
       const sending = sendUntilKilled(running.url, token, acknowledged);
@@ -106,7 +92,7 @@ describe('the embedded queue, killed (SIGKILL) and started again while it takes 
       spare = issued.stdout;
 
       await kill(running);
-      running = undefined;
+      scratch.serving = undefined;
       await sending;
     }
     expect(acknowledged.size).toBeGreaterThan(0);

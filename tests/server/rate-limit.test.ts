@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { fhir4 } from '../../domain/fhir';
-import { type Queue, readTask, startQueue } from '../../test-support/queue/queue';
+import { readTask } from '../../test-support/queue/queue';
+import { queueForTests } from '../../test-support/queue/queue-for-tests';
 
 const TASK = '11111111-1111-4111-8111-111111111111';
 
 describe('a practice token flooding the FHIR routes', () => {
-  let queue: Queue;
-  beforeAll(async () => {
-    queue = await startQueue('pglite', { rateLimit: { perMinute: 60, burst: 5 } });
-  });
-  afterAll(async () => {
-    await queue?.stop();
-  });
+  const queue = queueForTests({ rateLimit: { perMinute: 60, burst: 5 } });
 
   it('gets 429 with an OperationOutcome and Retry-After once past its limit, other practices are served, and the token is served again once the bucket refills', async () => {
     const token = queue.tokens.L81001;

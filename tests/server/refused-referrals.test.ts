@@ -1,19 +1,12 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bundleToReferral, type fhir4, referralToBundle } from '../../domain/fhir';
 import { formatPath } from '../../domain/fhir/problems';
 import { type Referral, referralSchema, textsIn, unsendableCharacter } from '../../domain/referral';
 import { readDelivery } from '../../server/fhir/read-delivery';
 import { richReferral } from '../../test-support/fixtures/referrals';
-import {
-  bundleBody,
-  type Outcome,
-  postBundle,
-  type Queue,
-  send,
-  startQueue,
-  storedReferrals,
-} from '../../test-support/queue/queue';
+import { bundleBody, type Outcome, postBundle, send, storedReferrals } from '../../test-support/queue/queue';
+import { queueForTests } from '../../test-support/queue/queue-for-tests';
 
 type Path = (string | number)[];
 
@@ -43,13 +36,7 @@ function referral(change: Record<string, unknown> = {}): Referral {
 }
 
 describe('referrals the queue refuses, on the embedded database', () => {
-  let queue: Queue;
-  beforeAll(async () => {
-    queue = await startQueue('pglite');
-  });
-  afterAll(async () => {
-    await queue?.stop();
-  });
+  const queue = queueForTests();
 
   it('never answers a 5xx to any text in any string of a Bundle (NUL, lone surrogates, any unicode); in a text the referral keeps, such a character is a located 422', async () => {
     const sent = referral();
@@ -241,19 +228,13 @@ describe('referrals the queue refuses, on the embedded database', () => {
 });
 
 describe('a value the database refuses, on the embedded database', () => {
-  let queue: Queue;
-  beforeAll(async () => {
-    // A reader that lets a NUL through (an older reader, a gap in the checks): the database is the last line.
-    queue = await startQueue('pglite', {
-      read: async (text, receivedAt) => {
-        const delivery = readDelivery(text, receivedAt);
-        if (!delivery.ok || delivery.referral.whatMatters !== 'NUL') return delivery;
-        return { ...delivery, referral: { ...delivery.referral, whatMatters: 'a\u0000b' } };
-      },
-    });
-  });
-  afterAll(async () => {
-    await queue?.stop();
+  // A reader that lets a NUL through (an older reader, a gap in the checks): the database is the last line.
+  const queue = queueForTests({
+    read: async (text, receivedAt) => {
+      const delivery = readDelivery(text, receivedAt);
+      if (!delivery.ok || delivery.referral.whatMatters !== 'NUL') return delivery;
+      return { ...delivery, referral: { ...delivery.referral, whatMatters: 'a\u0000b' } };
+    },
   });
 
   it('is the client’s 422, never a 500, and the referrals stored beside it in the same write are kept', async () => {

@@ -1,33 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type fhir4, linkWorkerStatus } from '../../domain/fhir';
 import { referralSchema } from '../../domain/referral';
 import { startRetention } from '../../server/retention';
 import { richReferral } from '../../test-support/fixtures/referrals';
-import {
-  cookieOf,
-  csrfFrom,
-  decide,
-  type Queue,
-  readTask,
-  send,
-  signIn,
-  startQueue,
-} from '../../test-support/queue/queue';
+import { cookieOf, csrfFrom, decide, readTask, send, signIn } from '../../test-support/queue/queue';
+import { queueForTests } from '../../test-support/queue/queue-for-tests';
 
 const DAY = 86_400_000;
 const closed = referralSchema.parse({ ...richReferral, id: 'c1053d00-0000-4000-8000-000000000001' });
 const open = referralSchema.parse({ ...richReferral, id: 'c1053d00-0000-4000-8000-000000000002' });
 
 describe('the queue’s retention of closed referrals', () => {
-  let queue: Queue;
   let offset = 0;
   const now = () => new Date(Date.now() + offset);
-  beforeAll(async () => {
-    queue = await startQueue('pglite');
-  });
-  afterAll(async () => {
-    await queue?.stop();
-  });
+  const queue = queueForTests();
 
   it('removes the identifiable details of a referral 90 days after its decline, keeping its status trail and the counts', async () => {
     await send(queue, closed);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addLinkWorker, disableLinkWorker } from '../../server/store/link-workers';
 import { type PostgresServer, startPostgres } from '../../test-support/queue/postgres-server';
 import { cookieOf, type Queue, requestFrom, signIn, startQueue } from '../../test-support/queue/queue';
+import { queueForTests } from '../../test-support/queue/queue-for-tests';
 
 const NO_ADDRESS_LIMIT = { signIns: { perMinute: 0, burst: 0 }, refusedTokens: { perMinute: 0, burst: 0 } };
 
@@ -88,14 +89,8 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('signing in t
 });
 
 describe('sign-ins from one address', () => {
-  let queue: Queue;
-  beforeAll(async () => {
-    queue = await startQueue('pglite', {
-      addressLimits: { signIns: { perMinute: 10, burst: 3 }, refusedTokens: { perMinute: 0, burst: 0 } },
-    });
-  });
-  afterAll(async () => {
-    await queue?.stop();
+  const queue = queueForTests({
+    addressLimits: { signIns: { perMinute: 10, burst: 3 }, refusedTokens: { perMinute: 0, burst: 0 } },
   });
 
   it('wait once past the address’s limit (429, Retry-After), while another address signs in', async () => {

@@ -2,14 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { originsFor, PRACTICE_SCRIPT, registrationsFor, restoreContentScripts } from '../../app/shared/content-scripts';
 import { demoAdapter } from '../../domain/adapters/built-in';
-
-const ORCHARD = {
-  id: 'orchard',
-  name: 'Orchard Clinical',
-  matches: ['https://orchard.example.nhs.uk/*'],
-  banner: '.oc-ident',
-  fields: { nhsNumber: { selector: '[data-ident="nhs"]' } },
-};
+import { ORCHARD_ADAPTER } from '../../test-support/fixtures/adapters';
 
 describe('what a champion’s adapters need from the browser', () => {
   it('asks for whole origins, once each, whatever the paths', () => {
@@ -60,20 +53,20 @@ describe('the practice content script after a restart or an update', () => {
   it('registers the champion’s adapters again, and running twice changes nothing', async () => {
     const { registered, scripting } = scriptingRegistry();
     Object.assign(fakeBrowser, { scripting });
-    await fakeBrowser.storage.local.set({ adapters: [ORCHARD] });
+    await fakeBrowser.storage.local.set({ adapters: [ORCHARD_ADAPTER] });
     expect(await restoreContentScripts()).toEqual([]);
     expect(await restoreContentScripts()).toEqual([]);
     expect([...registered.values()].map(({ id, matches, js }) => ({ id, matches, js }))).toEqual([
-      { id: 'champion-adapter-orchard', matches: ORCHARD.matches, js: [PRACTICE_SCRIPT] },
+      { id: 'champion-adapter-orchard', matches: ORCHARD_ADAPTER.matches, js: [PRACTICE_SCRIPT] },
     ]);
   });
 
   it('registers the policy’s adapters in force, dropping the champion’s the policy replaced', async () => {
     const { registered, scripting } = scriptingRegistry();
     Object.assign(fakeBrowser, { scripting });
-    await fakeBrowser.storage.local.set({ adapters: [ORCHARD] });
+    await fakeBrowser.storage.local.set({ adapters: [ORCHARD_ADAPTER] });
     await restoreContentScripts();
-    await fakeBrowser.storage.managed.set({ adapters: JSON.stringify([{ ...ORCHARD, id: 'policy' }]) });
+    await fakeBrowser.storage.managed.set({ adapters: JSON.stringify([{ ...ORCHARD_ADAPTER, id: 'policy' }]) });
     await restoreContentScripts();
     expect([...registered.keys()]).toEqual(['champion-adapter-policy']);
   });

@@ -6,14 +6,7 @@ import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../domain/model/exampl
 import { writeModelFile } from '../../domain/model/model-file';
 import { applyManaged, lockedSettings, readManaged } from '../../domain/settings/managed';
 import { settingsSchema } from '../../domain/settings/settings';
-
-const ADAPTER = {
-  id: 'orchard',
-  name: 'Orchard Clinical',
-  matches: ['https://orchard.example.nhs.uk/*'],
-  banner: '.oc-ident',
-  fields: { nhsNumber: { selector: '[data-ident="nhs"]' } },
-};
+import { ORCHARD_ADAPTER } from '../../test-support/fixtures/adapters';
 
 /** What the background answers the content script as it starts. */
 const adaptersInForce = async () =>
@@ -27,7 +20,7 @@ describe('settings set by the organisation’s policy', () => {
       queueEndpoint: 'https://queue.example.nhs.uk',
       retentionDays: 14,
       model: writeModelFile(BOUNDARIED_VCSE_MODEL),
-      adapters: JSON.stringify([ADAPTER]),
+      adapters: JSON.stringify([ORCHARD_ADAPTER]),
     });
     expect(managed.problems).toEqual([]);
     expect(managed.values.model).toEqual(BOUNDARIED_VCSE_MODEL);
@@ -76,22 +69,22 @@ describe('settings set by the organisation’s policy', () => {
   });
 
   it('stores the adapters under their own key, where the practice content script reads them', async () => {
-    await saveSettings({ adapters: [ADAPTER], model: OPEN_PCN_MODEL });
-    expect(await fakeBrowser.storage.local.get('adapters')).toEqual({ adapters: [ADAPTER] });
+    await saveSettings({ adapters: [ORCHARD_ADAPTER], model: OPEN_PCN_MODEL });
+    expect(await fakeBrowser.storage.local.get('adapters')).toEqual({ adapters: [ORCHARD_ADAPTER] });
     expect((await fakeBrowser.storage.local.get('settings')).settings).not.toHaveProperty('adapters');
     // A stored adapter that no longer parses is left out; the model and the other adapters stay.
-    await fakeBrowser.storage.local.set({ adapters: [{ id: 'broken' }, ADAPTER] });
-    expect(await loadLocalSettings()).toMatchObject({ adapters: [ADAPTER], model: { id: OPEN_PCN_MODEL.id } });
+    await fakeBrowser.storage.local.set({ adapters: [{ id: 'broken' }, ORCHARD_ADAPTER] });
+    expect(await loadLocalSettings()).toMatchObject({ adapters: [ORCHARD_ADAPTER], model: { id: OPEN_PCN_MODEL.id } });
   });
 
   it('gives the content script the champion’s adapters, or the policy’s when it sets them', async () => {
-    await saveSettings({ adapters: [ADAPTER] });
-    expect(await adaptersInForce()).toEqual([ADAPTER]);
-    await fakeBrowser.storage.managed.set({ adapters: JSON.stringify([{ ...ADAPTER, id: 'policy' }]) });
+    await saveSettings({ adapters: [ORCHARD_ADAPTER] });
+    expect(await adaptersInForce()).toEqual([ORCHARD_ADAPTER]);
+    await fakeBrowser.storage.managed.set({ adapters: JSON.stringify([{ ...ORCHARD_ADAPTER, id: 'policy' }]) });
     expect((await adaptersInForce()).map((adapter) => adapter.id)).toEqual(['policy']);
     await fakeBrowser.storage.managed.set({ adapters: '[{"id": "broken"}]' });
     expect((await adaptersInForce()).map((adapter) => adapter.id)).toEqual(['orchard']);
-    await fakeBrowser.storage.managed.set({ adapters: [{ ...ADAPTER, id: 'policy' }, { id: 'broken' }] });
+    await fakeBrowser.storage.managed.set({ adapters: [{ ...ORCHARD_ADAPTER, id: 'policy' }, { id: 'broken' }] });
     expect((await adaptersInForce()).map((adapter) => adapter.id)).toEqual(['orchard']);
     await fakeBrowser.storage.managed.set({ adapters: 'not json' });
     expect((await adaptersInForce()).map((adapter) => adapter.id)).toEqual(['orchard']);
