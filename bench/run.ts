@@ -19,6 +19,8 @@ type Failure = { failed: string };
 
 const here = dirname(fileURLToPath(import.meta.url));
 const file = join(here, 'results.json');
+/** What earlier runs wrote, kept for the metrics this run does not measure. */
+const earlier: { [name: string]: unknown } = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
 const timeoutMs = Number(process.env.BENCH_TIMEOUT_MINUTES ?? 15) * 60_000;
 const only = process.argv.slice(2);
 const files = readdirSync(here)
@@ -60,9 +62,6 @@ function row(name: string, metric: Metric): string {
   const value = `${round(metric.value)} ${metric.unit}`;
   return `${name.padEnd(60)}  ${value.padStart(16)}  ${sign} ${metric.goal} ${metric.unit}  ${met ? 'met' : 'NOT MET'}`;
 }
-
-/** What earlier runs wrote, kept for the metrics this run does not measure. */
-const earlier: { [name: string]: unknown } = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
 
 function write(): void {
   const written = Object.fromEntries(
