@@ -1,9 +1,10 @@
+import { nhsDateTime } from '../../domain/clock/nhs-date';
 import { LINK_WORKER_STATUSES } from '../../domain/fhir';
 import { NEEDS, needLabel, referralReference } from '../../domain/referral';
 import type { InboxPage, ListedRow } from '../store/inbox';
 import type { Session } from '../store/link-workers';
 import type { Practice } from '../store/practices';
-import { STATUS_LABELS, when } from './labels';
+import { STATUS_LABELS } from './labels';
 import { Page, PageLinks } from './layout';
 import { cursorParam, type ListRequest } from './list-query';
 import { nhsNumber, patientName, SafetyFlags, StatusTag, VerdictTag } from './referral-parts';
@@ -122,7 +123,7 @@ function Rows(props: { referrals: ListedRow[] }) {
     <tbody>
       {props.referrals.map((row) => (
         <tr key={row.id} data-referral={row.id}>
-          <td>{when(row.receivedAt)}</td>
+          <td>{nhsDateTime(row.receivedAt)}</td>
           <td class="reference">{referralReference(row.id)}</td>
           <td>
             <a href={`/inbox/referrals/${row.id}`}>{patientName(row.referral)}</a>
