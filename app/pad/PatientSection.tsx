@@ -3,6 +3,7 @@ import { editField, type TextField } from '../../domain/pad/record-fields';
 import { fieldId } from '../../domain/pad/referral-from-draft';
 import { nhsNumberProblem } from '../../domain/referral/nhs-number';
 import { SEXES } from '../../domain/referral/patient';
+import { DateOfBirthField } from './DateOfBirthField';
 import { PadFieldset } from './PadFieldset';
 import { Provenance } from './Provenance';
 import type { PadState } from './pad-state';
@@ -23,7 +24,7 @@ export function PatientSection({ state }: { state: PadState }) {
   const problemFor = (path: string) => state.problems.value.find((problem) => problem.field === path)?.message;
   const edit = (field: TextField) => (value: string) =>
     state.update((current) => editField(current, field, value, record));
-  const field = (name: TextField, label: string, type?: 'date' | 'tel' | 'email') => (
+  const field = (name: TextField, label: string, type?: 'tel' | 'email') => (
     <TextInput
       path={`patient.${name}`}
       label={label}
@@ -63,7 +64,7 @@ export function PatientSection({ state }: { state: PadState }) {
         {field('family', 'Family name')}
       </div>
       <div class="pad-row">
-        {field('dateOfBirth', 'Date of birth', 'date')}
+        <DateOfBirthField state={state} />
         <div class={`pad-field${problemFor('patient.sex') ? ' pad-field--error' : ''}`}>
           <div class="pad-label-row">
             <label for={fieldId('patient.sex')}>Sex</label>

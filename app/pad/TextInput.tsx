@@ -8,7 +8,7 @@ type Props = {
   label: string;
   value: string;
   source?: Source;
-  type?: 'text' | 'date' | 'tel' | 'email';
+  type?: 'text' | 'tel' | 'email';
   autocomplete?: string;
   inputMode?: 'numeric' | 'text';
   hint?: ComponentChildren;
