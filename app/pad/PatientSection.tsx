@@ -1,5 +1,5 @@
 import { optional } from '../../domain/pad/field-labels';
-import { editField, type TextField } from '../../domain/pad/record-fields';
+import { editField, type TextField, unreadableInRecord } from '../../domain/pad/record-fields';
 import { fieldId } from '../../domain/pad/referral-from-draft';
 import { nhsNumberProblem } from '../../domain/referral/nhs-number';
 import { SEXES } from '../../domain/referral/patient';
@@ -22,6 +22,7 @@ export function PatientSection({ state }: { state: PadState }) {
   const { patient, provenance } = draft;
   const record = state.record.value ?? undefined;
   const problemFor = (path: string) => state.problems.value.find((problem) => problem.field === path)?.message;
+  const unreadable = record ? unreadableInRecord(record) : {};
   const edit = (field: TextField) => (value: string) =>
     state.update((current) => editField(current, field, value, record));
   const field = (name: TextField, label: string, type?: 'tel' | 'email') => (
@@ -31,6 +32,7 @@ export function PatientSection({ state }: { state: PadState }) {
       type={type}
       value={patient[name] ?? ''}
       source={provenance[name]}
+      unread={unreadable[name]}
       error={problemFor(`patient.${name}`)}
       onInput={edit(name)}
     />
@@ -46,6 +48,7 @@ export function PatientSection({ state }: { state: PadState }) {
         label="NHS number"
         value={nhs}
         source={provenance.nhsNumber}
+        unread={unreadable.nhsNumber}
         inputMode="numeric"
         error={nhsProblem ?? problemFor('patient.nhsNumber')}
         hint={

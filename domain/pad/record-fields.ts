@@ -6,7 +6,7 @@ import type { Provenance } from '../referral/patient';
 import { readAlerts } from './record-alerts';
 
 /** What the pad needs of the patient on screen: the record's key, the raw text the adapter read per field, its alerts. */
-export type RecordOnScreen = Pick<PatientContext, 'recordKey' | 'fields' | 'alerts'>;
+export type RecordOnScreen = Pick<PatientContext, 'recordKey' | 'fields' | 'alerts' | 'unread'>;
 
 /**
  * The patient fields a page shows as text and the pad shows with their provenance (lists such as contact modes are the
@@ -59,13 +59,23 @@ export function recordValues(record: RecordOnScreen): Partial<Record<TextField, 
   return values;
 }
 
+/** What a record prints for a detail it does not hold: read as nothing, not as something unreadable. */
+const NOTHING_RECORDED = /^(not recorded|none|unknown|not known|n\/?a|-+|—)$/i;
+
 /**
- * What the record shows but the pad cannot read, as shown there (a date of birth "12-Mar-50??"): such a field is left
- * for the referrer to enter and says so, never an empty box marked "from the record".
+ * What the record shows but the pad cannot read, as shown there: text the adapter found but its pattern did not match
+ * (a date of birth "12-Mar-50??"), or a date of birth it read that is not a date. Such a field is left for the referrer
+ * to enter and says so, never an empty box marked "from the record".
  */
 export function unreadableInRecord(record: RecordOnScreen): Partial<Record<TextField, string>> {
+  const unread: Partial<Record<TextField, string>> = {};
+  for (const field of TEXT_FIELDS) {
+    const text = record.unread?.[field]?.trim();
+    if (text && !NOTHING_RECORDED.test(text) && !record.fields[field]?.trim()) unread[field] = text;
+  }
   const raw = record.fields.dateOfBirth?.trim().replace(/\s+/g, ' ');
-  return raw && !parseDateOfBirth(raw) ? { dateOfBirth: raw } : {};
+  if (raw && !parseDateOfBirth(raw)) unread.dateOfBirth = raw;
+  return unread;
 }
 
 /**

@@ -84,6 +84,16 @@ describe('pre-filling from the record', () => {
     expect(applyRecord(typed, smudged).patient.dateOfBirth).toBe('12/3/1950');
   });
 
+  it('names what the adapter found but could not read, and reads "Not recorded" as nothing', () => {
+    const { dateOfBirth: _, postcode: __, ...rest } = JOHN.fields;
+    const found: RecordOnScreen = {
+      ...JOHN,
+      fields: rest,
+      unread: { dateOfBirth: '12-Mar-50??', phone: 'Not recorded', postcode: 'No fixed abode' },
+    };
+    expect(unreadableInRecord(found)).toEqual({ dateOfBirth: '12-Mar-50??', postcode: 'No fixed abode' });
+  });
+
   it('marks everything typed when no record is on screen', () => {
     expect(editField(emptyDraft(), 'nhsNumber', '943 476 5919', undefined).provenance.nhsNumber).toBe('typed');
   });
