@@ -23,22 +23,26 @@ export async function outboxRows(page: Page): Promise<OutboxRow[]> {
   return page.evaluate(readOutboxInPage<OutboxRow>);
 }
 
-/** The date of birth group: its day, month and year boxes (the NHS date input). */
-const dateOfBirthBoxes = (pad: Page | Frame) => {
-  const group = pad.getByRole('group', { name: /^Date of birth/ });
+/** A date's group by its legend: its day, month and year boxes (the NHS date input). */
+const dateBoxes = (page: Page | Frame, legend: RegExp) => {
+  const group = page.getByRole('group', { name: legend });
   return ['Day', 'Month', 'Year'].map((label) => group.getByLabel(label, { exact: true }));
 };
 
+/** Types a date into the group with this legend as a person does, day first: "12 3 1950". */
+export async function fillDate(page: Page | Frame, legend: RegExp, dayMonthYear: string): Promise<void> {
+  const parts = dayMonthYear.split(' ');
+  for (const [index, box] of dateBoxes(page, legend).entries()) await box.fill(parts[index] ?? '');
+}
+
 /** The pad's date of birth as its boxes hold it, day month year: "14 6 1954". */
 export async function dateOfBirthIn(pad: Page | Frame): Promise<string> {
-  return (await Promise.all(dateOfBirthBoxes(pad).map((box) => box.inputValue()))).join(' ');
+  return (await Promise.all(dateBoxes(pad, /^Date of birth/).map((box) => box.inputValue()))).join(' ');
 }
 
 /** Types a date of birth as a person does, day first: "12 3 1950". */
 export async function fillDateOfBirth(pad: Page | Frame, dayMonthYear: string): Promise<void> {
-  const parts = dayMonthYear.split(' ');
-  const boxes = dateOfBirthBoxes(pad);
-  for (const [index, box] of boxes.entries()) await box.fill(parts[index] ?? '');
+  await fillDate(pad, /^Date of birth/, dayMonthYear);
 }
 
 /** What a GP does last before Send: no to all five safety questions, and both of the patient's consents ticked. */
