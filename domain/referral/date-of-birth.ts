@@ -5,8 +5,8 @@ const AGE_AFTER_DATE = /^(.*\d)(?:,? \(?|\()(?:age:? ?)?\d{1,3} ?(?:y|yrs?|years
 
 /**
  * Reads a date as practice systems print it — "12-Mar-1950", "12/03/1950" or "12-03-1950" (UK order, day first),
- * "12 March 1950", "1950-03-12" —
- * and gives it as ISO 8601 (YYYY-MM-DD), or undefined when it is not a real date in one of those forms.
+ * "12 March 1950", "1950-03-12" — and as the date input keeps it ("12/3/1950", "12/Mar/1950"), and gives it as ISO 8601
+ * (YYYY-MM-DD), or undefined when it is not a real date in one of those forms. Two-digit years are never guessed.
  */
 export function parseDateOfBirth(input: string): string | undefined {
   // Banners often print the age after the date: "03-Jul-1948 (77y)", "3 July 1948, 77 yrs", "1948-07-03 Age 77".
@@ -41,7 +41,7 @@ const MAX_AGE = 130;
 export function dateOfBirthProblem(text: string, today: string): { message: string; parts: DatePart[] } | undefined {
   const iso = parseDateOfBirth(text);
   if (!iso) {
-    if (!text.includes('/'))
+    if (!/^[^/]*\/[^/]*\/[^/]*$/.test(text))
       return { message: `“${text}” is not a date: enter the day, month and year`, parts: ['day'] };
     const reading = readDateParts(partsOf(text), 'Date of birth');
     // The boxes read as a date that parseDateOfBirth refuses (a 3-digit day): still not one to send.
