@@ -141,7 +141,7 @@ describe('what each card says', () => {
     const draft = changed({ patient: { dateOfBirth: '03/07/1992', postcode: 'BS1 4DJ' } });
     const verdict = checkReferral(model, draft, TODAY);
     expect(cardFor(verdict, 'scope.age').summary).toMatch(
-      /^Aged 34 \(born 3 Jul 1992\): this service is for people aged 55 and over: send to the PCN/,
+      /^Aged 34: this service is for people aged 55 and over: send to the PCN/,
     );
     expect(cardFor(verdict, 'scope.area').summary).toMatch(/district BS1 is outside/);
     expect(cardFor(verdict, 'scope.area').detail).toMatch(/covers BS15, BS16 and BS30/);

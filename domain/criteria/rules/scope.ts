@@ -1,4 +1,3 @@
-import { nhsDate } from '../../clock/nhs-date';
 import type { Route, ServiceModel } from '../../model/model';
 import { ageOn, parseDateOfBirth } from '../../referral/date-of-birth';
 import type { ReferralDraft } from '../../referral/draft';
@@ -59,11 +58,7 @@ export function scope(draft: ReferralDraft, model: ServiceModel, today: string):
     const age = ageOn(dateOfBirth, today);
     const { minAge, maxAge } = model.scope;
     if ((minAge !== undefined && age < minAge) || (maxAge !== undefined && age > maxAge)) {
-      boundaries.push({
-        rule: 'scope.age',
-        subject: 'dateOfBirth',
-        outside: `Aged ${age} (born ${nhsDate(dateOfBirth, 'short')}): ${ageRange(model)}`,
-      });
+      boundaries.push({ rule: 'scope.age', subject: 'dateOfBirth', outside: `Aged ${age}: ${ageRange(model)}` });
     }
   }
 
