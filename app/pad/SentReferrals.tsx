@@ -1,16 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { startOfToday, startOfWeek } from '../../domain/clock/day-start';
+import { nhsDateTime } from '../../domain/clock/nhs-date';
 import { sentReferralView } from '../../domain/outbox/sent-wording';
 import { type SentList, sendAgain, useSentReferrals } from './use-sent-referrals';
-
-const WHEN = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 /**
  * One list of sent referrals with each one's state in the GP's words; changes are announced (role=status). No
@@ -55,7 +48,7 @@ export function SentReferralList({
               return (
                 <li key={view.id} class={`pad-sent-item${view.canSendAgain ? ' pad-sent-item--attention' : ''}`}>
                   <strong class="pad-sent-reference">{view.reference}</strong> —{' '}
-                  <time dateTime={new Date(view.sentAt).toISOString()}>{WHEN.format(view.sentAt)}</time>
+                  <time dateTime={new Date(view.sentAt).toISOString()}>{nhsDateTime(view.sentAt)}</time>
                   {view.needs.length > 0 && <span> · {view.needs.join(', ')}</span>}
                   <p class="pad-sent-state">
                     <strong>{view.state}</strong>

@@ -1,3 +1,4 @@
+import { partsOf, readDateParts } from '../clock/date-parts';
 import { FORMAT_VERSION, type ServiceModel, serviceModelSchema } from '../model/model';
 import { located, type ModelFileError } from '../model/model-file';
 import { SAFETY_FLAGS } from '../referral/safety';
@@ -26,6 +27,15 @@ function wholeNumber(text: string, path: string, what: string, errors: ModelFile
   if (/^\d{1,4}$/.test(trimmed)) return Number(trimmed);
   errors.push({ path, message: `${what} is a whole number, for example 55; “${trimmed}” is not.` });
   return undefined;
+}
+
+/** A date's boxes (kept as "1/4/2026"; a loaded model's as YYYY-MM-DD): the day, or '' with the error at the field. */
+function day(text: string, path: string, what: string, errors: ModelFileError[]): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  const reading = readDateParts(partsOf(text), what);
+  if (reading.ok) return reading.iso;
+  errors.push({ path, message: `${reading.message}.` });
+  return '';
 }
 
 /**
@@ -60,8 +70,8 @@ export function fromForm(form: ModelForm): FormResult {
     agreement: {
       // A blank row the champion added but did not fill is not a party to the agreement.
       agreedBy: form.agreement.agreedBy.map((party) => party.trim()).filter(Boolean),
-      agreedOn: form.agreement.agreedOn,
-      reviewBy: form.agreement.reviewBy,
+      agreedOn: day(form.agreement.agreedOn, 'agreement.agreedOn', 'Date agreed', errors),
+      reviewBy: day(form.agreement.reviewBy, 'agreement.reviewBy', 'Review date', errors),
       summary: form.agreement.summary,
     },
     scope: {
@@ -94,7 +104,7 @@ export function fromForm(form: ModelForm): FormResult {
   const input: unknown = JSON.parse(JSON.stringify(built));
   const parsed = serviceModelSchema.safeParse(input);
   if (parsed.success && errors.length === 0) return { ok: true, model: parsed.data };
-  // A number box that did not read as a number already has its error; zod's "missing" for it would only repeat it.
+  // A number or date box that did not read already has its error; zod's "missing" for it would only repeat it.
   const numberPaths = new Set(errors.map((error) => error.path));
   const schemaErrors = parsed.success
     ? []

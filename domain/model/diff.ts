@@ -1,3 +1,4 @@
+import { nhsDate } from '../clock/nhs-date';
 import { needLabel } from '../referral/needs';
 import { CONTACT_MODES } from '../referral/patient';
 import { safetyLabel } from '../referral/safety';
@@ -79,8 +80,8 @@ export function modelChanges(before: ServiceModel | undefined, after: ServiceMod
     ...changed('What happens next', quoted(before.service.whatHappensNext), quoted(after.service.whatHappensNext)),
   );
   changes.push(...listChange('Agreed by', before.agreement.agreedBy, after.agreement.agreedBy, quoted));
-  changes.push(...changed('Agreed on', before.agreement.agreedOn, after.agreement.agreedOn));
-  changes.push(...changed('Review by', before.agreement.reviewBy, after.agreement.reviewBy));
+  changes.push(...changed('Agreed on', nhsDate(before.agreement.agreedOn), nhsDate(after.agreement.agreedOn)));
+  changes.push(...changed('Review by', nhsDate(before.agreement.reviewBy), nhsDate(after.agreement.reviewBy)));
   if (before.agreement.summary !== after.agreement.summary) changes.push('Summary of the agreement reworded');
   changes.push(...listChange('Needs in scope', before.scope.needs, after.scope.needs, needLabel));
   changes.push(...listChange('Must include one of', before.scope.mustInclude, after.scope.mustInclude, needLabel));

@@ -1,3 +1,4 @@
+import { ukTime } from '../clock/nhs-date';
 import { needLabel } from '../referral/needs';
 import { referralReference } from '../referral/reference';
 import type { OutboxRow } from './row';
@@ -16,10 +17,6 @@ export type SentReferralView = {
   canSendAgain: boolean;
 };
 
-function atTime(ms: number): string {
-  return new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-}
-
 /** One outbox row as the pad's Sent referrals list shows it. */
 export function sentReferralView(row: OutboxRow, now = Date.now()): SentReferralView {
   const base = {
@@ -35,7 +32,7 @@ export function sentReferralView(row: OutboxRow, now = Date.now()): SentReferral
       return {
         ...base,
         state: 'Waiting to send',
-        detail: row.nextAttemptAt > now ? `Will try again at ${atTime(row.nextAttemptAt)}` : 'Sending now',
+        detail: row.nextAttemptAt > now ? `Will try again at ${ukTime(row.nextAttemptAt)}` : 'Sending now',
       };
     case 'needs-attention': {
       const reason = row.lastError ?? 'The service refused this referral';

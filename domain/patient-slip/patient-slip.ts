@@ -1,5 +1,5 @@
+import { nhsDayOf } from '../clock/nhs-date';
 import type { ServiceModel } from '../model/model';
-import { recordDate } from '../record-entry/record-entry';
 import { needLabel } from '../referral/needs';
 import { CONTACT_MODES } from '../referral/patient';
 import { referralReference } from '../referral/reference';
@@ -39,7 +39,7 @@ export function patientSlip(
     title: 'Your social prescribing referral',
     forWhom: `${patient.given} ${patient.family}`,
     reference: referralReference(referral.id),
-    date: recordDate(referral.createdAt),
+    date: nhsDayOf(referral.createdAt),
     sections: [
       { heading: 'What you talked about', lines: referral.needs.map(needLabel) },
       { heading: 'What happens next', lines: next },

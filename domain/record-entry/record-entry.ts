@@ -1,3 +1,4 @@
+import { nhsDate, nhsDayOf } from '../clock/nhs-date';
 import { meaningOfSent, verdictHeadline } from '../criteria/verdict-words';
 import type { ServiceModel } from '../model/model';
 import { needLabel } from '../referral/needs';
@@ -12,18 +13,6 @@ export const SOCIAL_PRESCRIBING_REFERRAL = {
   code: '871731000000106',
   display: 'Referral to social prescribing service',
 } as const;
-
-const ukDate = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: '2-digit',
-  month: 'short',
-  year: 'numeric',
-});
-
-/** "22-Nov-2026", the form practice systems print, on the UK calendar day the instant falls on. */
-export function recordDate(instant: string): string {
-  return ukDate.format(new Date(instant)).replace(/ /g, '-');
-}
 
 /** The verdict as one line of the record, in the words the pad and the inbox use (verdict-words). */
 export function verdictLine(referral: Referral): string {
@@ -43,8 +32,8 @@ export function clinicalRecordEntry(
     .map(([flag]) => safetyLabel(flag as keyof Referral['safety']));
   const lines = [
     `${SOCIAL_PRESCRIBING_REFERRAL.display} (SNOMED CT ${SOCIAL_PRESCRIBING_REFERRAL.code})`,
-    `Date: ${recordDate(referral.createdAt)}`,
-    `Patient: ${referral.patient.given} ${referral.patient.family.toUpperCase()}, NHS No. ${formatNhsNumber(referral.patient.nhsNumber)}`,
+    `Date: ${nhsDayOf(referral.createdAt)}`,
+    `Patient: ${referral.patient.given} ${referral.patient.family.toUpperCase()}, NHS No. ${formatNhsNumber(referral.patient.nhsNumber)}, born ${nhsDate(referral.patient.dateOfBirth, 'short')}`,
     `Service: ${model.service.name} (${model.kind} model “${model.name}”, version ${model.version})`,
     `Needs: ${referral.needs.map(needLabel).join('; ')}`,
   ];

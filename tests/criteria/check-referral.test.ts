@@ -168,7 +168,7 @@ describe('what each card says', () => {
     expect(cardFor(verdict, 'patient.nhs-number')).toMatchObject({ subject: 'nhsNumber' });
     expect(cardFor(verdict, 'patient.nhs-number').detail).toMatch(/check digit is wrong/);
     expect(cardFor(verdict, 'patient.date-of-birth')).toMatchObject({ subject: 'dateOfBirth' });
-    expect(cardFor(verdict, 'patient.date-of-birth').detail).toMatch(/“last Tuesday”/);
+    expect(cardFor(verdict, 'patient.date-of-birth').summary).toMatch(/“last Tuesday” is not a date/);
     expect(cardFor(verdict, 'required.field')).toMatchObject({ subject: 'given', summary: 'Given name is missing.' });
   });
 

@@ -11,7 +11,7 @@ import {
   saveAdapter,
   storedSettings,
 } from '../../test-support/browser/options-browser';
-import { clearExtensionStorage, seriousViolations } from '../../test-support/browser/pad-browser';
+import { clearExtensionStorage, fillDate, seriousViolations } from '../../test-support/browser/pad-browser';
 
 /**
  * The practice champion's options page in the built extension, with the demo practice system served on 127.0.0.1:
@@ -118,20 +118,22 @@ describe('the options page', () => {
   });
 
   it('warns the champion, and the referrer on the pad, when the saved model is past its review date', async () => {
-    await options.getByLabel('Agreed on').fill('2020-01-01');
-    await options.getByLabel('Review by').fill('2021-01-01');
+    await fillDate(options, /^Agreed on/, '1 1 2020');
+    await fillDate(options, /^Review by/, '1 1 2021');
     await save();
     await options.getByText('Saved as version 4. The pad uses it from now on.').waitFor();
     const warning = options.locator('[data-review="overdue"]');
     await warning.waitFor();
     expect(await warning.textContent()).toContain('Review overdue');
-    expect(await warning.textContent()).toContain('was due for review by 2021-01-01');
-    expect(await options.locator('[data-version="4"]').textContent()).toContain('Review by: 2027-09-14 → 2021-01-01');
+    expect(await warning.textContent()).toContain('was due for review by 1 January 2021');
+    expect(await options.locator('[data-version="4"]').textContent()).toContain(
+      'Review by: 14 September 2027 → 1 January 2021',
+    );
 
     const pad = await context.newPage();
     await pad.goto(`chrome-extension://${extensionId}/sidepanel.html`);
     await pad.locator('.pad-verdict__overdue').waitFor();
-    expect(await pad.locator('.pad-verdict__overdue').textContent()).toContain('2021-01-01');
+    expect(await pad.locator('.pad-verdict__overdue').textContent()).toContain('1 January 2021');
     await pad.close();
   });
 

@@ -73,6 +73,24 @@ describe('the editor’s form and the model', () => {
     expect(placed.summary[2]?.message).toMatch(/^Lowest age: /);
   });
 
+  it('reads a date from its day, month and year boxes, and says what is wrong with one at its field', () => {
+    const form = toForm(BOUNDARIED_VCSE_MODEL);
+    form.agreement.agreedOn = '1/4/2026';
+    form.agreement.reviewBy = '31/6/2027';
+    const wrong = fromForm(form);
+    expect(wrong.ok ? [] : wrong.errors).toEqual([
+      { path: 'agreement.reviewBy', message: 'Review date must be a real date.' },
+    ]);
+    form.agreement.reviewBy = '30/Jun/2027';
+    const result = fromForm(form);
+    expect(result.ok && result.model.agreement).toMatchObject({ agreedOn: '2026-04-01', reviewBy: '2027-06-30' });
+    form.agreement.agreedOn = '1//2026';
+    const missing = fromForm(form);
+    expect(missing.ok ? [] : missing.errors).toEqual([
+      { path: 'agreement.agreedOn', message: 'Date agreed must include a month.' },
+    ]);
+  });
+
   it('finds the nearest field for deeper paths, and gives controls stable ids', () => {
     expect(fieldFor('scope.postcodeAreas.3')).toBe('scope.postcodeAreas');
     expect(fieldFor('agreement.agreedBy.0')).toBe('agreement.agreedBy');

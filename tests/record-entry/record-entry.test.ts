@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clinicalRecordEntry, recordDate } from '../../domain/record-entry/record-entry';
+import { clinicalRecordEntry } from '../../domain/record-entry/record-entry';
 import { referralReference } from '../../domain/referral/reference';
 import { MODEL_PARTS, REFERRAL } from '../pad/fixtures';
 
@@ -9,8 +9,8 @@ describe('the entry for the clinical record', () => {
       [
         'Referral to social prescribing service (SNOMED CT 871731000000106)',
         // 23:30 UTC on 30 June is 00:30 on 1 July in the UK: the record shows the UK day.
-        'Date: 01-Jul-2026',
-        'Patient: John SMITH, NHS No. 943 476 5919',
+        'Date: 1 Jul 2026',
+        'Patient: John SMITH, NHS No. 943 476 5919, born 12 Mar 1950',
         'Service: Bristol Community Connectors (boundaried model “Over-55s connecting”, version 3)',
         'Needs: Loneliness or isolation; Bereavement',
         'What matters to the patient: Getting back to the allotment',
@@ -39,7 +39,9 @@ describe('the entry for the clinical record', () => {
   });
 
   it('dates in winter are the same day in the UK as in UTC', () => {
-    expect(recordDate('2026-01-05T23:30:00Z')).toBe('05-Jan-2026');
+    expect(clinicalRecordEntry({ ...REFERRAL, createdAt: '2026-01-05T23:30:00Z' }, MODEL_PARTS)).toContain(
+      'Date: 5 Jan 2026\n',
+    );
   });
 
   it('shortens the UUID to a reference people can read out', () => {
