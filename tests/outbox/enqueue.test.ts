@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openOutbox } from '../../app/background/outbox/db';
 import { enqueueReferral, OutboxUnavailableError, outboxAvailable } from '../../app/background/outbox/enqueue';
-import { sentReferrals, waitingCount } from '../../app/background/outbox/queries';
+import { sentReferrals, undelivered } from '../../app/background/outbox/queries';
 import { startOfToday, startOfWeek } from '../../domain/clock/day-start';
 import { bundleToReferral } from '../../domain/fhir';
 import { outboxRowSchema } from '../../domain/outbox/row';
@@ -74,9 +74,9 @@ describe('the pad’s lists', () => {
     expect(startOfWeek(thursday)).toBe(Date.parse('2026-11-16T00:00:00Z'));
     expect(startOfWeek(monday)).toBe(Date.parse('2026-11-16T00:00:00Z'));
 
-    expect(await waitingCount(db)).toBe(3);
+    expect(await undelivered(db)).toHaveLength(3);
     const row = await db.referrals.get(mine.id);
     if (row) await db.referrals.put({ ...row, status: 'delivered' });
-    expect(await waitingCount(db)).toBe(2);
+    expect(await undelivered(db)).toHaveLength(2);
   });
 });
