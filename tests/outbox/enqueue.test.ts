@@ -36,6 +36,23 @@ describe('enqueueing a referral', () => {
     const again = await enqueueReferral(referral, { db, now: 2_000 });
     expect(again.createdAt).toBe(1_000);
     expect(await db.referrals.count()).toBe(1);
+    const [first, second] = await Promise.all([
+      enqueueReferral({ ...referral, id: crypto.randomUUID() }, { db, now: 3_000 }),
+      enqueueReferral(referral, { db, now: 4_000 }),
+    ]);
+    expect([first.createdAt, second.createdAt]).toEqual([3_000, 1_000]);
+    expect(await db.referrals.count()).toBe(2);
+  });
+
+  it('enqueued again after its details were removed (retention), brings nothing back', async () => {
+    const db = freshOutbox();
+    const referral = aReferral();
+    await enqueueReferral(referral, { db, now: 1_000 });
+    await db.bundles.delete(referral.id);
+    await db.referrals.update(referral.id, { redactedAt: 5_000 });
+    const again = await enqueueReferral(referral, { db, now: 6_000 });
+    expect(again).toMatchObject({ createdAt: 1_000, redactedAt: 5_000 });
+    expect(await db.bundles.get(referral.id)).toBeUndefined();
   });
 
   it('rejects with a clear error, and says the outbox is unavailable, where IndexedDB cannot be opened', async () => {
