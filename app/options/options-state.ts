@@ -43,8 +43,12 @@ export function createOptionsState(initial: { local: Settings; managed: Managed 
     return unregistered;
   }
 
-  async function saveQueue(queue: Settings['queue'], retentionDays: number): Promise<void> {
-    local.value = await saveSettings({ queue, retentionDays });
+  async function saveQueue(
+    queue: Settings['queue'],
+    retentionDays: number,
+    notDeliveredAfterMinutes: number,
+  ): Promise<void> {
+    local.value = await saveSettings({ queue, retentionDays, notDeliveredAfterMinutes });
   }
 
   function policyChanged(next: Managed): void {

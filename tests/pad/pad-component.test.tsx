@@ -94,7 +94,7 @@ describe('the pad, rendered', () => {
 
   it('says plainly that no model is set and keeps Send disabled', async () => {
     const state = createPadState();
-    state.settings.value = { retentionDays: 7, modelHistory: [], adapters: [] };
+    state.settings.value = { retentionDays: 7, notDeliveredAfterMinutes: 60, modelHistory: [], adapters: [] };
     await state.recordChanged(null);
     await mount(state);
     expect(text()).toContain('No agreed service model is set — ask your practice champion.');

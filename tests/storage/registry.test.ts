@@ -32,6 +32,7 @@ describe('each stored key, brought forward from the shapes stored before version
     expect(await loadSettings()).toEqual({
       model: OPEN_PCN_MODEL,
       retentionDays: 14,
+      notDeliveredAfterMinutes: 60,
       modelHistory: [],
       adapters: [demoAdapter],
     });

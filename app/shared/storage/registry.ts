@@ -17,6 +17,9 @@ import { settingsSchema } from '../../../domain/settings/settings';
  * | `referrer`              | the referrer's name, role and practice, remembered        | pad                 | 1       |
  * | `draft:<recordKey>`     | a patient's draft (removed when sent, or after retention) | pad                 | 2       |
  * | `unreadable-<key>@<at>` | a stored draft that did not parse, set aside raw          | pad                 | —       |
+ *
+ * A setting added with a default (e.g. `notDeliveredAfterMinutes`, 60) needs no new version: an older value parses
+ * with the default, and older code drops the key it does not know.
  */
 export type Stored<T> = {
   key: string;
