@@ -66,9 +66,11 @@ describe('the options page', () => {
     const history = options.locator('[data-version="3"]');
     expect(await history.textContent()).toContain('Postcode areas: added BS5');
     expect(await history.textContent()).toContain('Lowest age: 55 → 60');
-    const stored = (await storedSettings(options)) as { model: { version: number; scope: { minAge: number } } };
+    const stored = (await storedSettings(options)) as {
+      model: { version: number; scope: { pathways: { minAge: number }[] } };
+    };
     expect(stored.model.version).toBe(3);
-    expect(stored.model.scope.minAge).toBe(60);
+    expect(stored.model.scope.pathways[0]?.minAge).toBe(60);
     await practice.close();
   });
 
@@ -86,15 +88,15 @@ describe('the options page', () => {
     expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
     const text = await summary.textContent();
     expect(text).toContain('Service name: This must not be empty.');
-    expect(text).toContain('Lowest age: The lowest age is a whole number, for example 55; “sixty” is not.');
+    expect(text).toContain('Group 1: lowest age: The lowest age is a whole number, for example 55; “sixty” is not.');
     expect(text).toContain('Under secondary mental-health care: where to instead (service): Name the service');
-    expect(await options.locator('#model-scope-minAge-error').textContent()).toContain('“sixty” is not');
+    expect(await options.locator('#model-scope-pathways-0-minAge-error').textContent()).toContain('“sixty” is not');
     expect(await options.getByLabel('Lowest age (optional)').getAttribute('aria-invalid')).toBe('true');
     await screenshotForDocs(options, 'options-errors.png');
 
     // The summary's link takes the keyboard to the field.
-    await summary.getByRole('link', { name: /^Lowest age/ }).click();
-    expect(await options.evaluate(() => document.activeElement?.id)).toBe('model-scope-minAge');
+    await summary.getByRole('link', { name: /^Group 1: lowest age/ }).click();
+    expect(await options.evaluate(() => document.activeElement?.id)).toBe('model-scope-pathways-0-minAge');
     expect(await storedSettings(options)).toEqual(before);
     expect(await seriousViolations(options)).toEqual([]);
     await options.reload();
@@ -113,7 +115,8 @@ describe('the options page', () => {
     await options.getByLabel('Age in years').fill('85');
     await result.locator('[data-rule="scope.age"]').waitFor({ state: 'detached' });
     expect(await result.locator('h3').getAttribute('data-outcome')).toBe('accept');
-    expect(((await storedSettings(options)) as { model: { scope: { minAge: number } } }).model.scope.minAge).toBe(60);
+    const saved = (await storedSettings(options)) as { model: { scope: { pathways: { minAge: number }[] } } };
+    expect(saved.model.scope.pathways[0]?.minAge).toBe(60);
     await options.reload();
   });
 
