@@ -138,6 +138,43 @@ describe('the options page', () => {
     await pad.close();
   });
 
+  it('adds a group — any adult with coaching goals — that a 22-year-old with coaching goals then fits, and explains each safety choice', async () => {
+    expect(await options.locator('#model-safety-heading').locator('..').textContent()).toContain(
+      'Flag, and give the route to use as well',
+    );
+    await options.getByRole('button', { name: 'Add a group' }).click();
+    const group = options.locator('[data-pathway="1"]');
+    await group.getByLabel('Who this group is, in plain words').fill('Any adult with coaching goals');
+    await group
+      .getByRole('group', { name: /must include one of these needs/ })
+      .getByLabel('Personal goals (coaching)')
+      .check();
+    await group.getByLabel('Lowest age (optional)').fill('18');
+    const trial = options.locator('#try');
+    await trial.getByLabel('Age in years').fill('22');
+    await trial.getByLabel('Personal goals (coaching)').check();
+    const result = options.locator('#try-result');
+    await expect.poll(() => result.locator('h3').getAttribute('data-outcome')).toBe('accept');
+    await trial.getByLabel('Personal goals (coaching)').uncheck();
+    await trial.getByLabel('Money and debt').check();
+    await result.locator('[data-rule="scope.pathway"]').first().waitFor();
+    expect(await result.textContent()).toContain('Closest group, “Any adult with coaching goals”');
+    await save();
+    await options.getByText('Saved as version 5. The pad uses it from now on.').waitFor();
+    expect(await options.locator('[data-version="5"]').textContent()).toContain(
+      'Group added: “Any adult with coaching goals”',
+    );
+    const stored = (await storedSettings(options)) as { model: { scope: { pathways: { label: string }[] } } };
+    expect(stored.model.scope.pathways.map((pathway) => pathway.label)).toEqual([
+      '55 and over and isolated, in BS15, BS16 or BS30',
+      'Any adult with coaching goals',
+    ]);
+    await group.getByRole('button', { name: 'Remove group 2' }).click();
+    expect(await options.locator('[data-pathway="1"]').count()).toBe(0);
+    await options.reload();
+    await options.locator('[data-pathway="1"]').waitFor();
+  });
+
   it('refuses a malformed settings file or model file, lists its errors, and changes nothing', async () => {
     const before = await storedSettings(options);
     const malformed = JSON.stringify({
