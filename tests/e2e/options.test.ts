@@ -158,7 +158,11 @@ describe('the options page', () => {
     await trial.getByLabel('Personal goals (coaching)').uncheck();
     await trial.getByLabel('Money and debt').check();
     await result.locator('[data-rule="scope.pathway"]').first().waitFor();
-    expect(await result.textContent()).toContain('Closest group, “Any adult with coaching goals”');
+    // The trial patient is isolated too: only the age keeps them out of the first group, which is the closest.
+    expect(await result.textContent()).toContain('Closest group, “55 and over and isolated, in BS15, BS16 or BS30”');
+    expect(await result.textContent()).toContain(
+      'Not in the group “Any adult with coaching goals”: needs do not include personal goals (coaching).',
+    );
     await save();
     await options.getByText('Saved as version 5. The pad uses it from now on.').waitFor();
     expect(await options.locator('[data-version="5"]').textContent()).toContain(
