@@ -9,7 +9,12 @@ export type FormResult = { ok: true; model: ServiceModel } | { ok: false; errors
 const optional = (text: string) => (text.trim() === '' ? undefined : text.trim());
 
 function route(form: RouteForm) {
-  return { service: form.service, contact: form.contact, guidance: optional(form.guidance) };
+  return {
+    service: form.service,
+    contact: form.contact,
+    guidance: optional(form.guidance),
+    serviceId: optional(form.serviceId),
+  };
 }
 
 /** Splits "BS15, BS16 BS30" into its items. */
@@ -44,8 +49,18 @@ function day(text: string, path: string, what: string, errors: ModelFileError[])
  */
 export function fromForm(form: ModelForm): FormResult {
   const errors: ModelFileError[] = [];
-  const minAge = wholeNumber(form.scope.minAge, 'scope.minAge', 'The lowest age', errors);
-  const maxAge = wholeNumber(form.scope.maxAge, 'scope.maxAge', 'The highest age', errors);
+  const pathways = form.scope.pathways.map((pathway, index) => {
+    const at = `scope.pathways.${index}`;
+    return {
+      label: pathway.label,
+      minAge: wholeNumber(pathway.minAge, `${at}.minAge`, 'The lowest age', errors),
+      maxAge: wholeNumber(pathway.maxAge, `${at}.maxAge`, 'The highest age', errors),
+      postcodeAreas: splitList(pathway.postcodeAreas),
+      // None ticked is any need, as in a model file where the list is left out.
+      needs: pathway.needs.length ? pathway.needs : undefined,
+      mustInclude: pathway.mustInclude,
+    };
+  });
   const typicalWeeks =
     form.capacity.status === 'waiting-list'
       ? (wholeNumber(form.capacity.typicalWeeks, 'capacity.typicalWeeks', 'The typical wait in weeks', errors) ?? '')
@@ -75,11 +90,7 @@ export function fromForm(form: ModelForm): FormResult {
       summary: form.agreement.summary,
     },
     scope: {
-      needs: form.scope.needs,
-      mustInclude: form.scope.mustInclude,
-      minAge,
-      maxAge,
-      postcodeAreas: splitList(form.scope.postcodeAreas),
+      pathways,
       practices: splitList(form.scope.practices),
       outOfScopeRoute: route(form.scope.outOfScopeRoute),
     },

@@ -6,6 +6,7 @@ import { formatNhsNumber } from '../referral/nhs-number';
 import { referralReference } from '../referral/reference';
 import type { Referral } from '../referral/referral';
 import { safetyLabel } from '../referral/safety';
+import { routesUsed } from './routes-used';
 
 /** SNOMED CT concept recorded in the patient's record when a referral is made. */
 export const SOCIAL_PRESCRIBING_REFERRAL = {
@@ -25,7 +26,7 @@ export function verdictLine(referral: Referral): string {
  */
 export function clinicalRecordEntry(
   referral: Referral,
-  model: Pick<ServiceModel, 'name' | 'kind' | 'version' | 'service'>,
+  model: Pick<ServiceModel, 'name' | 'kind' | 'version' | 'service'> & { safety?: ServiceModel['safety'] },
 ): string {
   const yes = Object.entries(referral.safety)
     .filter(([, answer]) => answer)
@@ -40,6 +41,10 @@ export function clinicalRecordEntry(
   if (referral.whatMatters.trim()) lines.push(`What matters to the patient: ${referral.whatMatters.trim()}`);
   lines.push(`Safety questions answered yes: ${yes.length ? yes.join('; ') : 'none'}`);
   lines.push(`Verdict: ${verdictLine(referral)}`);
+  for (const { flag, route } of routesUsed(referral.verdict, model.safety)) {
+    const where = route ? `${route.service} (${route.contact})` : 'the route the agreed model gives';
+    lines.push(`Flagged for the link worker: ${safetyLabel(flag)}; the referrer confirmed they used ${where}`);
+  }
   lines.push(
     `Consent: to the referral ${referral.consent.referral ? 'given' : 'not given'}; to sharing details with the service ${referral.consent.sharing ? 'given' : 'not given'}`,
   );

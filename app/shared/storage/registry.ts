@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { adapterSchema } from '../../../domain/adapters/adapter';
 import { savedDraftSchema } from '../../../domain/drafts/saved-draft';
+import { upgradeSettingsModels } from '../../../domain/model/migrate';
 import { settingsSchema } from '../../../domain/settings/settings';
 
 /**
@@ -12,7 +13,7 @@ import { settingsSchema } from '../../../domain/settings/settings';
  *
  * | key                     | what                                                      | written by          | version |
  * | ----------------------- | --------------------------------------------------------- | ------------------- | ------- |
- * | `settings`              | the champion's settings, but the adapters                 | options page, demo  | 1       |
+ * | `settings`              | the champion's settings, but the adapters                 | options page, demo  | 2       |
  * | `adapters`              | the champion's page adapters                              | options page        | 1       |
  * | `referrer`              | the referrer's name, role and practice, remembered        | pad                 | 1       |
  * | `draft:<recordKey>`     | a patient's draft (removed when sent, or after retention) | pad                 | 2       |
@@ -37,8 +38,9 @@ export const SETTINGS: Stored<z.output<typeof storedSettingsSchema>> = {
   key: 'settings',
   schema: storedSettingsSchema,
   fallback: storedSettingsSchema.parse({}),
-  version: 1,
-  migrations: {},
+  version: 2,
+  // Version 1 held models of model format 1 (one age range): each is brought forward to format 2, pathways.
+  migrations: { 2: upgradeSettingsModels },
 };
 
 /** The champion's adapters: each entry parsed on its own, so one that no longer parses leaves the others working. */

@@ -70,7 +70,7 @@ export function patientDetails(draft: ReferralDraft, model: ServiceModel, today:
   // A model bounded by area cannot be checked without a postcode.
   if (
     model.kind === 'boundaried' &&
-    model.scope.postcodeAreas.length > 0 &&
+    model.scope.pathways.every((pathway) => pathway.postcodeAreas.length > 0) &&
     !model.requiredFields.includes('postcode') &&
     !present(patient.postcode)
   ) {
