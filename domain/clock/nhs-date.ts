@@ -33,9 +33,15 @@ const UK_TIME = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-/** "09:15": the UK time (GMT or BST) of an instant, on the 24-hour clock, wherever the code runs. */
-export function ukTime(instant: Date | number | string): string {
-  return UK_TIME.format(new Date(instant));
+/**
+ * "09:15": the UK time (GMT or BST) of an instant, on the 24-hour clock, wherever the code runs. Given `now`, an instant
+ * on another UK day says which: "23:30 on 1 Jul".
+ */
+export function ukTime(instant: Date | number | string, now?: Date | number): string {
+  const time = UK_TIME.format(new Date(instant));
+  if (now === undefined) return time;
+  const day = ukDate(new Date(instant));
+  return day === ukDate(now) ? time : `${time} on ${nhsDate(day, 'short').replace(/ \d{4}$/, '')}`;
 }
 
 /** "22 Nov 2026" (or "22 November 2026"): the UK calendar day an instant falls on, the NHS way. */

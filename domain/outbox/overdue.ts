@@ -1,4 +1,4 @@
-import { ukTime } from '../clock/uk-time';
+import { ukTime } from '../clock/nhs-date';
 import { type Settings, settingsSchema } from '../settings/settings';
 import type { OutboxRow } from './row';
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ukTime } from '../../domain/clock/uk-time';
+import { ukTime } from '../../domain/clock/nhs-date';
 import { referralReference } from '../../domain/referral/reference';
 import {
   badge,
