@@ -17,6 +17,10 @@ import { settingsSchema } from '../../../domain/settings/settings';
  * | `referrer`              | the referrer's name, role and practice, remembered        | pad                 | 1       |
  * | `draft:<recordKey>`     | a patient's draft (removed when sent, or after retention) | pad                 | 2       |
  * | `unreadable-<key>@<at>` | a stored draft that did not parse, set aside raw          | pad                 | —       |
+ * | `sidebar-layout:<origin>` | the pad's width and the launcher's place on a practice system | content script | 1     |
+ *
+ * `sidebar-layout:<origin>` is read and written by the content script, which bundles no zod: its schema, version and
+ * reads are by hand in ./sidebar-layout.ts (the same `<key>$` version convention).
  */
 export type Stored<T> = {
   key: string;
