@@ -77,7 +77,6 @@ describe('the closed launcher', () => {
     await expect.poll(() => notes.evaluate((element) => element === document.activeElement)).toBe(true);
     await clearOfFields();
     expect((await launcherBox()).x).toBeGreaterThanOrEqual(SCREEN.width - 50);
-    await page.screenshot({ path: '/tmp/pad-host-launcher-1366.png' });
     await screenshotForDocs(page, 'launcher-clear-of-notes.png');
   });
 
