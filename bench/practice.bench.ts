@@ -99,8 +99,9 @@ async function shortcutToPad(page: Page): Promise<number> {
   });
   await toggleByShortcut(page);
   const pad = await padFrame(page);
-  await pad.waitForFunction('window.padReadyAt !== undefined');
-  const readyAt = (await pad.evaluate('window.padReadyAt')) as number;
+  // A function, not a string: the pad's CSP refuses eval, which a string predicate needs once it polls.
+  const ready = await pad.waitForFunction(() => (window as unknown as { padReadyAt?: number }).padReadyAt);
+  const readyAt = (await ready.jsonValue()) as number;
   const pressedAt = await page.evaluate(() => (window as unknown as { pressedAt: number }).pressedAt);
   await page.close();
   return readyAt - pressedAt;
