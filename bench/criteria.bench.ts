@@ -16,20 +16,40 @@ const draft = changed({
   needs: ['loneliness', 'bereavement', 'physical-activity'],
 });
 
-/** The heaviest model a champion could plausibly write: every need, 20 areas, every flag acted on, several required fields. */
+/**
+ * The heaviest model a champion could plausibly write: five groups of every need and 20 areas (the last the one that
+ * fits), every flag acted on, several required fields.
+ */
 const route = BOUNDARIED_VCSE_MODEL.scope.outOfScopeRoute;
+const areas = [...Array.from({ length: 19 }, (_, i) => `BS${i + 1}`), 'BA'];
 const largeModel: ServiceModel = serviceModelSchema.parse({
   ...BOUNDARIED_VCSE_MODEL,
   scope: {
     ...BOUNDARIED_VCSE_MODEL.scope,
-    needs: NEED_CODES,
-    mustInclude: ['loneliness', 'bereavement', 'carer-support'],
-    maxAge: 110,
-    postcodeAreas: [...Array.from({ length: 19 }, (_, i) => `BS${i + 1}`), 'BA'],
+    pathways: [
+      ...Array.from({ length: 4 }, (_, i) => ({
+        label: `Group ${i + 1}`,
+        minAge: 18,
+        maxAge: 30 + i,
+        postcodeAreas: areas,
+        needs: NEED_CODES,
+        mustInclude: ['personal-goals'],
+      })),
+      {
+        label: 'Isolated adults',
+        maxAge: 110,
+        postcodeAreas: areas,
+        needs: NEED_CODES,
+        mustInclude: ['loneliness', 'bereavement', 'carer-support'],
+      },
+    ],
     practices: ['L81001', 'L81002', 'L81003', 'L81004', 'L81005', 'L81006'],
   },
   safety: Object.fromEntries(
-    SAFETY_FLAGS.map((flag, i) => [flag, i % 2 ? { action: 'review' } : { action: 'redirect', redirectTo: route }]),
+    SAFETY_FLAGS.map((flag, i) => [
+      flag,
+      i % 2 ? { action: 'flag', redirectTo: route } : { action: 'redirect', redirectTo: route },
+    ]),
   ),
   requiredFields: ['phone', 'email', 'postcode', 'contactTimes', 'whatMatters'],
   capacity: { status: 'waiting-list', typicalWeeks: 6 },

@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { type OutboxBadge, outboxBadge } from '../../domain/outbox/badge';
+import { deliveryWatch } from '../../domain/outbox/overdue';
 import { tell } from '../shared/messaging/ask';
 import { removeAbandonedDrafts } from '../shared/storage/drafts';
 import { loadSettings } from '../shared/storage/settings';
@@ -9,6 +11,8 @@ import { serialised } from './outbox/serial';
 const ALARM = 'outbox';
 /** Shorter waits than this are kept by a timer in the worker; longer ones by the alarm (Chrome's minimum is 30 s). */
 const TIMER_LIMIT_MS = 25_000;
+/** The background's one clock: the drain, the badge and the drafts' retention read the same time. */
+const now = () => Date.now();
 
 /**
  * Wires the outbox to its triggers: start-up, the alarm, the network coming back. Returns the trigger for the
@@ -29,20 +33,20 @@ export function startOutbox(): (options?: Partial<RunOptions>) => void {
           queue: settings.queue,
           retentionDays: settings.retentionDays,
           fetch: (...args) => fetch(...args),
-          now: Date.now,
+          now,
           random: Math.random,
         },
         options,
       );
-      await showWaiting(result.waiting);
+      await showBadge(outboxBadge(result.undelivered, now(), deliveryWatch(settings)));
       // Drafts abandoned for the retention period go too (identifiable, never sent).
-      await removeAbandonedDrafts(Date.now(), settings.retentionDays).catch((error) =>
+      await removeAbandonedDrafts(now(), settings.retentionDays).catch((error) =>
         console.warn('Abandoned drafts could not be removed.', error),
       );
       // Open pads read their Sent referrals lists again (deliveries, refusals, the link workers' answers).
       tell('outbox:changed', {});
       clearTimeout(timer);
-      const wait = result.nextDueAt === undefined ? undefined : result.nextDueAt - Date.now();
+      const wait = result.nextDueAt === undefined ? undefined : result.nextDueAt - now();
       if (wait !== undefined && wait < TIMER_LIMIT_MS) timer = setTimeout(trigger, Math.max(0, wait) + 50);
     },
     (a, b) => ({ refresh: a.refresh || b.refresh, online: a.online || b.online }),
@@ -69,7 +73,9 @@ export function startOutbox(): (options?: Partial<RunOptions>) => void {
   return trigger;
 }
 
-async function showWaiting(waiting: number): Promise<void> {
-  await browser.action.setBadgeText({ text: waiting > 0 ? String(waiting) : '' });
-  if (waiting > 0) await browser.action.setBadgeBackgroundColor({ color: '#d5281b' });
+/** NHS red when any referral needs attention; NHS dark grey while they are only waiting. */
+async function showBadge(badge: OutboxBadge): Promise<void> {
+  await browser.action.setBadgeText({ text: badge.text });
+  await browser.action.setTitle({ title: badge.title });
+  if (badge.text) await browser.action.setBadgeBackgroundColor({ color: badge.attention > 0 ? '#d5281b' : '#4c6272' });
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { restoreContentScripts } from '../shared/content-scripts';
+import { releaseSitesNotNeeded, restoreContentScripts } from '../shared/content-scripts';
 import { tellTab } from '../shared/messaging/ask';
 import { TOGGLE_PAD_COMMAND } from '../shared/messaging/protocol';
 import { answerMessages } from './answers';
@@ -11,8 +11,12 @@ export function startBackground(): void {
   answerMessages({ run: startOutbox() });
   openSidePanelOnAction();
 
-  // Champion and policy sites' content scripts, again after a restart or an update (app/shared/content-scripts.ts).
-  const restore = () => void restoreContentScripts().catch(() => undefined);
+  // Champion and policy sites' content scripts, again after a restart or an update (app/shared/content-scripts.ts); and
+  // any site allowed for an adapter trial the options page was closed on is given back.
+  const restore = () => {
+    void restoreContentScripts().catch(() => undefined);
+    void releaseSitesNotNeeded().catch(() => undefined);
+  };
   browser.runtime.onStartup.addListener(restore);
   browser.runtime.onInstalled.addListener(restore);
 

@@ -53,7 +53,12 @@ export function watchPatient(
 
 export function sameContext(a: PatientContext | null, b: PatientContext | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.recordKey === b.recordKey && a.adapterId === b.adapterId && sameFields(a.fields, b.fields);
+  return (
+    a.recordKey === b.recordKey &&
+    a.adapterId === b.adapterId &&
+    sameFields(a.fields, b.fields) &&
+    sameFields(a.unread ?? {}, b.unread ?? {})
+  );
 }
 
 function sameFields(a: PatientContext['fields'], b: PatientContext['fields']): boolean {

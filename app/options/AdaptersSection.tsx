@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { type AdapterForm, emptyAdapterForm, toAdapterForm } from '../../domain/adapter-form/adapter-form';
 import type { Adapter } from '../../domain/adapters/adapter';
 import { BUILT_IN_ADAPTERS } from '../../domain/adapters/built-in';
+import { releaseSitesNotNeeded } from '../shared/content-scripts';
 import { AdapterEditor } from './AdapterEditor';
 import { LockedNote } from './LockedNote';
 import type { OptionsState } from './options-state';
@@ -134,6 +135,8 @@ export function AdaptersSection({ state }: { state: OptionsState }) {
           onSave={save}
           onCancel={() => {
             editing.value = undefined;
+            // A site allowed only to try this adapter is not kept once the champion gives it up.
+            void releaseSitesNotNeeded();
           }}
         />
       )}

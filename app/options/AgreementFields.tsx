@@ -1,5 +1,6 @@
 import { controlId } from '../../domain/model-form/field-errors';
 import { Fieldset } from '../../ui/Field';
+import { ModelDate } from './ModelDate';
 import { ModelText } from './ModelText';
 import type { OptionsState } from './options-state';
 
@@ -57,14 +58,12 @@ export function AgreementFields({ state }: { state: OptionsState }) {
           Add someone who agreed it
         </button>
       </Fieldset>
-      <ModelText state={state} field="agreement.agreedOn" label="Agreed on" type="date" width="medium" />
-      <ModelText
+      <ModelDate state={state} field="agreement.agreedOn" label="Agreed on" />
+      <ModelDate
         state={state}
         field="agreement.reviewBy"
         label="Review by"
         hint="After this date the pad and this page warn that the model is overdue for review."
-        type="date"
-        width="medium"
       />
       <ModelText
         state={state}

@@ -1,6 +1,5 @@
+import { nhsDateTime } from '../../domain/clock/nhs-date';
 import type { OptionsState } from './options-state';
-
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short' });
 
 /** Each saved version of the model, newest first: when, what changed; an older one can be loaded to look at or restore. */
 export function ModelHistory({ state }: { state: OptionsState }) {
@@ -15,7 +14,7 @@ export function ModelHistory({ state }: { state: OptionsState }) {
           {history.map((entry) => (
             <li key={`${entry.version}-${entry.savedAt}`} data-version={entry.version}>
               <h3>
-                Version {entry.version} <span class="options-muted">saved {when.format(new Date(entry.savedAt))}</span>
+                Version {entry.version} <span class="options-muted">saved {nhsDateTime(entry.savedAt, 'long')}</span>
               </h3>
               <ul>
                 {entry.changes.map((change) => (

@@ -3,13 +3,12 @@ import { valueAt } from '../../domain/model-form/paths';
 import { describedBy, Field } from '../../ui/Field';
 import type { OptionsState } from './options-state';
 
-/** A text box (or text area, or date) for one field of the model being edited, its error beside it. */
+/** A text box (or text area) for one field of the model being edited, its error beside it. */
 export function ModelText({
   state,
   field,
   label,
   hint,
-  type = 'text',
   multiline = false,
   width,
 }: {
@@ -17,7 +16,6 @@ export function ModelText({
   field: string;
   label: string;
   hint?: string;
-  type?: 'text' | 'date';
   multiline?: boolean;
   width?: 'short' | 'medium';
 }) {
@@ -38,11 +36,7 @@ export function ModelText({
       {multiline ? (
         <textarea class="nhsuk-textarea" rows={4} {...common} />
       ) : (
-        <input
-          class={`nhsuk-input${width ? ` nhsuk-input--${width}` : ''}`}
-          {...common}
-          {...(type === 'date' ? { type: 'date' as const } : { type: 'text' as const })}
-        />
+        <input class={`nhsuk-input${width ? ` nhsuk-input--${width}` : ''}`} {...common} type="text" />
       )}
     </Field>
   );

@@ -1,7 +1,12 @@
 import { type Signal, useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { LockedSetting } from '../../domain/settings/managed';
-import { type QueueSettings, queueSettingsSchema, retentionDaysSchema } from '../../domain/settings/settings';
+import {
+  notDeliveredAfterMinutesSchema,
+  type QueueSettings,
+  queueSettingsSchema,
+  retentionDaysSchema,
+} from '../../domain/settings/settings';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { describedBy, Field } from '../../ui/Field';
 import { originsFor } from '../shared/content-scripts';
@@ -9,13 +14,19 @@ import { testConnection } from './connection';
 import { LockedNote } from './LockedNote';
 import type { OptionsState } from './options-state';
 
-type Box = 'endpoint' | 'token' | 'retentionDays';
+type Box = 'endpoint' | 'token' | 'retentionDays' | 'notDeliveredAfterMinutes';
 type BoxError = { box: Box; message: string };
-const IDS: Record<Box, string> = { endpoint: 'queue-endpoint', token: 'queue-token', retentionDays: 'queue-retention' };
+const IDS: Record<Box, string> = {
+  endpoint: 'queue-endpoint',
+  token: 'queue-token',
+  retentionDays: 'queue-retention',
+  notDeliveredAfterMinutes: 'queue-not-delivered-after',
+};
 const LOCKED_BY: Record<Box, LockedSetting> = {
   endpoint: 'queue.endpoint',
   token: 'queue.token',
   retentionDays: 'retentionDays',
+  notDeliveredAfterMinutes: 'notDeliveredAfterMinutes',
 };
 
 /** Where referrals go (the link worker's queue), this practice's token for it, and how long details stay here. */
@@ -25,6 +36,7 @@ export function QueueSection({ state }: { state: OptionsState }) {
   const endpoint = useSignal(managed.queueEndpoint ?? local.queue?.endpoint ?? '');
   const token = useSignal(managed.queueToken ?? local.queue?.token ?? '');
   const retention = useSignal(String(managed.retentionDays ?? local.retentionDays));
+  const overdue = useSignal(String(managed.notDeliveredAfterMinutes ?? local.notDeliveredAfterMinutes));
   const errors = useSignal<BoxError[]>([]);
   const notice = useSignal<string | undefined>(undefined);
   const connection = useSignal<{ ok: boolean; message: string } | undefined>(undefined);
@@ -39,12 +51,12 @@ export function QueueSection({ state }: { state: OptionsState }) {
   const save = (event: Event) => {
     event.preventDefault();
     notice.value = undefined;
-    const read = readQueueForm(endpoint.value, token.value, retention.value);
+    const read = readQueueForm(endpoint.value, token.value, retention.value, overdue.value);
     errors.value = read.errors;
     const valid = read.valid;
     if (!valid) return;
     withPermission(async () => {
-      await state.saveQueue(valid.queue, valid.days);
+      await state.saveQueue(valid.queue, valid.days, valid.minutes);
       notice.value = 'Queue settings saved.';
     });
   };
@@ -78,7 +90,7 @@ export function QueueSection({ state }: { state: OptionsState }) {
         </div>
       )}
       <form class="options-card" noValidate onSubmit={save}>
-        <QueueBoxes endpoint={endpoint} token={token} retention={retention} {...box} />
+        <QueueBoxes endpoint={endpoint} token={token} retention={retention} overdue={overdue} {...box} />
         <div class="options-buttons">
           <button type="submit" class="nhsuk-button">
             Save queue settings
@@ -104,13 +116,14 @@ export function QueueSection({ state }: { state: OptionsState }) {
 
 type BoxState = { errors: BoxError[]; locked: Set<LockedSetting> };
 
-/** The endpoint, the practice token and the days details are kept. */
+/** The endpoint, the practice token, the days details are kept, and when an undelivered referral needs attention. */
 function QueueBoxes({
   endpoint,
   token,
   retention,
+  overdue,
   ...box
-}: BoxState & { endpoint: Signal<string>; token: Signal<string>; retention: Signal<string> }) {
+}: BoxState & { endpoint: Signal<string>; token: Signal<string>; retention: Signal<string>; overdue: Signal<string> }) {
   return (
     <>
       <QueueBox
@@ -135,6 +148,13 @@ function QueueBoxes({
         value={retention}
         hint="After delivery, names and contact details are removed after this many days; the status trail stays. 1 to 365."
       />
+      <QueueBox
+        {...box}
+        name="notDeliveredAfterMinutes"
+        label="Minutes before a referral not yet delivered needs attention"
+        value={overdue}
+        hint="A referral the queue has not taken this long after Send shows as Needs attention on the pad and the toolbar button; it is still tried. 10 to 1440."
+      />
     </>
   );
 }
@@ -156,7 +176,7 @@ function QueueBox(
   return (
     <Field id={id} label={label} hint={hint} errors={found} note={isLocked && <LockedNote id={`${id}-locked`} />}>
       <input
-        class={`nhsuk-input${name === 'retentionDays' ? ' nhsuk-input--short' : ''}`}
+        class={`nhsuk-input${name === 'retentionDays' || name === 'notDeliveredAfterMinutes' ? ' nhsuk-input--short' : ''}`}
         id={id}
         type={type as 'text'}
         value={value.value}
@@ -179,17 +199,26 @@ function readQueueForm(
   endpoint: string,
   token: string,
   retention: string,
-): { errors: BoxError[]; valid?: { queue: QueueSettings; days: number } } {
+  overdue: string,
+): { errors: BoxError[]; valid?: { queue: QueueSettings; days: number; minutes: number } } {
   const errors: BoxError[] = [];
   const queue = queueSettingsSchema.safeParse({ endpoint: endpoint.trim(), token });
   if (!queue.success) {
     for (const issue of queue.error.issues) errors.push({ box: issue.path[0] as Box, message: issue.message });
   }
-  const days = retentionDaysSchema.safeParse(/^\d+$/.test(retention.trim()) ? Number(retention) : NaN);
+  const days = retentionDaysSchema.safeParse(whole(retention));
   if (!days.success) errors.push({ box: 'retentionDays', message: days.error.issues[0]?.message ?? 'Not a number.' });
-  return errors.length === 0 && queue.success && days.success
-    ? { errors, valid: { queue: queue.data, days: days.data } }
+  const minutes = notDeliveredAfterMinutesSchema.safeParse(whole(overdue));
+  if (!minutes.success)
+    errors.push({ box: 'notDeliveredAfterMinutes', message: minutes.error.issues[0]?.message ?? 'Not a number.' });
+  return errors.length === 0 && queue.success && days.success && minutes.success
+    ? { errors, valid: { queue: queue.data, days: days.data, minutes: minutes.data } }
     : { errors };
+}
+
+/** A box's digits as a number; anything else NaN, which the schema names. */
+function whole(text: string): number {
+  return /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
 }
 
 /** Asks the browser to let the pad reach the endpoint's site, then goes on; an endpoint that is no URL goes straight on. */

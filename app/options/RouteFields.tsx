@@ -20,6 +20,13 @@ export function RouteFields({
       <ModelText state={state} field={`${base}.service`} label="Service" />
       <ModelText state={state} field={`${base}.contact`} label="How to contact it" />
       <ModelText state={state} field={`${base}.guidance`} label="Guidance for the referrer (optional)" multiline />
+      <ModelText
+        state={state}
+        field={`${base}.serviceId`}
+        label="The service’s id in the practice’s directory (optional)"
+        hint="For example kingsmead-valley-pcn-sp: the pad then offers to refer there in one press."
+        width="medium"
+      />
     </fieldset>
   );
 }

@@ -12,7 +12,7 @@ import { withValueAt } from '../../domain/model-form/paths';
 import { applyManaged, type LockedSetting, lockedSettings, type Managed } from '../../domain/settings/managed';
 import type { Settings } from '../../domain/settings/settings';
 import { readSettingsFile, settingsFromFile, writeSettingsFile } from '../../domain/settings/settings-file';
-import { restoreContentScripts } from '../shared/content-scripts';
+import { releaseSitesNotNeeded, restoreContentScripts } from '../shared/content-scripts';
 import { saveSettings } from '../shared/storage/settings';
 
 /** A file the champion downloads: its name and text. */
@@ -37,11 +37,18 @@ export function createOptionsState(initial: { local: Settings; managed: Managed 
   /** Saves the adapters and registers the pad's content script for those in force; gives any the browser would not register. */
   async function saveAdapters(adapters: Adapter[]): Promise<string[]> {
     local.value = await saveSettings({ adapters });
-    return restoreContentScripts();
+    const unregistered = await restoreContentScripts();
+    // A removed adapter's site is given back (and any allowed for a trial never saved).
+    await releaseSitesNotNeeded();
+    return unregistered;
   }
 
-  async function saveQueue(queue: Settings['queue'], retentionDays: number): Promise<void> {
-    local.value = await saveSettings({ queue, retentionDays });
+  async function saveQueue(
+    queue: Settings['queue'],
+    retentionDays: number,
+    notDeliveredAfterMinutes: number,
+  ): Promise<void> {
+    local.value = await saveSettings({ queue, retentionDays, notDeliveredAfterMinutes });
   }
 
   function policyChanged(next: Managed): void {

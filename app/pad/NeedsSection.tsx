@@ -1,3 +1,4 @@
+import { needsInScope } from '../../domain/criteria';
 import { optional } from '../../domain/pad/field-labels';
 import { fieldId } from '../../domain/pad/referral-from-draft';
 import { NEEDS } from '../../domain/referral/needs';
@@ -7,7 +8,8 @@ import { TextArea } from './TextArea';
 /** Needs as toggle chips (one press each), and the patient's own words on what matters to them. */
 export function NeedsSection({ state }: { state: PadState }) {
   const { needs, whatMatters } = state.draft.value;
-  const inScope = state.model.value?.scope.needs;
+  const model = state.model.value;
+  const inScope = model ? needsInScope(model) : undefined;
   const error = state.problems.value.find((problem) => problem.field === 'needs')?.message;
   const toggle = (code: string) =>
     state.update((draft) => ({

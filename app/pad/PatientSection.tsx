@@ -1,8 +1,9 @@
 import { optional } from '../../domain/pad/field-labels';
-import { editField, type TextField } from '../../domain/pad/record-fields';
+import { editField, type TextField, unreadableInRecord } from '../../domain/pad/record-fields';
 import { fieldId } from '../../domain/pad/referral-from-draft';
 import { nhsNumberProblem } from '../../domain/referral/nhs-number';
 import { SEXES } from '../../domain/referral/patient';
+import { DateOfBirthField } from './DateOfBirthField';
 import { PadFieldset } from './PadFieldset';
 import { Provenance } from './Provenance';
 import type { PadState } from './pad-state';
@@ -21,15 +22,17 @@ export function PatientSection({ state }: { state: PadState }) {
   const { patient, provenance } = draft;
   const record = state.record.value ?? undefined;
   const problemFor = (path: string) => state.problems.value.find((problem) => problem.field === path)?.message;
+  const unreadable = record ? unreadableInRecord(record) : {};
   const edit = (field: TextField) => (value: string) =>
     state.update((current) => editField(current, field, value, record));
-  const field = (name: TextField, label: string, type?: 'date' | 'tel' | 'email') => (
+  const field = (name: TextField, label: string, type?: 'tel' | 'email') => (
     <TextInput
       path={`patient.${name}`}
       label={label}
       type={type}
       value={patient[name] ?? ''}
       source={provenance[name]}
+      unread={unreadable[name]}
       error={problemFor(`patient.${name}`)}
       onInput={edit(name)}
     />
@@ -45,6 +48,7 @@ export function PatientSection({ state }: { state: PadState }) {
         label="NHS number"
         value={nhs}
         source={provenance.nhsNumber}
+        unread={unreadable.nhsNumber}
         inputMode="numeric"
         error={nhsProblem ?? problemFor('patient.nhsNumber')}
         hint={
@@ -63,7 +67,7 @@ export function PatientSection({ state }: { state: PadState }) {
         {field('family', 'Family name')}
       </div>
       <div class="pad-row">
-        {field('dateOfBirth', 'Date of birth', 'date')}
+        <DateOfBirthField state={state} />
         <div class={`pad-field${problemFor('patient.sex') ? ' pad-field--error' : ''}`}>
           <div class="pad-label-row">
             <label for={fieldId('patient.sex')}>Sex</label>

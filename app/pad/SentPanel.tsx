@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { deliveryWatch } from '../../domain/outbox/overdue';
+import { sentReferralView } from '../../domain/outbox/sent-wording';
 import { isValidNhsNumber, normaliseNhsNumber } from '../../domain/referral/nhs-number';
 import type { PadState } from './pad-state';
 import { SentLists } from './SentReferrals';
@@ -14,7 +16,9 @@ export function SentPanel({ state }: { state: PadState }) {
   const typed = state.draft.value.patient.nhsNumber;
   const nhsNumber = typed && isValidNhsNumber(typed) ? normaliseNhsNumber(typed) : undefined;
   const patient = useSentReferrals(nhsNumber ? { nhsNumber } : undefined);
-  const attention = patient.rows.filter((row) => row.status === 'needs-attention').length;
+  const watch = deliveryWatch(state.settings.value);
+  const now = Date.now();
+  const attention = patient.rows.filter((row) => sentReferralView(row, now, watch).attention).length;
   const details = useRef<HTMLDetailsElement>(null);
   const [open, setOpen] = useState(false);
   useFreshStatuses(open);
@@ -44,7 +48,7 @@ export function SentPanel({ state }: { state: PadState }) {
           </span>
         )}
       </summary>
-      <SentLists nhsNumber={nhsNumber} patient={patient} />
+      <SentLists nhsNumber={nhsNumber} patient={patient} watch={watch} />
     </details>
   );
 }

@@ -1,16 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { startOfToday, startOfWeek } from '../../domain/clock/day-start';
+import { nhsDateTime } from '../../domain/clock/nhs-date';
+import type { DeliveryWatch } from '../../domain/outbox/overdue';
 import { sentReferralView } from '../../domain/outbox/sent-wording';
 import { type SentList, sendAgain, useSentReferrals } from './use-sent-referrals';
-
-const WHEN = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 /**
  * One list of sent referrals with each one's state in the GP's words; changes are announced (role=status). No
@@ -19,12 +13,15 @@ const WHEN = new Intl.DateTimeFormat('en-GB', {
 export function SentReferralList({
   title,
   list,
+  watch,
   empty = 'None.',
   now = Date.now(),
   children,
 }: {
   title: string;
   list: SentList;
+  /** When a referral still waiting turns into Needs attention (the practice's setting), and where it goes. */
+  watch: DeliveryWatch;
   empty?: string;
   now?: number;
   /** Shown under the heading, above the list (e.g. the Today / This week switch). */
@@ -51,11 +48,11 @@ export function SentReferralList({
         ) : (
           <ul class="pad-sent-list">
             {list.rows.map((row) => {
-              const view = sentReferralView(row, now);
+              const view = sentReferralView(row, now, watch);
               return (
-                <li key={view.id} class={`pad-sent-item${view.canSendAgain ? ' pad-sent-item--attention' : ''}`}>
+                <li key={view.id} class={`pad-sent-item${view.attention ? ' pad-sent-item--attention' : ''}`}>
                   <strong class="pad-sent-reference">{view.reference}</strong> —{' '}
-                  <time dateTime={new Date(view.sentAt).toISOString()}>{WHEN.format(view.sentAt)}</time>
+                  <time dateTime={new Date(view.sentAt).toISOString()}>{nhsDateTime(view.sentAt)}</time>
                   {view.needs.length > 0 && <span> · {view.needs.join(', ')}</span>}
                   <p class="pad-sent-state">
                     <strong>{view.state}</strong>
@@ -83,7 +80,15 @@ export function SentReferralList({
 }
 
 /** This patient's referrals (by NHS number) and the practice's, today or this week. */
-export function SentLists({ nhsNumber, patient }: { nhsNumber: string | undefined; patient?: SentList }) {
+export function SentLists({
+  nhsNumber,
+  patient,
+  watch,
+}: {
+  nhsNumber: string | undefined;
+  patient?: SentList;
+  watch: DeliveryWatch;
+}) {
   const [range, setRange] = useState<'today' | 'week'>('today');
   const own = useSentReferrals(patient || !nhsNumber ? undefined : { nhsNumber });
   const practice = useSentReferrals({ since: range === 'today' ? startOfToday() : startOfWeek() });
@@ -104,11 +109,13 @@ export function SentLists({ nhsNumber, patient }: { nhsNumber: string | undefine
       <SentReferralList
         title="This patient"
         list={patient ?? own}
+        watch={watch}
         empty={nhsNumber ? 'None sent for this patient.' : 'Their referrals show once the NHS number is filled in.'}
       />
       <SentReferralList
         title="This practice"
         list={practice}
+        watch={watch}
         empty={range === 'today' ? 'None sent today.' : 'None sent this week.'}
       >
         <fieldset class="pad-sent-range">

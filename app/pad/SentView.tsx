@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { deliveryWatch } from '../../domain/outbox/overdue';
 import { sentReferralView } from '../../domain/outbox/sent-wording';
 import { patientSlip } from '../../domain/patient-slip/patient-slip';
 import { clinicalRecordEntry } from '../../domain/record-entry/record-entry';
@@ -17,7 +18,8 @@ export function SentView({ sent, state }: { sent: Sent; state: PadState }) {
   const { referral, model } = sent;
   const forPatient = useSentReferrals({ nhsNumber: referral.patient.nhsNumber });
   const thisOne = forPatient.rows.find((row) => row.id === referral.id);
-  const live = thisOne && sentReferralView(thisOne);
+  const watch = deliveryWatch(state.settings.value);
+  const live = thisOne && sentReferralView(thisOne, Date.now(), watch);
   return (
     <div class="pad-sent">
       <div class="pad-confirmation" role="status">
@@ -46,7 +48,7 @@ export function SentView({ sent, state }: { sent: Sent; state: PadState }) {
       </button>
       <section class="pad-section" aria-labelledby="pad-sent-referrals">
         <h2 id="pad-sent-referrals">Sent referrals</h2>
-        <SentLists nhsNumber={referral.patient.nhsNumber} patient={forPatient} />
+        <SentLists nhsNumber={referral.patient.nhsNumber} patient={forPatient} watch={watch} />
       </section>
     </div>
   );

@@ -8,7 +8,9 @@ type Props = {
   label: string;
   value: string;
   source?: Source;
-  type?: 'text' | 'date' | 'tel' | 'email';
+  /** What the record shows here that could not be read, when it does. */
+  unread?: string;
+  type?: 'text' | 'tel' | 'email';
   autocomplete?: string;
   inputMode?: 'numeric' | 'text';
   hint?: ComponentChildren;
@@ -22,6 +24,7 @@ export function TextInput({
   label,
   value,
   source,
+  unread,
   type = 'text',
   autocomplete,
   inputMode,
@@ -31,13 +34,14 @@ export function TextInput({
 }: Props) {
   const id = fieldId(path);
   const describedBy =
-    [source ? `${id}-source` : '', hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') ||
-    undefined;
+    [source || unread !== undefined ? `${id}-source` : '', hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+      .filter(Boolean)
+      .join(' ') || undefined;
   return (
     <div class={`pad-field${error ? ' pad-field--error' : ''}`}>
       <div class="pad-label-row">
         <label for={id}>{label}</label>
-        <Provenance id={`${id}-source`} source={source} />
+        <Provenance id={`${id}-source`} source={source} unread={unread} />
       </div>
       {hint && (
         <div class="pad-hint" id={`${id}-hint`}>

@@ -1,7 +1,31 @@
 import type { Card } from '../../domain/criteria';
 import type { CardGroup } from '../../domain/criteria/card-groups';
+import type { SafetyFlag } from '../../domain/referral/safety';
 import type { PadState } from './pad-state';
 import { TextArea } from './TextArea';
+
+/** The referrer's confirmation that they have used a flagged safety answer's route: Send is off until it is ticked. */
+function RouteUsed({ card, state }: { card: Card; state: PadState }) {
+  const flag = card.subject as SafetyFlag;
+  const id = `pad-route-used-${flag}`;
+  return (
+    <div class="pad-card__confirm nhsuk-checkboxes__item">
+      <input
+        class="nhsuk-checkboxes__input"
+        type="checkbox"
+        id={id}
+        checked={card.routeConfirmation === 'given'}
+        onChange={(event) => {
+          const used = event.currentTarget.checked;
+          state.update((draft) => ({ ...draft, routesUsed: { ...draft.routesUsed, [flag]: used } }));
+        }}
+      />
+      <label class="nhsuk-label nhsuk-checkboxes__label" for={id}>
+        I have used this route ({card.suggestions[0]?.route.service})
+      </label>
+    </div>
+  );
+}
 
 const INDICATOR_WORDS = { info: 'Information', warning: 'Warning', critical: 'Stop' } as const;
 
@@ -51,7 +75,9 @@ export function VerdictCard({
       )}
       {card.suggestions.length > 0 && (
         <div class="pad-card__suggestions">
-          <p class="pad-card__instead">Where to refer instead:</p>
+          <p class="pad-card__instead">
+            {card.routeConfirmation ? 'Use this route now as well:' : 'Where to refer instead:'}
+          </p>
           <ul>
             {card.suggestions.map((suggestion) => (
               <li key={suggestion.label}>
@@ -62,6 +88,11 @@ export function VerdictCard({
           </ul>
         </div>
       )}
+      {group.cards
+        .filter((one) => one.routeConfirmation && one.rule.startsWith('safety.'))
+        .map((one) => (
+          <RouteUsed key={one.rule} card={one} state={state} />
+        ))}
       {group.cards.some((one) => one.overridden) && (
         <p class="pad-card__overridden">Going ahead with your reason: the link worker will see it.</p>
       )}

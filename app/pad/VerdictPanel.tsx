@@ -1,3 +1,4 @@
+import { nhsDate } from '../../domain/clock/nhs-date';
 import { ukDate } from '../../domain/clock/uk-date';
 import type { Card } from '../../domain/criteria';
 import { type CardGroup, cardsByRoute } from '../../domain/criteria/card-groups';
@@ -57,7 +58,7 @@ export function VerdictPanel({ state }: { state: PadState }) {
         {agreementLine(model)}
       </p>
       {reviewState(model, ukDate(Date.now())).state === 'overdue' && (
-        <p class="pad-verdict__overdue">This agreement was due for review on {model.agreement.reviewBy}.</p>
+        <p class="pad-verdict__overdue">This agreement was due for review on {nhsDate(model.agreement.reviewBy)}.</p>
       )}
       <p class="pad-verdict__outcome" aria-live="polite">
         {verdictHeadline(meaning)}

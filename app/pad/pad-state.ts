@@ -41,7 +41,7 @@ async function perform(effect: Effect, checkOutbox: () => Promise<void>): Promis
       }
     case 'send':
       try {
-        await sendReferral(effect.referral, effect.key);
+        await sendReferral(effect.referral);
         return { type: 'outbox-answered', ok: true };
       } catch (error) {
         return { type: 'outbox-answered', ok: false, message: (error as Error).message };

@@ -80,3 +80,24 @@ export async function syncContentScripts(adapters: readonly Adapter[]): Promise<
 export async function restoreContentScripts(): Promise<string[]> {
   return syncContentScripts((await loadSettings()).adapters);
 }
+
+/**
+ * Gives back the sites the extension no longer needs: those allowed for an adapter tried and never saved, or since
+ * removed, or for a queue no longer set. Needed are the adapters' and the queue's sites in force and the manifest's own.
+ * Each site is given back on its own: the browser refuses to remove a required one, and that must not keep the others.
+ */
+export async function releaseSitesNotNeeded(): Promise<void> {
+  if (!browser.permissions?.getAll) return;
+  const settings = await loadSettings();
+  const needed = new Set([
+    ...originsFor(settings.adapters.flatMap((adapter) => adapter.matches)),
+    ...(settings.queue ? originsFor([`${new URL(settings.queue.endpoint).origin}/`]) : []),
+    ...(browser.runtime.getManifest().host_permissions ?? []),
+  ]);
+  const { origins = [] } = await browser.permissions.getAll();
+  await Promise.all(
+    origins
+      .filter((origin) => !needed.has(origin))
+      .map((origin) => browser.permissions.remove({ origins: [origin] }).catch(() => false)),
+  );
+}

@@ -17,6 +17,8 @@ export type PatientContext = {
   fields: Partial<Record<PatientField, string>>;
   /** The record's alerts as the page shows them, when the adapter reads them. */
   alerts?: string;
+  /** Fields the adapter found but could not read (its pattern did not match), as the page shows them. */
+  unread?: Partial<Record<PatientField, string>>;
 };
 
 const MAX_TEXT = 200;
@@ -26,6 +28,7 @@ export const patientContextSchema = z.object({
   adapterId: z.string().check(z.minLength(1), z.maxLength(100)),
   fields: z.partialRecord(z.enum(PAGE_FIELDS), z.string().check(z.maxLength(MAX_TEXT))),
   alerts: z.optional(z.string().check(z.maxLength(MAX_TEXT))),
+  unread: z.optional(z.partialRecord(z.enum(PAGE_FIELDS), z.string().check(z.maxLength(MAX_TEXT)))),
 });
 
 /** A patient context from a message or storage, or null when it is not one (the schema's output is a PatientContext). */

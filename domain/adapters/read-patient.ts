@@ -5,6 +5,8 @@ import type { PatientContext } from './patient-context';
 import { recordKeyFor } from './record-key';
 
 const MAX_VALUE = 200;
+/** Unread text is shown to the referrer beside the field: a long one is cut. */
+const MAX_UNREAD = 80;
 /** Text never read as a value: code, styles, and what the page hides. */
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
@@ -17,10 +19,13 @@ export function readPatient(adapter: Adapter, document: Document): PatientContex
   const banner = query(document, adapter.banner);
   if (!banner) return null;
   const read: Partial<Record<(typeof ADAPTER_FIELDS)[number], string>> = {};
+  const unread: Partial<Record<PageField, string>> = {};
   for (const field of ADAPTER_FIELDS) {
     const rule = adapter.fields[field];
-    const value = rule && readField(rule, banner);
-    if (value) read[field] = value;
+    const found = rule && readField(rule, banner);
+    if (found?.value) read[field] = found.value;
+    else if (found?.unread && (PAGE_FIELDS as readonly string[]).includes(field))
+      unread[field as PageField] = found.unread;
   }
   const fields: Partial<Record<PageField, string>> = {};
   for (const field of PAGE_FIELDS) if (read[field]) fields[field] = read[field];
@@ -31,12 +36,20 @@ export function readPatient(adapter: Adapter, document: Document): PatientContex
   }
   const recordKey = recordKeyFor(fields);
   if (!recordKey) return null;
-  return read.alerts
-    ? { recordKey, adapterId: adapter.id, fields, alerts: read.alerts }
-    : { recordKey, adapterId: adapter.id, fields };
+  return {
+    recordKey,
+    adapterId: adapter.id,
+    fields,
+    ...(read.alerts ? { alerts: read.alerts } : {}),
+    ...(Object.keys(unread).length > 0 ? { unread } : {}),
+  };
 }
 
-function readField(rule: FieldRule, banner: Element): string | undefined {
+/**
+ * A field's value; or, where the rule finds text that its pattern does not match ("Born 12-Mar-50??"), that text as
+ * `unread`, so the pad can say what it could not read rather than show nothing; undefined where nothing is found.
+ */
+function readField(rule: FieldRule, banner: Element): { value?: string; unread?: string } | undefined {
   let text: string | undefined;
   if (rule.selector !== undefined) {
     const element = query(banner, rule.selector);
@@ -44,9 +57,11 @@ function readField(rule: FieldRule, banner: Element): string | undefined {
   } else if (rule.label !== undefined) {
     text = valueBesideLabel(banner, rule.label);
   }
-  if (text && rule.pattern !== undefined) text = firstMatch(rule.pattern, text);
-  const value = text ? normalise(text) : '';
-  return value && value.length <= MAX_VALUE ? value : undefined;
+  const found = text ? normalise(text) : '';
+  if (!found) return undefined;
+  const value = rule.pattern === undefined ? found : normalise(firstMatch(rule.pattern, found) ?? '');
+  if (value) return value.length <= MAX_VALUE ? { value } : undefined;
+  return { unread: found.length <= MAX_UNREAD ? found : `${found.slice(0, MAX_UNREAD - 1)}…` };
 }
 
 function firstMatch(pattern: string, text: string): string | undefined {
@@ -205,7 +220,7 @@ export function readAdapterFields(
   if (!banner) return { banner: false, fields };
   for (const field of ADAPTER_FIELDS) {
     const rule = adapter.fields[field];
-    const value = rule && readField(rule, banner);
+    const value = rule && readField(rule, banner)?.value;
     if (value) fields[field] = value;
   }
   return { banner: true, fields };

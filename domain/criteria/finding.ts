@@ -25,7 +25,7 @@ export function routeDetail(route: Route): string {
   return [`${service}: ${route.contact}.`, route.guidance].filter(Boolean).join(' ');
 }
 
-type CardParts = Omit<Card, 'suggestions' | 'overridable' | 'detail' | 'subject'> & {
+type CardParts = Omit<Card, 'suggestions' | 'overridable' | 'detail' | 'subject' | 'serviceId'> & {
   detail?: string | undefined;
   subject?: string | undefined;
   suggestions?: Suggestion[];
@@ -44,5 +44,8 @@ export function finding(effect: Effect, parts: CardParts): Finding {
   if (parts.detail !== undefined) card.detail = parts.detail;
   if (parts.subject !== undefined) card.subject = parts.subject;
   if (parts.overridden !== undefined) card.overridden = parts.overridden;
+  if (parts.routeConfirmation !== undefined) card.routeConfirmation = parts.routeConfirmation;
+  const serviceId = card.suggestions[0]?.route.serviceId;
+  if (serviceId !== undefined) card.serviceId = serviceId;
   return { card, effect };
 }

@@ -10,6 +10,8 @@ export type VerdictMeaning =
   | { kind: 'incomplete' }
   | { kind: 'in-model' }
   | { kind: 'in-model-with-points' }
+  /** A safety answer flagged for the link worker; the referrer confirmed they used the route given (to: its name). */
+  | { kind: 'in-model-flagged'; to: string[] }
   | { kind: 'outside-with-reason'; reason: string }
   | { kind: 'refer-elsewhere'; to: string[] }
   | { kind: 'safety-stop'; to: string[] };
@@ -25,6 +27,8 @@ export function meaningOfVerdict(verdict: Verdict, overrideReason?: string): Ver
   if (verdict.outcome === 'incomplete') return { kind: 'incomplete' };
   const reason = overrideReason?.trim();
   if (verdict.overridden && reason) return { kind: 'outside-with-reason', reason };
+  const used = verdict.cards.filter((card) => card.routeConfirmation === 'given');
+  if (used.length) return { kind: 'in-model-flagged', to: routes(used) };
   return verdict.outcome === 'review' ? { kind: 'in-model-with-points' } : { kind: 'in-model' };
 }
 
@@ -36,6 +40,7 @@ export function meaningOfSent(verdict: SentVerdict): VerdictMeaning {
     return safety ? { kind: 'safety-stop', to: [] } : { kind: 'refer-elsewhere', to: [] };
   }
   if (verdict.outcome === 'incomplete') return { kind: 'incomplete' };
+  if (verdict.rules.some((rule) => rule.endsWith('.route-used'))) return { kind: 'in-model-flagged', to: [] };
   return verdict.outcome === 'review' ? { kind: 'in-model-with-points' } : { kind: 'in-model' };
 }
 
@@ -48,6 +53,10 @@ export function verdictHeadline(meaning: VerdictMeaning): string {
       return 'In the agreed model';
     case 'in-model-with-points':
       return 'In the agreed model, with points for the link worker';
+    case 'in-model-flagged':
+      return meaning.to.length
+        ? `In the agreed model, with points for the link worker: a safety answer is flagged, and the referrer has used ${meaning.to.join(' and ')}`
+        : 'In the agreed model, with points for the link worker: a safety answer is flagged, and the referrer confirmed they used the route given';
     case 'outside-with-reason':
       return `Outside the agreed model, sent with the referrer’s reason: ${meaning.reason}`;
     case 'refer-elsewhere':
@@ -60,7 +69,7 @@ export function verdictHeadline(meaning: VerdictMeaning): string {
 /** How loudly to show it: green in the model, yellow with points, red outside it or stopped. */
 export function verdictTone(meaning: VerdictMeaning): 'green' | 'yellow' | 'red' {
   if (meaning.kind === 'in-model') return 'green';
-  return meaning.kind === 'in-model-with-points' ? 'yellow' : 'red';
+  return meaning.kind === 'in-model-with-points' || meaning.kind === 'in-model-flagged' ? 'yellow' : 'red';
 }
 
 function routes(cards: Verdict['cards']): string[] {

@@ -36,7 +36,11 @@ export const RULE_IDS = [
   'scope.age',
   'scope.area',
   'scope.practice',
+  /** One line for a pathway (group) the referral fits no better than the closest one (subject: its label). */
+  'scope.pathway',
   ...SAFETY_FLAGS.map((flag) => `safety.${flag}` as const),
+  /** A flagged safety answer whose route the referrer confirmed they have used (see 'flag' in domain/model). */
+  ...SAFETY_FLAGS.map((flag) => `safety.${flag}.route-used` as const),
   'contact.mode',
   'capacity.waiting-list',
   'capacity.paused',
@@ -63,6 +67,13 @@ export type Card = {
   overridable: boolean;
   /** The referrer has overridden this card with a reason. */
   overridden?: boolean;
+  /** The id of a service in the practice's directory that the card's route names: the pad can refer there instead. */
+  serviceId?: string;
+  /**
+   * A flagged safety answer: the referrer must confirm they have used the card's route ('needed' until the draft says
+   * so, then 'given'); Send stays off until then. The subject is the safety flag.
+   */
+  routeConfirmation?: 'needed' | 'given';
 };
 
 export type Verdict = {

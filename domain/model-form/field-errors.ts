@@ -5,7 +5,7 @@ import { SAFETY_FLAGS, type SafetyFlag, safetyLabel } from '../referral/safety';
  * The fields the editor shows, by the dotted path of the model they edit. An error whose path is deeper than a field
  * (a list item: "scope.postcodeAreas.2"; a route's part inside a group) is shown at the nearest field above it.
  */
-const route = (base: string) => [`${base}.service`, `${base}.contact`, `${base}.guidance`];
+const route = (base: string) => [`${base}.service`, `${base}.contact`, `${base}.guidance`, `${base}.serviceId`];
 
 export const EDITOR_FIELDS: readonly string[] = [
   'id',
@@ -18,11 +18,7 @@ export const EDITOR_FIELDS: readonly string[] = [
   'agreement.agreedOn',
   'agreement.reviewBy',
   'agreement.summary',
-  'scope.needs',
-  'scope.mustInclude',
-  'scope.minAge',
-  'scope.maxAge',
-  'scope.postcodeAreas',
+  'scope.pathways',
   'scope.practices',
   ...route('scope.outOfScopeRoute'),
   ...SAFETY_FLAGS.flatMap((flag) => [`safety.${flag}.action`, ...route(`safety.${flag}.redirectTo`)]),
@@ -46,8 +42,17 @@ const GROUP_FIELD: Record<string, string> = {
   ...Object.fromEntries(SAFETY_FLAGS.map((flag) => [`safety.${flag}`, `safety.${flag}.action`])),
 };
 
+/** The boxes of each group (pathway), in the order the editor shows them; a group's fields are "scope.pathways.<n>.<box>". */
+export const PATHWAY_FIELDS = ['label', 'needs', 'mustInclude', 'minAge', 'maxAge', 'postcodeAreas'] as const;
+const PATHWAY_PATH = /^scope\.pathways\.(\d+)(?:\.([A-Za-z]+))?/;
+
 /** The editor field an error belongs to: its own path, else the nearest field above it; undefined if none. */
 export function fieldFor(path: string): string | undefined {
+  const pathway = PATHWAY_PATH.exec(path);
+  if (pathway) {
+    const box = PATHWAY_FIELDS.find((field) => field === pathway[2]) ?? 'label';
+    return `scope.pathways.${pathway[1]}.${box}`;
+  }
   const parts = path.split('.');
   for (let length = parts.length; length > 0; length--) {
     const candidate = parts.slice(0, length).join('.');
@@ -80,11 +85,7 @@ const LABELS: Record<string, string> = {
   'agreement.agreedOn': 'Agreed on',
   'agreement.reviewBy': 'Review by',
   'agreement.summary': 'Summary of the agreement',
-  'scope.needs': 'Needs in scope',
-  'scope.mustInclude': 'Must include one of',
-  'scope.minAge': 'Lowest age',
-  'scope.maxAge': 'Highest age',
-  'scope.postcodeAreas': 'Postcode areas',
+  'scope.pathways': 'Groups the service takes',
   'scope.practices': 'Practices',
   'scope.outOfScopeRoute': 'Out-of-scope route',
   requiredFields: 'Required details',
@@ -95,11 +96,37 @@ const LABELS: Record<string, string> = {
   'capacity.redirectTo': 'While paused, refer to',
   overridesAllowed: 'Overrides',
 };
-const PARTS: Record<string, string> = { service: 'service', contact: 'contact', guidance: 'guidance' };
+const PARTS: Record<string, string> = {
+  service: 'service',
+  contact: 'contact',
+  guidance: 'guidance',
+  serviceId: 'service id in the directory',
+};
+const PATHWAY_LABELS: Record<(typeof PATHWAY_FIELDS)[number], string> = {
+  label: 'name of the group',
+  needs: 'needs in scope',
+  mustInclude: 'must include one of',
+  minAge: 'lowest age',
+  maxAge: 'highest age',
+  postcodeAreas: 'postcode areas',
+};
+
+/** Where a field sits on the page, for the error summary's order: a group's boxes sit where the groups are. */
+function fieldOrder(field: string | undefined): number {
+  if (!field) return EDITOR_FIELDS.length;
+  const pathway = PATHWAY_PATH.exec(field);
+  if (!pathway) return EDITOR_FIELDS.indexOf(field);
+  const box = PATHWAY_FIELDS.indexOf(pathway[2] as (typeof PATHWAY_FIELDS)[number]);
+  return EDITOR_FIELDS.indexOf('scope.pathways') + (Number(pathway[1]) * 10 + box + 1) / 10_000;
+}
 
 /** The field's name as the editor labels it, for the error summary ("Review by", "Safeguarding concern: action"). */
 export function fieldLabel(field: string): string {
   if (LABELS[field]) return LABELS[field];
+  const pathway = PATHWAY_PATH.exec(field);
+  if (pathway) {
+    return `Group ${Number(pathway[1]) + 1}: ${PATHWAY_LABELS[pathway[2] as (typeof PATHWAY_FIELDS)[number]] ?? 'name of the group'}`;
+  }
   const parts = field.split('.');
   const part = parts.at(-1) ?? '';
   const base = parts.slice(0, -1).join('.');
@@ -115,10 +142,7 @@ export function placeErrors(errors: readonly ModelFileError[]): PlacedErrors {
   const byField = new Map<string, string[]>();
   const summary: PlacedErrors['summary'] = [];
   // In the order of the page, so the summary reads top to bottom like the form; errors of no field go last.
-  const order = (error: ModelFileError) => {
-    const field = fieldFor(error.path);
-    return field ? EDITOR_FIELDS.indexOf(field) : EDITOR_FIELDS.length;
-  };
+  const order = (error: ModelFileError) => fieldOrder(fieldFor(error.path));
   const sorted = errors.map((error, index) => ({ error, index }));
   sorted.sort((a, b) => order(a.error) - order(b.error) || a.index - b.index);
   for (const { error } of sorted) {

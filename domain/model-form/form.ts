@@ -1,11 +1,11 @@
-import type { RequirableField, Route, SafetyAction, ServiceModel } from '../model/model';
+import type { Pathway, RequirableField, Route, SafetyAction, ServiceModel } from '../model/model';
 import type { NeedCode } from '../referral/needs';
 import type { ContactMode } from '../referral/patient';
 import type { SafetyFlag } from '../referral/safety';
 import { SAFETY_FLAGS } from '../referral/safety';
 
 /** A route as the editor holds it: every box a string, blank meaning not given. */
-export type RouteForm = { service: string; contact: string; guidance: string };
+export type RouteForm = { service: string; contact: string; guidance: string; serviceId: string };
 
 /**
  * The model as the options page's editor holds it while the champion types: numbers and lists as the text in their
@@ -20,12 +20,8 @@ export type ModelForm = {
   service: { name: string; contact: string; whatHappensNext: string };
   agreement: { agreedBy: string[]; agreedOn: string; reviewBy: string; summary: string };
   scope: {
-    needs: NeedCode[];
-    mustInclude: NeedCode[];
-    minAge: string;
-    maxAge: string;
-    /** As typed: areas separated by commas or spaces. */
-    postcodeAreas: string;
+    /** The groups the service takes, each as its boxes hold it. */
+    pathways: PathwayForm[];
     /** As typed: ODS codes separated by commas or spaces. */
     practices: string;
     outOfScopeRoute: RouteForm;
@@ -42,8 +38,36 @@ export type ModelForm = {
   overridesAllowed: boolean;
 };
 
+/** One group (pathway) as the editor holds it. */
+export type PathwayForm = {
+  label: string;
+  minAge: string;
+  maxAge: string;
+  /** As typed: areas separated by commas or spaces. */
+  postcodeAreas: string;
+  /** None ticked: any need. */
+  needs: NeedCode[];
+  mustInclude: NeedCode[];
+};
+
+export function pathwayForm(pathway?: Pathway): PathwayForm {
+  return {
+    label: pathway?.label ?? '',
+    minAge: pathway?.minAge === undefined ? '' : String(pathway.minAge),
+    maxAge: pathway?.maxAge === undefined ? '' : String(pathway.maxAge),
+    postcodeAreas: pathway?.postcodeAreas.join(', ') ?? '',
+    needs: [...(pathway?.needs ?? [])],
+    mustInclude: [...(pathway?.mustInclude ?? [])],
+  };
+}
+
 export function routeForm(route?: Route): RouteForm {
-  return { service: route?.service ?? '', contact: route?.contact ?? '', guidance: route?.guidance ?? '' };
+  return {
+    service: route?.service ?? '',
+    contact: route?.contact ?? '',
+    guidance: route?.guidance ?? '',
+    serviceId: route?.serviceId ?? '',
+  };
 }
 
 export function toForm(model: ServiceModel): ModelForm {
@@ -60,11 +84,7 @@ export function toForm(model: ServiceModel): ModelForm {
     },
     agreement: { ...model.agreement, agreedBy: [...model.agreement.agreedBy] },
     scope: {
-      needs: [...model.scope.needs],
-      mustInclude: [...model.scope.mustInclude],
-      minAge: model.scope.minAge === undefined ? '' : String(model.scope.minAge),
-      maxAge: model.scope.maxAge === undefined ? '' : String(model.scope.maxAge),
-      postcodeAreas: model.scope.postcodeAreas.join(', '),
+      pathways: model.scope.pathways.map(pathwayForm),
       practices: model.scope.practices.join(', '),
       outOfScopeRoute: routeForm(model.scope.outOfScopeRoute),
     },

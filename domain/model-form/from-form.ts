@@ -1,3 +1,4 @@
+import { partsOf, readDateParts } from '../clock/date-parts';
 import { FORMAT_VERSION, type ServiceModel, serviceModelSchema } from '../model/model';
 import { located, type ModelFileError } from '../model/model-file';
 import { SAFETY_FLAGS } from '../referral/safety';
@@ -8,7 +9,12 @@ export type FormResult = { ok: true; model: ServiceModel } | { ok: false; errors
 const optional = (text: string) => (text.trim() === '' ? undefined : text.trim());
 
 function route(form: RouteForm) {
-  return { service: form.service, contact: form.contact, guidance: optional(form.guidance) };
+  return {
+    service: form.service,
+    contact: form.contact,
+    guidance: optional(form.guidance),
+    serviceId: optional(form.serviceId),
+  };
 }
 
 /** Splits "BS15, BS16 BS30" into its items. */
@@ -28,14 +34,33 @@ function wholeNumber(text: string, path: string, what: string, errors: ModelFile
   return undefined;
 }
 
+/** A date's boxes (kept as "1/4/2026"; a loaded model's as YYYY-MM-DD): the day, or '' with the error at the field. */
+function day(text: string, path: string, what: string, errors: ModelFileError[]): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  const reading = readDateParts(partsOf(text), what);
+  if (reading.ok) return reading.iso;
+  errors.push({ path, message: `${reading.message}.` });
+  return '';
+}
+
 /**
  * The model the editor describes, checked by the same schema as a model file, or every problem found, each at the
  * dotted path of the field it belongs to (so the page can show it beside that field).
  */
 export function fromForm(form: ModelForm): FormResult {
   const errors: ModelFileError[] = [];
-  const minAge = wholeNumber(form.scope.minAge, 'scope.minAge', 'The lowest age', errors);
-  const maxAge = wholeNumber(form.scope.maxAge, 'scope.maxAge', 'The highest age', errors);
+  const pathways = form.scope.pathways.map((pathway, index) => {
+    const at = `scope.pathways.${index}`;
+    return {
+      label: pathway.label,
+      minAge: wholeNumber(pathway.minAge, `${at}.minAge`, 'The lowest age', errors),
+      maxAge: wholeNumber(pathway.maxAge, `${at}.maxAge`, 'The highest age', errors),
+      postcodeAreas: splitList(pathway.postcodeAreas),
+      // None ticked is any need, as in a model file where the list is left out.
+      needs: pathway.needs.length ? pathway.needs : undefined,
+      mustInclude: pathway.mustInclude,
+    };
+  });
   const typicalWeeks =
     form.capacity.status === 'waiting-list'
       ? (wholeNumber(form.capacity.typicalWeeks, 'capacity.typicalWeeks', 'The typical wait in weeks', errors) ?? '')
@@ -60,16 +85,12 @@ export function fromForm(form: ModelForm): FormResult {
     agreement: {
       // A blank row the champion added but did not fill is not a party to the agreement.
       agreedBy: form.agreement.agreedBy.map((party) => party.trim()).filter(Boolean),
-      agreedOn: form.agreement.agreedOn,
-      reviewBy: form.agreement.reviewBy,
+      agreedOn: day(form.agreement.agreedOn, 'agreement.agreedOn', 'Date agreed', errors),
+      reviewBy: day(form.agreement.reviewBy, 'agreement.reviewBy', 'Review date', errors),
       summary: form.agreement.summary,
     },
     scope: {
-      needs: form.scope.needs,
-      mustInclude: form.scope.mustInclude,
-      minAge,
-      maxAge,
-      postcodeAreas: splitList(form.scope.postcodeAreas),
+      pathways,
       practices: splitList(form.scope.practices),
       outOfScopeRoute: route(form.scope.outOfScopeRoute),
     },
@@ -94,7 +115,7 @@ export function fromForm(form: ModelForm): FormResult {
   const input: unknown = JSON.parse(JSON.stringify(built));
   const parsed = serviceModelSchema.safeParse(input);
   if (parsed.success && errors.length === 0) return { ok: true, model: parsed.data };
-  // A number box that did not read as a number already has its error; zod's "missing" for it would only repeat it.
+  // A number or date box that did not read already has its error; zod's "missing" for it would only repeat it.
   const numberPaths = new Set(errors.map((error) => error.path));
   const schemaErrors = parsed.success
     ? []

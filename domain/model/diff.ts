@@ -1,11 +1,13 @@
+import { nhsDate } from '../clock/nhs-date';
 import { needLabel } from '../referral/needs';
 import { CONTACT_MODES } from '../referral/patient';
 import { safetyLabel } from '../referral/safety';
-import { MODEL_KINDS, type Route, type SAFETY_ACTIONS, type ServiceModel } from './model';
+import { MODEL_KINDS, type Pathway, type Route, type SAFETY_ACTIONS, type ServiceModel } from './model';
 
 const ACTION_WORDS: Record<(typeof SAFETY_ACTIONS)[number], string> = {
   accept: 'accept',
   review: 'accept for the link worker to review',
+  flag: 'accept, flagged, with the route to use as well',
   redirect: 'redirect',
 };
 
@@ -60,6 +62,33 @@ function capacityText(capacity: ServiceModel['capacity']): string {
   }
 }
 
+const needsText = (needs: readonly string[] | undefined) => (needs ? needs : ['(any need)']);
+
+/** One group's changes; with one group before and after, in the words of a single scope ("Lowest age: 55 → 60"). */
+function pathwayChanges(before: Pathway, after: Pathway, prefix: string): string[] {
+  const at = (label: string) => `${prefix}${label}`;
+  return [
+    ...changed(at('Group'), quoted(before.label), quoted(after.label)),
+    ...listChange(at('Needs in scope'), needsText(before.needs), needsText(after.needs), needLabel),
+    ...listChange(at('Must include one of'), before.mustInclude, after.mustInclude, needLabel),
+    ...changed(at('Lowest age'), age(before.minAge), age(after.minAge)),
+    ...changed(at('Highest age'), age(before.maxAge), age(after.maxAge)),
+    ...listChange(at('Postcode areas'), before.postcodeAreas, after.postcodeAreas),
+  ];
+}
+
+function pathwaysChanges(before: readonly Pathway[], after: readonly Pathway[]): string[] {
+  const several = before.length > 1 || after.length > 1;
+  const changes: string[] = [];
+  after.forEach((pathway, index) => {
+    const was = before[index];
+    if (!was) changes.push(`Group added: ${quoted(pathway.label)}`);
+    else changes.push(...pathwayChanges(was, pathway, several ? `Group ${index + 1}, ${quoted(pathway.label)}: ` : ''));
+  });
+  for (const removed of before.slice(after.length)) changes.push(`Group removed: ${quoted(removed.label)}`);
+  return changes;
+}
+
 const kindLabel = (kind: ServiceModel['kind']) => MODEL_KINDS.find((entry) => entry.kind === kind)?.label ?? kind;
 const modeLabel = (code: string) => CONTACT_MODES.find((mode) => mode.code === code)?.label ?? code;
 
@@ -79,14 +108,10 @@ export function modelChanges(before: ServiceModel | undefined, after: ServiceMod
     ...changed('What happens next', quoted(before.service.whatHappensNext), quoted(after.service.whatHappensNext)),
   );
   changes.push(...listChange('Agreed by', before.agreement.agreedBy, after.agreement.agreedBy, quoted));
-  changes.push(...changed('Agreed on', before.agreement.agreedOn, after.agreement.agreedOn));
-  changes.push(...changed('Review by', before.agreement.reviewBy, after.agreement.reviewBy));
+  changes.push(...changed('Agreed on', nhsDate(before.agreement.agreedOn), nhsDate(after.agreement.agreedOn)));
+  changes.push(...changed('Review by', nhsDate(before.agreement.reviewBy), nhsDate(after.agreement.reviewBy)));
   if (before.agreement.summary !== after.agreement.summary) changes.push('Summary of the agreement reworded');
-  changes.push(...listChange('Needs in scope', before.scope.needs, after.scope.needs, needLabel));
-  changes.push(...listChange('Must include one of', before.scope.mustInclude, after.scope.mustInclude, needLabel));
-  changes.push(...changed('Lowest age', age(before.scope.minAge), age(after.scope.minAge)));
-  changes.push(...changed('Highest age', age(before.scope.maxAge), age(after.scope.maxAge)));
-  changes.push(...listChange('Postcode areas', before.scope.postcodeAreas, after.scope.postcodeAreas));
+  changes.push(...pathwaysChanges(before.scope.pathways, after.scope.pathways));
   changes.push(...listChange('Practices', before.scope.practices, after.scope.practices));
   changes.push(...routeChange('Out-of-scope route', before.scope.outOfScopeRoute, after.scope.outOfScopeRoute));
   for (const flag of Object.keys(after.safety) as (keyof ServiceModel['safety'])[]) {
@@ -94,9 +119,10 @@ export function modelChanges(before: ServiceModel | undefined, after: ServiceMod
     const now = after.safety[flag];
     const label = safetyLabel(flag);
     changes.push(...changed(label, ACTION_WORDS[was.action], ACTION_WORDS[now.action]));
-    if (now.action === 'redirect' && was.action === 'redirect') {
+    const routed = (action: string) => action === 'redirect' || action === 'flag';
+    if (routed(now.action) && routed(was.action)) {
       changes.push(...routeChange(`${label}, where to instead`, was.redirectTo, now.redirectTo));
-    } else if (now.action === 'redirect') {
+    } else if (routed(now.action)) {
       changes.push(`${label}, where to instead: ${quoted(routeText(now.redirectTo))}`);
     }
   }

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { modelFromV1 } from './migrate';
 import { FORMAT_VERSION, type ServiceModel, serviceModelSchema } from './model';
+import { serviceModelV1Schema } from './model-v1';
 
 /** One problem in a model file: where (a dotted path such as "agreement.agreedOn") and what is wrong. */
 export type ModelFileError = { path: string; message: string };
@@ -43,7 +45,7 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
         : `Expected ${EXPECTED[issue.expected] ?? issue.expected}, found ${typeName(value)}.`;
     case 'invalid_value':
       if (issue.path.length === 1 && issue.path[0] === 'formatVersion') {
-        const must = `must be ${FORMAT_VERSION}, the model file format this Social Prescribing Pad reads.`;
+        const must = `must be ${FORMAT_VERSION} (or 1, the earlier format), the model file format this Social Prescribing Pad reads.`;
         return value === undefined ? `This field is missing: it ${must}` : `It ${must}`;
       }
       if (value === undefined) return 'This field is missing.';
@@ -124,11 +126,17 @@ export function readModel(data: unknown): ModelFileResult {
       ],
     };
   }
+  if (formatVersion === 1) {
+    // Checked as version 1 so that each error names the field where this file has it.
+    const v1 = serviceModelV1Schema.safeParse(data);
+    if (!v1.success) return { ok: false, errors: located(v1.error.issues, data) };
+    return readModel(modelFromV1(v1.data));
+  }
   const parsed = serviceModelSchema.safeParse(data);
   return parsed.success ? { ok: true, model: parsed.data } : { ok: false, errors: located(parsed.error.issues, data) };
 }
 
-/** The file text for a model: stable key order, readable, ends with a newline. */
+/** The file text for a model, always in the current format: stable key order, readable, ends with a newline. */
 export function writeModelFile(model: ServiceModel): string {
   return `${JSON.stringify(model, null, 2)}\n`;
 }

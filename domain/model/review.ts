@@ -1,3 +1,4 @@
+import { nhsDate } from '../clock/nhs-date';
 import type { ServiceModel } from './model';
 
 /** Days before the review date from which the champion is reminded. */
@@ -32,10 +33,10 @@ export function reviewMessage(review: ReviewState): string | undefined {
     case 'current':
       return undefined;
     case 'due-soon':
-      return `The agreed model is due for review by ${review.reviewBy} (${review.daysLeft} day${review.daysLeft === 1 ? '' : 's'} from now): arrange the review with the people who agreed it.`;
+      return `The agreed model is due for review by ${nhsDate(review.reviewBy)} (${review.daysLeft} day${review.daysLeft === 1 ? '' : 's'} from now): arrange the review with the people who agreed it.`;
     case 'overdue':
-      return `The agreed model was due for review by ${review.reviewBy} and is ${review.daysOverdue} day${review.daysOverdue === 1 ? '' : 's'} overdue: review it with the people who agreed it, then update the dates here.`;
+      return `The agreed model was due for review by ${nhsDate(review.reviewBy)} and is ${review.daysOverdue} day${review.daysOverdue === 1 ? '' : 's'} overdue: review it with the people who agreed it, then update the dates here.`;
     case 'not-yet-agreed':
-      return `The model says it was agreed on ${review.agreedOn}, which is after today: check it has really been agreed.`;
+      return `The model says it was agreed on ${nhsDate(review.agreedOn)}, which is after today: check it has really been agreed.`;
   }
 }

@@ -1,5 +1,7 @@
+import { ukTime } from '../clock/nhs-date';
 import { needLabel } from '../referral/needs';
 import { referralReference } from '../referral/reference';
+import { type DeliveryWatch, notDeliveredReason } from './overdue';
 import type { OutboxRow } from './row';
 
 /** What the GP reads about one sent referral: its state in their words, plus what to do about it. */
@@ -12,39 +14,45 @@ export type SentReferralView = {
   state: string;
   /** The reason, destination, note or next try that goes with the state, when there is one. */
   detail?: string;
-  /** Only a referral the service refused can be sent again. */
+  /** Refused by the service, or still not delivered after the practice's set time: the referrer should look. */
+  attention: boolean;
+  /**
+   * A referral the service refused can be sent again; one overdue is offered it too (it is tried at once, though the
+   * outbox goes on trying it anyway).
+   */
   canSendAgain: boolean;
 };
 
-function atTime(ms: number): string {
-  return new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-}
-
-/** One outbox row as the pad's Sent referrals list shows it. */
-export function sentReferralView(row: OutboxRow, now = Date.now()): SentReferralView {
+/** One outbox row as the pad's Sent referrals list shows it, `now` and by the practice's `watch` setting. */
+export function sentReferralView(row: OutboxRow, now: number, watch: DeliveryWatch): SentReferralView {
   const base = {
     id: row.id,
     reference: referralReference(row.id),
     needs: row.needs.map(needLabel),
     sentAt: row.createdAt,
+    attention: false,
     canSendAgain: false,
   };
   switch (row.status) {
     case 'queued':
-    case 'sending':
+    case 'sending': {
+      const overdue = notDeliveredReason(row, now, watch);
+      if (overdue) return { ...base, state: 'Needs attention', detail: overdue, attention: true, canSendAgain: true };
       return {
         ...base,
         state: 'Waiting to send',
-        detail: row.nextAttemptAt > now ? `Will try again at ${atTime(row.nextAttemptAt)}` : 'Sending now',
+        detail: row.nextAttemptAt > now ? `Will try again at ${ukTime(row.nextAttemptAt)}` : 'Sending now',
       };
+    }
     case 'needs-attention': {
       const reason = row.lastError ?? 'The service refused this referral';
       if (row.redactedAt === undefined)
-        return { ...base, state: 'Needs attention', detail: reason, canSendAgain: true };
+        return { ...base, state: 'Needs attention', detail: reason, attention: true, canSendAgain: true };
       // Its details were removed after the retention period: it cannot be sent again, only referred again.
       return {
         ...base,
         state: 'Needs attention',
+        attention: true,
         detail: `${reason}. Its details have been removed from this browser: refer the patient again.`,
       };
     }

@@ -6,7 +6,7 @@ import type { Provenance } from '../referral/patient';
 import { readAlerts } from './record-alerts';
 
 /** What the pad needs of the patient on screen: the record's key, the raw text the adapter read per field, its alerts. */
-export type RecordOnScreen = Pick<PatientContext, 'recordKey' | 'fields' | 'alerts'>;
+export type RecordOnScreen = Pick<PatientContext, 'recordKey' | 'fields' | 'alerts' | 'unread'>;
 
 /**
  * The patient fields a page shows as text and the pad shows with their provenance (lists such as contact modes are the
@@ -26,7 +26,10 @@ function sexFrom(text: string): string {
   return word ? 'other' : '';
 }
 
-/** A page's text as the draft holds it: NHS number as people read it (943 476 5919), date of birth as ISO when it reads as one. */
+/**
+ * A page's text as the draft holds it: NHS number as people read it (943 476 5919), date of birth as ISO; '' for a date
+ * of birth that does not read as one (see unreadableInRecord).
+ */
 export function fromPage(field: TextField, raw: string): string {
   const text = raw.trim().replace(/\s+/g, ' ');
   switch (field) {
@@ -35,7 +38,7 @@ export function fromPage(field: TextField, raw: string): string {
       return isValidNhsNumber(digits) ? formatNhsNumber(digits) : text;
     }
     case 'dateOfBirth':
-      return parseDateOfBirth(text) ?? text;
+      return parseDateOfBirth(text) ?? '';
     case 'sex':
       return sexFrom(text);
     case 'postcode':
@@ -50,9 +53,29 @@ export function recordValues(record: RecordOnScreen): Partial<Record<TextField, 
   const values: Partial<Record<TextField, string>> = {};
   for (const field of TEXT_FIELDS) {
     const raw = record.fields[field];
-    if (raw?.trim()) values[field] = fromPage(field, raw);
+    const value = raw?.trim() ? fromPage(field, raw) : '';
+    if (value) values[field] = value;
   }
   return values;
+}
+
+/** What a record prints for a detail it does not hold: read as nothing, not as something unreadable. */
+const NOTHING_RECORDED = /^(not recorded|none|unknown|not known|n\/?a|-+|—)$/i;
+
+/**
+ * What the record shows but the pad cannot read, as shown there: text the adapter found but its pattern did not match
+ * (a date of birth "12-Mar-50??"), or a date of birth it read that is not a date. Such a field is left for the referrer
+ * to enter and says so, never an empty box marked "from the record".
+ */
+export function unreadableInRecord(record: RecordOnScreen): Partial<Record<TextField, string>> {
+  const unread: Partial<Record<TextField, string>> = {};
+  for (const field of TEXT_FIELDS) {
+    const text = record.unread?.[field]?.trim();
+    if (text && !NOTHING_RECORDED.test(text) && !record.fields[field]?.trim()) unread[field] = text;
+  }
+  const raw = record.fields.dateOfBirth?.trim().replace(/\s+/g, ' ');
+  if (raw && !parseDateOfBirth(raw)) unread.dateOfBirth = raw;
+  return unread;
 }
 
 /**
@@ -67,6 +90,12 @@ export function applyRecord(draft: ReferralDraft, record: RecordOnScreen): Refer
     if (typed) continue;
     patient[field] = value;
     provenance[field] = 'page';
+  }
+  // No provenance: nothing came from the record, and 'typed' would count the draft as touched (isUntouched).
+  for (const field of Object.keys(unreadableInRecord(record)) as TextField[]) {
+    if (provenance[field] === 'typed' && (patient[field] ?? '') !== '') continue;
+    patient[field] = '';
+    delete provenance[field];
   }
   return offerFromRecord({ ...draft, patient, provenance }, record);
 }
@@ -92,7 +121,8 @@ function offerFromRecord(draft: ReferralDraft, record: RecordOnScreen): Referral
 }
 
 /**
- * The referrer edits a text field: it becomes "typed", unless what they typed is exactly the record's value again.
+ * The referrer edits a text field: it becomes "typed", unless what they typed is the record's value again (for a date
+ * of birth, the same date in any form: 3/7/1948 is 1948-07-03).
  */
 export function editField(
   draft: ReferralDraft,
@@ -101,7 +131,10 @@ export function editField(
   record: RecordOnScreen | undefined,
 ): ReferralDraft {
   const fromRecord = record ? recordValues(record)[field] : undefined;
-  const provenance: Provenance = fromRecord !== undefined && fromRecord === value ? 'page' : 'typed';
+  const same =
+    fromRecord !== undefined &&
+    (fromRecord === value || (field === 'dateOfBirth' && parseDateOfBirth(value) === fromRecord));
+  const provenance: Provenance = same ? 'page' : 'typed';
   return {
     ...draft,
     patient: { ...draft.patient, [field]: value },

@@ -43,6 +43,11 @@ export function sendBlock({
   if (patientCheck?.kind === 'nhs-differs') return `${patientCheck.message} Correct it before sending.`;
   if (canSend(verdict)) return undefined;
   const open = verdict.cards.filter((card) => !card.overridden);
+  const toConfirm = open.find((card) => card.routeConfirmation === 'needed');
+  if (toConfirm) {
+    const service = toConfirm.suggestions[0]?.route.service ?? 'the route on the red card';
+    return `Use ${service} for the safety answer, then tick “I have used this route” on the red card to send.`;
+  }
   if (verdict.outcome === 'incomplete') {
     const missing = open.filter((card) => missingField(card) !== undefined);
     const count = missing.length || open.length;

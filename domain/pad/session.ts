@@ -162,8 +162,11 @@ function apply(session: Session, event: SessionEvent, effects: Effect[]): Sessio
     case 'outbox-answered':
       if (!session.sending) return session;
       if (event.ok) {
-        const { referral, model } = session.sending;
-        return { ...session, phase: 'sent', sent: { referral, model }, sending: undefined, unclaimed: [] };
+        const { referral, model, key } = session.sending;
+        // The outbox has it: "Saved" is shown now, and the sent draft removed after (a read of this record's next
+        // draft waits for the removal, through the store queue).
+        const store = enqueue(session.store, { remove: key });
+        return { ...session, phase: 'sent', sent: { referral, model }, sending: undefined, unclaimed: [], store };
       }
       effects.push({ do: 'check-outbox' });
       return {

@@ -1,5 +1,6 @@
+import { nhsDayOf } from '../clock/nhs-date';
 import type { ServiceModel } from '../model/model';
-import { recordDate } from '../record-entry/record-entry';
+import { routesUsed } from '../record-entry/routes-used';
 import { needLabel } from '../referral/needs';
 import { CONTACT_MODES } from '../referral/patient';
 import { referralReference } from '../referral/reference';
@@ -20,7 +21,7 @@ function listInWords(items: string[]): string {
 /** What the patient takes home: plain words, no codes, what happens next and how to reach the service themselves. */
 export function patientSlip(
   referral: Referral,
-  model: Pick<ServiceModel, 'service' | 'capacity' | 'contactModes'>,
+  model: Pick<ServiceModel, 'service' | 'capacity' | 'contactModes'> & { safety?: ServiceModel['safety'] },
 ): PatientSlip {
   const { patient } = referral;
   const next = [
@@ -39,7 +40,7 @@ export function patientSlip(
     title: 'Your social prescribing referral',
     forWhom: `${patient.given} ${patient.family}`,
     reference: referralReference(referral.id),
-    date: recordDate(referral.createdAt),
+    date: nhsDayOf(referral.createdAt),
     sections: [
       { heading: 'What you talked about', lines: referral.needs.map(needLabel) },
       { heading: 'What happens next', lines: next },
@@ -48,10 +49,26 @@ export function patientSlip(
         heading: 'The service',
         lines: [model.service.name, model.service.contact, `Quote your reference ${referralReference(referral.id)}.`],
       },
+      ...otherHelp(referral, model.safety),
       {
         heading: 'If you feel worse',
         lines: ['Contact your GP practice, or call NHS 111. In an emergency, call 999.'],
       },
     ],
   };
+}
+
+/**
+ * A flagged safety answer's route, which the referrer confirmed they used, for the patient to keep: the service and how
+ * to reach it, never the question it answers (a slip can be seen by others).
+ */
+function otherHelp(referral: Referral, safety: ServiceModel['safety'] | undefined): SlipSection[] {
+  const lines = [
+    ...new Set(
+      routesUsed(referral.verdict, safety).flatMap(({ route }) =>
+        route ? [`${route.service}: ${route.contact}.`] : [],
+      ),
+    ),
+  ];
+  return lines.length ? [{ heading: 'Other help to contact now', lines }] : [];
 }

@@ -1,3 +1,4 @@
+import { nhsDate, nhsDayOf } from '../clock/nhs-date';
 import { meaningOfSent, verdictHeadline } from '../criteria/verdict-words';
 import type { ServiceModel } from '../model/model';
 import { needLabel } from '../referral/needs';
@@ -5,6 +6,7 @@ import { formatNhsNumber } from '../referral/nhs-number';
 import { referralReference } from '../referral/reference';
 import type { Referral } from '../referral/referral';
 import { safetyLabel } from '../referral/safety';
+import { routesUsed } from './routes-used';
 
 /** SNOMED CT concept recorded in the patient's record when a referral is made. */
 export const SOCIAL_PRESCRIBING_REFERRAL = {
@@ -12,18 +14,6 @@ export const SOCIAL_PRESCRIBING_REFERRAL = {
   code: '871731000000106',
   display: 'Referral to social prescribing service',
 } as const;
-
-const ukDate = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: '2-digit',
-  month: 'short',
-  year: 'numeric',
-});
-
-/** "22-Nov-2026", the form practice systems print, on the UK calendar day the instant falls on. */
-export function recordDate(instant: string): string {
-  return ukDate.format(new Date(instant)).replace(/ /g, '-');
-}
 
 /** The verdict as one line of the record, in the words the pad and the inbox use (verdict-words). */
 export function verdictLine(referral: Referral): string {
@@ -36,21 +26,25 @@ export function verdictLine(referral: Referral): string {
  */
 export function clinicalRecordEntry(
   referral: Referral,
-  model: Pick<ServiceModel, 'name' | 'kind' | 'version' | 'service'>,
+  model: Pick<ServiceModel, 'name' | 'kind' | 'version' | 'service'> & { safety?: ServiceModel['safety'] },
 ): string {
   const yes = Object.entries(referral.safety)
     .filter(([, answer]) => answer)
     .map(([flag]) => safetyLabel(flag as keyof Referral['safety']));
   const lines = [
     `${SOCIAL_PRESCRIBING_REFERRAL.display} (SNOMED CT ${SOCIAL_PRESCRIBING_REFERRAL.code})`,
-    `Date: ${recordDate(referral.createdAt)}`,
-    `Patient: ${referral.patient.given} ${referral.patient.family.toUpperCase()}, NHS No. ${formatNhsNumber(referral.patient.nhsNumber)}`,
+    `Date: ${nhsDayOf(referral.createdAt)}`,
+    `Patient: ${referral.patient.given} ${referral.patient.family.toUpperCase()}, NHS No. ${formatNhsNumber(referral.patient.nhsNumber)}, born ${nhsDate(referral.patient.dateOfBirth, 'short')}`,
     `Service: ${model.service.name} (${model.kind} model “${model.name}”, version ${model.version})`,
     `Needs: ${referral.needs.map(needLabel).join('; ')}`,
   ];
   if (referral.whatMatters.trim()) lines.push(`What matters to the patient: ${referral.whatMatters.trim()}`);
   lines.push(`Safety questions answered yes: ${yes.length ? yes.join('; ') : 'none'}`);
   lines.push(`Verdict: ${verdictLine(referral)}`);
+  for (const { flag, route } of routesUsed(referral.verdict, model.safety)) {
+    const where = route ? `${route.service} (${route.contact})` : 'the route the agreed model gives';
+    lines.push(`Flagged for the link worker: ${safetyLabel(flag)}; the referrer confirmed they used ${where}`);
+  }
   lines.push(
     `Consent: to the referral ${referral.consent.referral ? 'given' : 'not given'}; to sharing details with the service ${referral.consent.sharing ? 'given' : 'not given'}`,
   );

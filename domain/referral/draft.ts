@@ -27,6 +27,8 @@ export const draftSchema = z.object({
   needs: z.array(z.string()).default([]),
   whatMatters: z.string().default(''),
   safety: z.partialRecord(z.enum(SAFETY_FLAGS), z.boolean()).default({}),
+  /** For a flagged safety answer: the referrer confirms "I have used this route" (the route the model gives). */
+  routesUsed: z.partialRecord(z.enum(SAFETY_FLAGS), z.boolean()).default({}),
   consent: z.object({ referral: z.boolean(), sharing: z.boolean() }).partial().default({}),
   referrer: z.object({ name: z.string(), role: z.string(), odsCode: z.string() }).partial().default({}),
   provenance: z.partialRecord(z.string(), provenanceSchema).default({}),

@@ -19,6 +19,7 @@ export const NEEDS = [
   { code: 'relationships', label: 'Relationship or family stress' },
   { code: 'food', label: 'Food' },
   { code: 'digital-skills', label: 'Digital skills' },
+  { code: 'personal-goals', label: 'Personal goals (coaching)' },
 ] as const;
 
 export type NeedCode = (typeof NEEDS)[number]['code'];

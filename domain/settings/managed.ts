@@ -1,23 +1,37 @@
 import { z } from 'zod';
 import { adapterSchema } from '../adapters/adapter';
 import { readModel } from '../model/model-file';
-import { endpointSchema, retentionDaysSchema, type Settings } from './settings';
+import { endpointSchema, notDeliveredAfterMinutesSchema, retentionDaysSchema, type Settings } from './settings';
 
 /**
  * Settings an organisation sets by enterprise policy (storage.managed; schema in public/managed_schema.json). Flat
  * keys, as policy tools show them; the model and the adapters are JSON text (a model file, a list of adapters), since
  * policy editors hold strings far better than nested objects.
  */
-export const MANAGED_KEYS = ['queueEndpoint', 'queueToken', 'retentionDays', 'model', 'adapters'] as const;
+export const MANAGED_KEYS = [
+  'queueEndpoint',
+  'queueToken',
+  'retentionDays',
+  'notDeliveredAfterMinutes',
+  'model',
+  'adapters',
+] as const;
 export type ManagedKey = (typeof MANAGED_KEYS)[number];
 
 /** The settings a policy value sets; the options page shows these as locked. */
-export type LockedSetting = 'queue.endpoint' | 'queue.token' | 'retentionDays' | 'model' | 'adapters';
+export type LockedSetting =
+  | 'queue.endpoint'
+  | 'queue.token'
+  | 'retentionDays'
+  | 'notDeliveredAfterMinutes'
+  | 'model'
+  | 'adapters';
 
 export type ManagedValues = {
   queueEndpoint?: string;
   queueToken?: string;
   retentionDays?: number;
+  notDeliveredAfterMinutes?: number;
   model?: Settings['model'];
   adapters?: Settings['adapters'];
 };
@@ -64,6 +78,11 @@ export function readManaged(raw: unknown): Managed {
     if (parsed.success) values.retentionDays = parsed.data;
     else problems.push({ key: 'retentionDays', message: issues(parsed.error) });
   }
+  if (policy.notDeliveredAfterMinutes !== undefined) {
+    const parsed = notDeliveredAfterMinutesSchema.safeParse(policy.notDeliveredAfterMinutes);
+    if (parsed.success) values.notDeliveredAfterMinutes = parsed.data;
+    else problems.push({ key: 'notDeliveredAfterMinutes', message: issues(parsed.error) });
+  }
   if (policy.model !== undefined) {
     const text = json(policy.model);
     const read = text.ok ? readModel(text.data) : undefined;
@@ -93,6 +112,7 @@ export function lockedSettings(values: ManagedValues): LockedSetting[] {
   if (values.queueEndpoint !== undefined) locked.push('queue.endpoint');
   if (values.queueToken !== undefined) locked.push('queue.token');
   if (values.retentionDays !== undefined) locked.push('retentionDays');
+  if (values.notDeliveredAfterMinutes !== undefined) locked.push('notDeliveredAfterMinutes');
   return locked;
 }
 
@@ -109,6 +129,9 @@ export function applyManaged(local: Settings, managed: ManagedValues): Settings 
     ...(managed.model ? { model: managed.model } : {}),
     ...(managed.adapters ? { adapters: managed.adapters } : {}),
     ...(managed.retentionDays !== undefined ? { retentionDays: managed.retentionDays } : {}),
+    ...(managed.notDeliveredAfterMinutes !== undefined
+      ? { notDeliveredAfterMinutes: managed.notDeliveredAfterMinutes }
+      : {}),
     ...(endpoint && token ? { queue: { endpoint, token } } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { upgradeSettingsModels } from '../model/migrate';
 import { located, type ModelFileError, parseJsonFile } from '../model/model-file';
 import { queueSettingsSchema, type Settings, settingsSchema } from './settings';
 
@@ -76,9 +77,11 @@ export function readSettingsFile(text: string): SettingsFileResult {
       ],
     };
   }
-  const parsed = settingsFileSchema.safeParse(data);
+  // A file written before model format 2 holds version 1 models: read them as they are brought forward.
+  const upgraded = 'settings' in data ? { ...data, settings: upgradeSettingsModels(data.settings) } : data;
+  const parsed = settingsFileSchema.safeParse(upgraded);
   if (parsed.success) return { ok: true, file: parsed.data };
-  const errors = located(parsed.error.issues, data).map((error) =>
+  const errors = located(parsed.error.issues, upgraded).map((error) =>
     error.path === 'formatVersion'
       ? { ...error, message: error.message.replace('model file', 'settings file') }
       : error,

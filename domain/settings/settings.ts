@@ -25,6 +25,12 @@ export const retentionDaysSchema = z
   .min(1, 'Keep details for at least 1 day.')
   .max(365, 'Keep details for at most 365 days.');
 
+export const notDeliveredAfterMinutesSchema = z
+  .number('Give the number of minutes as a whole number.')
+  .int('Give the number of minutes as a whole number.')
+  .min(10, 'Wait at least 10 minutes: the outbox’s first retries take that long.')
+  .max(1440, 'Wait at most 1,440 minutes (a day).');
+
 /** What the practice champion sets. Every key optional in storage: an unset value falls back to the default here. */
 export const settingsSchema = z.object({
   /** The agreed model; none until a champion sets one (the pad then says so rather than guessing). */
@@ -39,5 +45,7 @@ export const settingsSchema = z.object({
    * and not sent again; a draft's, after it was last saved.
    */
   retentionDays: retentionDaysSchema.default(7),
+  /** Minutes after Send that a referral still not delivered shows as Needs attention (it is still tried). */
+  notDeliveredAfterMinutes: notDeliveredAfterMinutesSchema.default(60),
 });
 export type Settings = z.output<typeof settingsSchema>;

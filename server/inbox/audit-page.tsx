@@ -1,7 +1,7 @@
+import { nhsDateTime } from '../../domain/clock/nhs-date';
 import { referralReference } from '../../domain/referral';
 import type { AuditAction, AuditRow } from '../store/audit';
 import type { Session } from '../store/link-workers';
-import { when } from './labels';
 import { Page, PageLinks } from './layout';
 
 const ACTIONS: Record<AuditAction, string> = {
@@ -45,7 +45,7 @@ export function AuditPage(props: { session: Session; rows: AuditRow[]; pageSize:
           <tbody>
             {props.rows.map((row) => (
               <tr key={row.id} data-audit={row.action}>
-                <td>{when(row.at.toISOString())}</td>
+                <td>{nhsDateTime(row.at.toISOString())}</td>
                 <td>{row.actor}</td>
                 <td>{ACTIONS[row.action] ?? row.action}</td>
                 <td class="reference">

@@ -1,10 +1,11 @@
+import { nhsDate, nhsDateTime } from '../../domain/clock/nhs-date';
 import { isFinal } from '../../domain/fhir';
 import { ACCESS_NEEDS, ageOn, CONTACT_MODES, needLabel, referralReference } from '../../domain/referral';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import type { Session } from '../store/link-workers';
 import type { DecisionRecord, ReferralSummary } from '../store/referrals';
 import { type DecisionForm, DecisionFormSection, type Problem } from './decision-form';
-import { STATUS_LABELS, when } from './labels';
+import { STATUS_LABELS } from './labels';
 import { Page } from './layout';
 import { nhsNumber, patientName, SafetyFlags, StatusTag, VerdictTag } from './referral-parts';
 
@@ -29,7 +30,7 @@ function PatientDetails({ referral, today }: { referral: ReferralSummary['referr
       <h2>Patient</h2>
       <dl class="summary">
         <Row term="NHS number">{nhsNumber(referral)}</Row>
-        <Row term="Date of birth">{`${patient.dateOfBirth} (age ${ageOn(patient.dateOfBirth, today)})`}</Row>
+        <Row term="Date of birth">{`${nhsDate(patient.dateOfBirth)} (age ${ageOn(patient.dateOfBirth, today)})`}</Row>
         <Row term="Sex">{patient.sex}</Row>
         {patient.phone && <Row term="Phone">{patient.phone}</Row>}
         {patient.email && <Row term="Email">{patient.email}</Row>}
@@ -64,7 +65,7 @@ function DecisionHistory({ decisions }: { decisions: DecisionRecord[] }) {
           {decisions.map((decision) => (
             <li key={decision.at}>
               <strong>{STATUS_LABELS[decision.status]}</strong>
-              {` by ${decision.byName} (${decision.byUsername}), ${when(decision.at)}`}
+              {` by ${decision.byName} (${decision.byUsername}), ${nhsDateTime(decision.at)}`}
               {decision.reason && <div>{`Reason: ${decision.reason}`}</div>}
               {decision.redirectTo && <div>{`Redirected to: ${decision.redirectTo}`}</div>}
               {decision.note && <div>{`Note: ${decision.note}`}</div>}
@@ -141,8 +142,8 @@ export function DetailPage(props: {
         </Row>
         <Row term="Referred by">{`${referral.referrer.name}, ${referral.referrer.role}`}</Row>
         <Row term="Practice">{`${row.practiceName} (${row.odsCode})`}</Row>
-        <Row term="Sent">{when(referral.createdAt)}</Row>
-        <Row term="Received">{when(row.receivedAt)}</Row>
+        <Row term="Sent">{nhsDateTime(referral.createdAt)}</Row>
+        <Row term="Received">{nhsDateTime(row.receivedAt)}</Row>
       </dl>
 
       <DecisionHistory decisions={row.decisions} />

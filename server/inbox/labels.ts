@@ -20,15 +20,3 @@ export const DECISIONS = [
   { status: 'contacted', label: 'Contacted', hint: 'You have been in touch with the person.' },
   { status: 'completed', label: 'Completed', hint: 'The work with this person has ended.' },
 ] as const satisfies readonly { status: Status; label: string; hint: string }[];
-
-/** "22 Nov 2026, 09:15" in UK time, as the link worker reads it. */
-export function when(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', {
-    timeZone: 'Europe/London',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}

@@ -1,9 +1,11 @@
+import { nhsDateTime } from '../../domain/clock/nhs-date';
 import { LINK_WORKER_STATUSES } from '../../domain/fhir';
 import { NEEDS, needLabel, referralReference } from '../../domain/referral';
+import { DateInput } from '../../ui/DateInput';
 import type { InboxPage, ListedRow } from '../store/inbox';
 import type { Session } from '../store/link-workers';
 import type { Practice } from '../store/practices';
-import { STATUS_LABELS, when } from './labels';
+import { STATUS_LABELS } from './labels';
 import { Page, PageLinks } from './layout';
 import { cursorParam, type ListRequest } from './list-query';
 import { nhsNumber, patientName, SafetyFlags, StatusTag, VerdictTag } from './referral-parts';
@@ -33,7 +35,7 @@ function pageHref(params: Record<string, string>, after?: { cursor: string; page
 }
 
 function Filters(props: { request: ListRequest; params: Record<string, string>; practices: Practice[] }) {
-  const { query, statusChoice } = props.request;
+  const { query, statusChoice, dates } = props.request;
   return (
     <form method="get" action="/inbox" class="filters" aria-label="Filter referrals">
       <div class="form-group">
@@ -74,14 +76,22 @@ function Filters(props: { request: ListRequest; params: Record<string, string>; 
           ))}
         </select>
       </div>
-      <div class="form-group">
-        <label for="from">Received from</label>
-        <input id="from" name="from" type="date" value={query.receivedFrom ?? ''} />
-      </div>
-      <div class="form-group">
-        <label for="to">Received to</label>
-        <input id="to" name="to" type="date" value={query.receivedTo ?? ''} />
-      </div>
+      <DateInput
+        id="from"
+        name="from"
+        legend="Received from"
+        hint="For example, 1 12 2026"
+        value={dates.from.boxes}
+        error={dates.from.problem}
+      />
+      <DateInput
+        id="to"
+        name="to"
+        legend="Received to"
+        hint="For example, 2 12 2026"
+        value={dates.to.boxes}
+        error={dates.to.problem}
+      />
       <button type="submit" class="button button-secondary">
         Filter
       </button>
@@ -122,7 +132,7 @@ function Rows(props: { referrals: ListedRow[] }) {
     <tbody>
       {props.referrals.map((row) => (
         <tr key={row.id} data-referral={row.id}>
-          <td>{when(row.receivedAt)}</td>
+          <td>{nhsDateTime(row.receivedAt)}</td>
           <td class="reference">{referralReference(row.id)}</td>
           <td>
             <a href={`/inbox/referrals/${row.id}`}>{patientName(row.referral)}</a>

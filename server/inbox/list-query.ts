@@ -1,3 +1,4 @@
+import { type DatePart, type DateParts, partsOf, readDateParts } from '../../domain/clock/date-parts';
 import { LINK_WORKER_STATUSES } from '../../domain/fhir';
 import { isNeedCode, nhsNumberSchema } from '../../domain/referral';
 import type { Cursor, InboxQuery, InboxSearch } from '../store/inbox';
@@ -14,6 +15,8 @@ export type ListRequest = {
   /** The search as typed, and why it was not understood. */
   searchText: string;
   searchProblem?: string;
+  /** The "received" dates' boxes as typed, and what is wrong with one that is not a date (the filter is then left out). */
+  dates: Record<'from' | 'to', { boxes: DateParts; problem?: { message: string; parts: DatePart[] } }>;
   /** The page's number, for the heading only: the page itself is found by its cursor. */
   page: number;
 };
@@ -40,6 +43,26 @@ function validDay(text: string | undefined): string | undefined {
 }
 
 /**
+ * A "received" date from its day, month and year boxes (`from-day`, …) as the form sends it, or as YYYY-MM-DD (`from`)
+ * from a link; a date typed that is not one is left out of the filter and said at the field.
+ */
+function receivedDay(params: Record<string, string>, name: 'from' | 'to', what: string) {
+  const boxes = {
+    day: params[`${name}-day`] ?? '',
+    month: params[`${name}-month`] ?? '',
+    year: params[`${name}-year`] ?? '',
+  };
+  if (Object.values(boxes).every((box) => box.trim() === '')) {
+    const day = validDay(params[name]);
+    return { day, field: { boxes: partsOf(day ?? '') } };
+  }
+  const reading = readDateParts(boxes, what);
+  return reading.ok
+    ? { day: reading.iso, field: { boxes } }
+    : { day: undefined, field: { boxes, problem: { message: reading.message, parts: reading.parts } } };
+}
+
+/**
  * The default is what needs a decision (new referrals). A search with no status asked for looks at every status: the
  * reference a GP quotes may be of a referral already decided.
  */
@@ -52,8 +75,8 @@ export function readListRequest(params: Record<string, string>): ListRequest {
       : '';
   const status = statusChoice === '' ? (searchText ? undefined : 'requested') : statusChoice;
   const after = cursor(params.after);
-  const from = validDay(params.from);
-  const to = validDay(params.to);
+  const from = receivedDay(params, 'from', 'Received from').day;
+  const to = receivedDay(params, 'to', 'Received to').day;
   return {
     query: {
       ...(status && status !== 'any' ? { status: status as InboxQuery['status'] } : {}),
@@ -66,6 +89,10 @@ export function readListRequest(params: Record<string, string>): ListRequest {
     },
     statusChoice,
     searchText,
+    dates: {
+      from: receivedDay(params, 'from', 'Received from').field,
+      to: receivedDay(params, 'to', 'Received to').field,
+    },
     ...(searchText && !found
       ? { searchProblem: 'Search by a referral’s reference (for example SP-1A2B-3C4D) or an NHS number (10 digits).' }
       : {}),

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
+import { nhsDateTime } from '../../domain/clock/nhs-date';
 import { ukDate } from '../../domain/clock/uk-date';
 import { applyDecision, decisionSchema } from '../../domain/fhir';
 import { addressBuckets, clientAddress } from '../auth/address-limit';
@@ -26,7 +27,6 @@ import { detailsRemovedAt } from '../store/retention';
 import { AuditPage } from './audit-page';
 import type { DecisionForm } from './decision-form';
 import { DetailPage } from './detail-page';
-import { when } from './labels';
 import { ListPage } from './list-page';
 import { readListRequest } from './list-query';
 import { LoginPage } from './login-page';
@@ -145,7 +145,7 @@ function referralHandler(service: Service) {
     const removed = !referral && UUID.test(id) ? await detailsRemovedAt(service.db, id.toLowerCase()) : undefined;
     if (removed)
       return c.text(
-        `This referral was closed, and its details were removed on ${when(removed.toISOString())} (retention). Its trail is in the audit.`,
+        `This referral was closed, and its details were removed on ${nhsDateTime(removed.toISOString())} (retention). Its trail is in the audit.`,
         404,
       );
     if (!referral) return c.text('No such referral.', 404);

@@ -45,6 +45,8 @@ type LaunchOptions = {
   profileDir?: string;
   /** Reuse a running demo server. */
   demo?: { url: string; port: number; close: () => Promise<void> };
+  /** More Chromium switches, e.g. `--lang=en-US` for a browser in another locale. */
+  args?: string[];
 };
 
 /** Headless Chromium on this profile with the built extension loaded, once its service worker has started. */
@@ -83,6 +85,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       // Only loopback: both names are the demo server on 127.0.0.1.
       `--host-resolver-rules=MAP ${UNMATCHED_HOST} 127.0.0.1, MAP ${PRACTICE_HOST} 127.0.0.1`,
       '--no-sandbox',
+      ...(options.args ?? []),
     ],
   });
   let closed = false;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { padFrame, toggleByShortcut } from './harness';
+import { dateOfBirthIn } from './pad-browser';
 
 /** The options page of the extension, opened in a tab wide enough for its two-column parts. */
 export async function openOptions(context: BrowserContext, extensionId: string, page?: Page): Promise<Page> {
@@ -93,7 +94,7 @@ export const ORCHARD_PATIENT_IN_PAD = {
   nhsNumber: '485 777 3457',
   family: 'Marsh',
   given: 'Eleanor',
-  dateOfBirth: '1958-02-07',
+  dateOfBirth: '7 2 1958',
   postcode: 'BS8 2XY',
 };
 
@@ -105,7 +106,7 @@ export async function patientInPad(pad: Frame) {
     nhsNumber: await value('NHS number'),
     family: await value('Family name'),
     given: await value('Given name'),
-    dateOfBirth: await value('Date of birth'),
+    dateOfBirth: await dateOfBirthIn(pad),
     postcode: await value('Postcode'),
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { BOUNDARIED } from '../../tests/e2e/fixtures/models';
 import { launchWithExtension } from './harness';
+import { fillDateOfBirth } from './pad-browser';
 import { readOutboxInPage } from './read-outbox';
 
 /**
@@ -97,7 +98,7 @@ export async function fillPad(b: OutboxBrowser): Promise<Page> {
   await pad.getByLabel('Given name', { exact: true }).fill('John');
   await pad.getByLabel('Family name', { exact: true }).fill('Smith');
   await pad.getByLabel('NHS number', { exact: true }).fill('943 476 5919');
-  await pad.getByLabel('Date of birth', { exact: true }).fill('1950-03-12');
+  await fillDateOfBirth(pad, '12 3 1950');
   await pad.getByLabel('Sex', { exact: true }).selectOption('male');
   await pad.getByLabel('Phone', { exact: true }).fill('07700 900123');
   await pad.getByRole('button', { name: 'Loneliness or isolation' }).click();

@@ -23,6 +23,28 @@ export async function outboxRows(page: Page): Promise<OutboxRow[]> {
   return page.evaluate(readOutboxInPage<OutboxRow>);
 }
 
+/** A date's group by its legend: its day, month and year boxes (the NHS date input). */
+const dateBoxes = (page: Page | Frame, legend: RegExp) => {
+  const group = page.getByRole('group', { name: legend });
+  return ['Day', 'Month', 'Year'].map((label) => group.getByLabel(label, { exact: true }));
+};
+
+/** Types a date into the group with this legend as a person does, day first: "12 3 1950". */
+export async function fillDate(page: Page | Frame, legend: RegExp, dayMonthYear: string): Promise<void> {
+  const parts = dayMonthYear.split(' ');
+  for (const [index, box] of dateBoxes(page, legend).entries()) await box.fill(parts[index] ?? '');
+}
+
+/** The pad's date of birth as its boxes hold it, day month year: "14 6 1954". */
+export async function dateOfBirthIn(pad: Page | Frame): Promise<string> {
+  return (await Promise.all(dateBoxes(pad, /^Date of birth/).map((box) => box.inputValue()))).join(' ');
+}
+
+/** Types a date of birth as a person does, day first: "12 3 1950". */
+export async function fillDateOfBirth(pad: Page | Frame, dayMonthYear: string): Promise<void> {
+  await fillDate(pad, /^Date of birth/, dayMonthYear);
+}
+
 /** What a GP does last before Send: no to all five safety questions, and both of the patient's consents ticked. */
 export async function noSafetyConcernsAndConsent(pad: Page | Frame): Promise<void> {
   await pad.getByRole('button', { name: 'No to all five safety questions' }).click();

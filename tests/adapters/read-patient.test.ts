@@ -43,6 +43,14 @@ describe('readPatient with the demo system adapter', () => {
     expect(readPatient(demoAdapter, page(html))?.fields.phone).toBeUndefined();
   });
 
+  it('carries text it finds but cannot read, as shown, apart from what it read', () => {
+    const html = demoBanner.replace('14-Jun-1954 <small>(72y)</small>', '12-Mar-50??');
+    const context = readPatient(demoAdapter, page(html));
+    expect(context?.fields.dateOfBirth).toBeUndefined();
+    expect(context?.unread).toEqual({ dateOfBirth: '12-Mar-50??' });
+    expect(context?.recordKey).toBe(SMITH_ON_SCREEN.recordKey);
+  });
+
   it('reads no patient while the banner is loading or absent', () => {
     expect(
       readPatient(demoAdapter, page('<div class="mw-pbanner mw-pbanner--loading">Loading patient record…</div>')),

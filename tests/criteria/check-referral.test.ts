@@ -19,6 +19,12 @@ const allRedirect: ServiceModel = variant(BOUNDARIED, {
   ) as ServiceModel['safety'],
 });
 
+const allFlag: ServiceModel = variant(OPEN, {
+  safety: Object.fromEntries(
+    SAFETY_FLAGS.map((flag) => [flag, { action: 'flag', redirectTo: crisisRoute }]),
+  ) as ServiceModel['safety'],
+});
+
 function cardFor(verdict: ReturnType<typeof checkReferral>, rule: string) {
   const card = verdict.cards.find((found) => found.rule === rule);
   if (!card) throw new Error(`no ${rule} card among ${verdict.cards.map((found) => found.rule).join(', ')}`);
@@ -58,7 +64,7 @@ describe('overriding a boundary', () => {
 
   it('lists each rule once in the sent verdict', () => {
     const draft = changed({ needs: ['frequent-attendance', 'money-debt'] });
-    const verdict = checkReferral(variant(BOUNDARIED, { scope: { mustInclude: [] } }), draft, TODAY);
+    const verdict = checkReferral(variant(BOUNDARIED, { pathway: { mustInclude: [] } }), draft, TODAY);
     expect(verdict.cards.filter((card) => card.rule === 'scope.need')).toHaveLength(2);
     expect(sentVerdict(verdict, draft).rules).toEqual(['scope.need']);
   });
@@ -125,15 +131,46 @@ describe('what each card says', () => {
     expect(verdict.cards[0]?.detail).toMatch(/999 if life is at immediate risk/);
   });
 
-  it('names the practice safeguarding lead on the open model’s review card', () => {
+  it('names the practice safeguarding lead on the open model’s flag card, and asks for the route to be confirmed', () => {
     const card = cardFor(
       checkReferral(OPEN, changed({ safety: { safeguarding: true } }), TODAY),
       'safety.safeguarding',
     );
-    expect(card.indicator).toBe('warning');
-    expect(card.summary).toMatch(/link worker will review/);
+    expect(card.indicator).toBe('critical');
+    expect(card.summary).toBe(
+      'Safeguarding concern (including domestic abuse): use the practice safeguarding lead now as well.',
+    );
     expect(card.suggestions[0]?.route.service).toBe('the practice safeguarding lead');
     expect(card.detail).toMatch(/Dr Jo Example/);
+    expect(card.routeConfirmation).toBe('needed');
+    expect(card.overridable).toBe(false);
+  });
+
+  it('names the practice safeguarding lead on a review card that gives a route as advice', () => {
+    const model = variant(OPEN, {
+      safety: { ...OPEN.safety, safeguarding: { ...OPEN.safety.safeguarding, action: 'review' } },
+    });
+    const card = cardFor(
+      checkReferral(model, changed({ safety: { safeguarding: true } }), TODAY),
+      'safety.safeguarding',
+    );
+    expect(card.indicator).toBe('warning');
+    expect(card.summary).toMatch(/link worker will review/);
+    expect(card.detail).toMatch(/Dr Jo Example/);
+    expect(card.routeConfirmation).toBeUndefined();
+  });
+
+  it('carries a route’s directory service id on the card', () => {
+    const card = cardFor(
+      checkReferral(BOUNDARIED, changed({ patient: { dateOfBirth: '1990-01-01' } }), TODAY),
+      'scope.age',
+    );
+    expect(card.serviceId).toBe('kingsmead-valley-pcn-sp');
+    const safety = cardFor(
+      checkReferral(BOUNDARIED, changed({ safety: { psychosis: true } }), TODAY),
+      'safety.psychosis',
+    );
+    expect('serviceId' in safety).toBe(false);
   });
 
   it('names the age, the district and the practice that fell outside', () => {
@@ -168,7 +205,7 @@ describe('what each card says', () => {
     expect(cardFor(verdict, 'patient.nhs-number')).toMatchObject({ subject: 'nhsNumber' });
     expect(cardFor(verdict, 'patient.nhs-number').detail).toMatch(/check digit is wrong/);
     expect(cardFor(verdict, 'patient.date-of-birth')).toMatchObject({ subject: 'dateOfBirth' });
-    expect(cardFor(verdict, 'patient.date-of-birth').detail).toMatch(/“last Tuesday”/);
+    expect(cardFor(verdict, 'patient.date-of-birth').summary).toMatch(/“last Tuesday” is not a date/);
     expect(cardFor(verdict, 'required.field')).toMatchObject({ subject: 'given', summary: 'Given name is missing.' });
   });
 
@@ -196,7 +233,8 @@ describe('what each card says', () => {
     const long = { service: 'S'.repeat(200), contact: 'C'.repeat(300) };
     const model = variant(allRedirect, {
       service: { name: 'N'.repeat(200), contact: 'c' },
-      scope: { outOfScopeRoute: long, minAge: 80 },
+      scope: { outOfScopeRoute: long },
+      pathway: { minAge: 80 },
       capacity: { status: 'paused', redirectTo: long },
     });
     const draft = changed({ safety: Object.fromEntries(SAFETY_FLAGS.map((flag) => [flag, true])), needs: ['housing'] });
@@ -239,7 +277,7 @@ describe('checkReferral is pure', () => {
     expect(draft).toEqual(draftBefore);
   });
 
-  it('never throws, keeps to the published rules and always redirects a flagged crisis, whatever the draft holds', () => {
+  it('never throws, keeps to the published rules and never lets a crisis through unrouted, whatever the draft holds', () => {
     const text = fc.oneof(
       fc.string(),
       fc.constantFrom('943 476 5919', '12-Mar-1954', 'BS16 1QY', 'BS1 4DJ', 'L81001', 'male'),
@@ -266,6 +304,9 @@ describe('checkReferral is pure', () => {
         needs: fc.array(fc.oneof(fc.string(), fc.constantFrom(...NEED_CODES))),
         whatMatters: fc.string(),
         safety: fc.record(Object.fromEntries(SAFETY_FLAGS.map((flag) => [flag, fc.boolean()])), { requiredKeys: [] }),
+        routesUsed: fc.record(Object.fromEntries(SAFETY_FLAGS.map((flag) => [flag, fc.boolean()])), {
+          requiredKeys: [],
+        }),
         consent: fc.record({ referral: fc.boolean(), sharing: fc.boolean() }, { requiredKeys: [] }),
         referrer: fc.record({ name: text, role: text, odsCode: text }, { requiredKeys: [] }),
         overrideReason: fc.string(),
@@ -273,7 +314,7 @@ describe('checkReferral is pure', () => {
       { requiredKeys: ['patient', 'needs', 'whatMatters', 'safety', 'consent', 'referrer'] },
     );
     fc.assert(
-      fc.property(draftArbitrary, fc.constantFrom(OPEN, BOUNDARIED, allRedirect), (input, model) => {
+      fc.property(draftArbitrary, fc.constantFrom(OPEN, BOUNDARIED, allRedirect, allFlag), (input, model) => {
         const draft = draftSchema.parse(input);
         const verdict = checkReferral(model, draft, TODAY);
         for (const card of verdict.cards) {
@@ -282,6 +323,17 @@ describe('checkReferral is pure', () => {
         }
         const crisis = SAFETY_FLAGS.some((flag) => draft.safety[flag] && model.safety[flag].action === 'redirect');
         if (crisis) expect(verdict.outcome).toBe('redirect');
+        // A flagged answer whose route is not confirmed never lets the referral go.
+        const unconfirmed = SAFETY_FLAGS.some(
+          (flag) => draft.safety[flag] && model.safety[flag].action === 'flag' && !draft.routesUsed[flag],
+        );
+        if (unconfirmed) expect(canSend(verdict)).toBe(false);
+        for (const flag of SAFETY_FLAGS) {
+          if (!draft.safety[flag] || model.safety[flag].action !== 'flag') continue;
+          const card = verdict.cards.find((found) => found.rule === `safety.${flag}`);
+          expect(card?.indicator).toBe('critical');
+          expect(card?.suggestions[0]?.route).toEqual(model.safety[flag].redirectTo);
+        }
         if (verdict.outcome === 'redirect') {
           expect(verdict.cards.some((card) => card.suggestions.length > 0 && !card.overridden)).toBe(true);
         }

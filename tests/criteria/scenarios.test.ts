@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canSend, checkReferral, RULE_IDS, type RuleId } from '../../domain/criteria';
+import { canSend, checkReferral, RULE_IDS, type RuleId, sentVerdict } from '../../domain/criteria';
 import { BOUNDARIED_VCSE_MODEL as BOUNDARIED, OPEN_PCN_MODEL as OPEN } from '../../domain/model/examples';
 import type { ServiceModel } from '../../domain/model/model';
+import { readModelFile, writeModelFile } from '../../domain/model/model-file';
 import type { ReferralDraft } from '../../domain/referral/draft';
 import type { Outcome } from '../../domain/referral/referral';
+import { SAFETY_FLAGS } from '../../domain/referral/safety';
 import { changed, TODAY, variant, widower } from '../../test-support/fixtures/criteria';
 
 type Scenario = {
@@ -20,7 +22,47 @@ const aged34 = { dateOfBirth: '03/07/1992' };
 const aged54 = { dateOfBirth: '1972-01-15' };
 const override = 'Turns 55 in January, lives alone and has stopped going out since his wife died.';
 
+/** The issue's model: "55 and over and isolated, or any adult with coaching goals" — two pathways, either fits. */
+const [isolated55] = BOUNDARIED.scope.pathways;
+const TWO_GROUPS: ServiceModel = variant(BOUNDARIED, {
+  scope: {
+    pathways: [
+      { ...(isolated55 as ServiceModel['scope']['pathways'][number]), label: '55 and over and isolated' },
+      { label: 'Any adult with coaching goals', minAge: 18, postcodeAreas: [], mustInclude: ['personal-goals'] },
+    ],
+  },
+});
+
 const scenarios: Scenario[] = [
+  // Pathways: any one group fits.
+  {
+    name: 'two groups: a 22-year-old with coaching goals fits the coaching group',
+    model: TWO_GROUPS,
+    draft: changed({ patient: { dateOfBirth: '2004-05-10' }, needs: ['personal-goals'] }),
+    outcome: 'accept',
+    rules: [],
+  },
+  {
+    name: 'two groups: a 60-year-old who is isolated fits the first group',
+    model: TWO_GROUPS,
+    draft: changed({ patient: { dateOfBirth: '1966-03-01' }, needs: ['loneliness'] }),
+    outcome: 'accept',
+    rules: [],
+  },
+  {
+    name: 'two groups: a 40-year-old with debt only fits neither; the closest is named',
+    model: TWO_GROUPS,
+    draft: changed({ patient: { dateOfBirth: '1986-06-15' }, needs: ['money-debt'] }),
+    outcome: 'redirect',
+    rules: ['scope.must-include', 'scope.pathway', 'scope.pathway'],
+  },
+  {
+    name: 'two groups: isolated and in debt at 70 goes for the isolation, the debt to the PCN',
+    model: TWO_GROUPS,
+    draft: changed({ needs: ['loneliness', 'money-debt'] }),
+    outcome: 'accept',
+    rules: ['scope.need'],
+  },
   // The seeds' cases.
   { name: 'an isolated widower of 72 (boundaried)', model: BOUNDARIED, draft: widower(), outcome: 'accept', rules: [] },
   { name: 'an isolated widower of 72 (open)', model: OPEN, draft: widower(), outcome: 'accept', rules: [] },
@@ -32,11 +74,50 @@ const scenarios: Scenario[] = [
     rules: ['safety.suicidal-thoughts', 'scope.age'],
   },
   {
-    name: 'a 34-year-old disclosing suicidal thoughts (open)',
+    // The open kind flags, not refuses: Send waits only for the referrer to confirm they have used the crisis route.
+    name: 'a 34-year-old disclosing suicidal thoughts (open), the crisis route not yet confirmed',
     model: OPEN,
+    draft: changed({ patient: aged34, needs: ['low-mood'], safety: { 'suicidal-thoughts': true } }),
+    outcome: 'incomplete',
+    rules: ['safety.suicidal-thoughts'],
+  },
+  {
+    name: 'a 34-year-old disclosing suicidal thoughts (open), the crisis route used',
+    model: OPEN,
+    draft: changed({
+      patient: aged34,
+      needs: ['low-mood'],
+      safety: { 'suicidal-thoughts': true },
+      routesUsed: { 'suicidal-thoughts': true },
+    }),
+    outcome: 'review',
+    rules: ['safety.suicidal-thoughts', 'safety.suicidal-thoughts.route-used'],
+  },
+  {
+    name: 'an open model that chose to redirect suicidal thoughts still redirects',
+    model: variant(OPEN, {
+      safety: { ...OPEN.safety, 'suicidal-thoughts': { ...OPEN.safety['suicidal-thoughts'], action: 'redirect' } },
+    }),
     draft: changed({ patient: aged34, needs: ['low-mood'], safety: { 'suicidal-thoughts': true } }),
     outcome: 'redirect',
     rules: ['safety.suicidal-thoughts'],
+  },
+  {
+    name: 'every safety answer flagged, each route used',
+    model: variant(OPEN, {
+      safety: Object.fromEntries(
+        SAFETY_FLAGS.map((flag) => [flag, { action: 'flag', redirectTo: OPEN.scope.outOfScopeRoute }]),
+      ) as ServiceModel['safety'],
+    }),
+    draft: changed({
+      safety: Object.fromEntries(SAFETY_FLAGS.map((flag) => [flag, true])),
+      routesUsed: Object.fromEntries(SAFETY_FLAGS.map((flag) => [flag, true])),
+    }),
+    outcome: 'review',
+    rules: [
+      ...SAFETY_FLAGS.map((flag) => `safety.${flag}` as const),
+      ...SAFETY_FLAGS.map((flag) => `safety.${flag}.route-used` as const),
+    ],
   },
   {
     name: 'a frequent attender in debt (open)',
@@ -60,11 +141,11 @@ const scenarios: Scenario[] = [
     rules: ['safety.safeguarding'],
   },
   {
-    name: 'a safeguarding concern (open)',
+    name: 'a safeguarding concern (open), the safeguarding lead told',
     model: OPEN,
-    draft: changed({ safety: { safeguarding: true } }),
+    draft: changed({ safety: { safeguarding: true }, routesUsed: { safeguarding: true } }),
     outcome: 'review',
-    rules: ['safety.safeguarding'],
+    rules: ['safety.safeguarding', 'safety.safeguarding.route-used'],
   },
   {
     name: 'someone outside the age bounds, 54',
@@ -311,21 +392,21 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'a model covering BS1 does not cover BS16',
-    model: variant(BOUNDARIED, { scope: { postcodeAreas: ['BS1'] } }),
+    model: variant(BOUNDARIED, { pathway: { postcodeAreas: ['BS1'] } }),
     draft: changed({ patient: { postcode: 'bs16 1qy' } }),
     outcome: 'redirect',
     rules: ['scope.area'],
   },
   {
     name: 'a model covering the area BS covers BS1',
-    model: variant(BOUNDARIED, { scope: { postcodeAreas: ['BS'] } }),
+    model: variant(BOUNDARIED, { pathway: { postcodeAreas: ['BS'] } }),
     draft: changed({ patient: { postcode: 'BS1 4DJ' } }),
     outcome: 'accept',
     rules: [],
   },
   {
     name: 'a model covering the area B does not cover BS',
-    model: variant(BOUNDARIED, { scope: { postcodeAreas: ['B'] } }),
+    model: variant(BOUNDARIED, { pathway: { postcodeAreas: ['B'] } }),
     draft: changed({ patient: { postcode: 'BS16 1QY' } }),
     outcome: 'redirect',
     rules: ['scope.area'],
@@ -360,14 +441,14 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'an open model with a need outside its list still accepts',
-    model: variant(OPEN, { scope: { needs: ['loneliness', 'bereavement'] } }),
+    model: variant(OPEN, { pathway: { needs: ['loneliness', 'bereavement'] } }),
     draft: changed({ needs: ['money-debt'] }),
     outcome: 'accept',
     rules: ['scope.need'],
   },
   {
     name: 'an open model with an age bound still accepts',
-    model: variant(OPEN, { scope: { minAge: 18, maxAge: 65 } }),
+    model: variant(OPEN, { pathway: { minAge: 18, maxAge: 65 } }),
     draft: widower(),
     outcome: 'accept',
     rules: ['scope.age'],
@@ -453,6 +534,58 @@ const scenarios: Scenario[] = [
     rules: [],
   },
 ];
+
+describe('a model of two groups: “55 and over and isolated, or any adult with coaching goals”', () => {
+  it('says in one line each which group came closest and why none fits, and where to go instead', () => {
+    const verdict = checkReferral(
+      TWO_GROUPS,
+      changed({ patient: { dateOfBirth: '1986-06-15' }, needs: ['money-debt'] }),
+      TODAY,
+    );
+    expect(verdict.outcome).toBe('redirect');
+    expect(verdict.cards.map((card) => card.summary)).toEqual([
+      'Needs do not include personal goals (coaching): send to the PCN social prescribing link workers instead.',
+      'Not in the group “55 and over and isolated”: aged 40, not 55 and over, and 2 more reasons.',
+      'Closest group, “Any adult with coaching goals”: needs do not include personal goals (coaching).',
+    ]);
+    expect(verdict.cards[1]?.detail).toBe(
+      'Aged 40, not 55 and over, needs do not include loneliness or isolation and money and debt is not one of its needs.',
+    );
+    expect(verdict.cards[0]?.serviceId).toBe('kingsmead-valley-pcn-sp');
+  });
+
+  it('is a model a champion can save and share: it round-trips through the model file', () => {
+    const read = readModelFile(writeModelFile(TWO_GROUPS));
+    expect(read).toEqual({ ok: true, model: TWO_GROUPS });
+  });
+});
+
+describe('an open model with suicidal thoughts answered yes', () => {
+  const draft = changed({ patient: aged34, needs: ['low-mood'], safety: { 'suicidal-thoughts': true } });
+  const crisis = OPEN.safety['suicidal-thoughts'].redirectTo;
+
+  it('gives a critical card with the crisis route, and is not refused', () => {
+    const verdict = checkReferral(OPEN, draft, TODAY);
+    expect(verdict.outcome).not.toBe('redirect');
+    const card = verdict.cards[0];
+    expect(card?.rule).toBe('safety.suicidal-thoughts');
+    expect(card?.indicator).toBe('critical');
+    expect(card?.suggestions[0]?.route).toEqual(crisis);
+    expect(card?.overridable).toBe(false);
+  });
+
+  it('can be sent once the referrer confirms they have used the crisis route, flagged for the link worker', () => {
+    expect(canSend(checkReferral(OPEN, draft, TODAY))).toBe(false);
+    const confirmed = changed({ routesUsed: { 'suicidal-thoughts': true } }, draft);
+    const verdict = checkReferral(OPEN, confirmed, TODAY);
+    expect(canSend(verdict)).toBe(true);
+    expect(verdict.outcome).toBe('review');
+    expect(sentVerdict(verdict, confirmed).rules).toEqual([
+      'safety.suicidal-thoughts',
+      'safety.suicidal-thoughts.route-used',
+    ]);
+  });
+});
 
 describe('referral criteria: scenarios across the two example models', () => {
   it.each(scenarios)('$name → $outcome', ({ model, draft, today = TODAY, outcome, rules }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkReferral, sentVerdict } from '../../domain/criteria';
-import { meaningOfSent, meaningOfVerdict, verdictHeadline } from '../../domain/criteria/verdict-words';
-import { BOUNDARIED_VCSE_MODEL as BOUNDARIED } from '../../domain/model/examples';
+import { meaningOfSent, meaningOfVerdict, verdictHeadline, verdictTone } from '../../domain/criteria/verdict-words';
+import { BOUNDARIED_VCSE_MODEL as BOUNDARIED, OPEN_PCN_MODEL as OPEN } from '../../domain/model/examples';
 import { changed, TODAY } from '../../test-support/fixtures/criteria';
 
 const outOfArea = { postcode: 'TR1 1AA' };
@@ -30,6 +30,21 @@ describe('one wording of a verdict, for the pad, the record entry and the inbox'
     const meaning = meaningOfVerdict(verdict);
     expect(meaning.kind).toBe('safety-stop');
     expect(verdictHeadline(meaning)).toMatch(/^Cannot be sent: safety\. Use .+/);
+  });
+
+  it('says a flagged safety answer is in the model with points, and names the route the referrer used', () => {
+    const draft = changed({ safety: { 'suicidal-thoughts': true } });
+    expect(meaningOfVerdict(checkReferral(OPEN, draft, TODAY)).kind).toBe('incomplete');
+    const used = changed({ routesUsed: { 'suicidal-thoughts': true } }, draft);
+    const verdict = checkReferral(OPEN, used, TODAY);
+    const route = OPEN.safety['suicidal-thoughts'].redirectTo?.service;
+    expect(verdictHeadline(meaningOfVerdict(verdict))).toBe(
+      `In the agreed model, with points for the link worker: a safety answer is flagged, and the referrer has used ${route}`,
+    );
+    expect(verdictHeadline(meaningOfSent(sentVerdict(verdict, used)))).toBe(
+      'In the agreed model, with points for the link worker: a safety answer is flagged, and the referrer confirmed they used the route given',
+    );
+    expect(verdictTone(meaningOfVerdict(verdict))).toBe('yellow');
   });
 
   it('says a complete referral the model takes is in the model', () => {

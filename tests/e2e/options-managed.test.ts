@@ -55,6 +55,7 @@ beforeAll(async () => {
         [unpackedExtensionId(EXTENSION_DIR)]: {
           queueEndpoint: ENDPOINT,
           retentionDays: 30,
+          notDeliveredAfterMinutes: 120,
           model: writeModelFile(BOUNDARIED_VCSE_MODEL),
           adapters: JSON.stringify([POLICY_ADAPTER]),
         },
@@ -90,6 +91,9 @@ describe('settings set by the organisation’s policy', () => {
     const retention = options.getByLabel('Days to keep a sent referral’s details in this browser');
     expect(await retention.inputValue()).toBe('30');
     expect(await retention.isDisabled()).toBe(true);
+    const overdue = options.getByLabel('Minutes before a referral not yet delivered needs attention');
+    expect(await overdue.inputValue()).toBe('120');
+    expect(await overdue.isDisabled()).toBe(true);
     // The token is not set by the policy: the practice still enters its own.
     expect(await options.getByLabel('Practice token', { exact: true }).isDisabled()).toBe(false);
     expect(await options.getByLabel('Practice token', { exact: true }).inputValue()).toBe('tok');

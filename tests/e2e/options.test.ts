@@ -11,7 +11,7 @@ import {
   saveAdapter,
   storedSettings,
 } from '../../test-support/browser/options-browser';
-import { clearExtensionStorage, seriousViolations } from '../../test-support/browser/pad-browser';
+import { clearExtensionStorage, fillDate, seriousViolations } from '../../test-support/browser/pad-browser';
 
 /**
  * The practice champion's options page in the built extension, with the demo practice system served on 127.0.0.1:
@@ -66,9 +66,11 @@ describe('the options page', () => {
     const history = options.locator('[data-version="3"]');
     expect(await history.textContent()).toContain('Postcode areas: added BS5');
     expect(await history.textContent()).toContain('Lowest age: 55 → 60');
-    const stored = (await storedSettings(options)) as { model: { version: number; scope: { minAge: number } } };
+    const stored = (await storedSettings(options)) as {
+      model: { version: number; scope: { pathways: { minAge: number }[] } };
+    };
     expect(stored.model.version).toBe(3);
-    expect(stored.model.scope.minAge).toBe(60);
+    expect(stored.model.scope.pathways[0]?.minAge).toBe(60);
     await practice.close();
   });
 
@@ -86,15 +88,15 @@ describe('the options page', () => {
     expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
     const text = await summary.textContent();
     expect(text).toContain('Service name: This must not be empty.');
-    expect(text).toContain('Lowest age: The lowest age is a whole number, for example 55; “sixty” is not.');
+    expect(text).toContain('Group 1: lowest age: The lowest age is a whole number, for example 55; “sixty” is not.');
     expect(text).toContain('Under secondary mental-health care: where to instead (service): Name the service');
-    expect(await options.locator('#model-scope-minAge-error').textContent()).toContain('“sixty” is not');
+    expect(await options.locator('#model-scope-pathways-0-minAge-error').textContent()).toContain('“sixty” is not');
     expect(await options.getByLabel('Lowest age (optional)').getAttribute('aria-invalid')).toBe('true');
     await screenshotForDocs(options, 'options-errors.png');
 
     // The summary's link takes the keyboard to the field.
-    await summary.getByRole('link', { name: /^Lowest age/ }).click();
-    expect(await options.evaluate(() => document.activeElement?.id)).toBe('model-scope-minAge');
+    await summary.getByRole('link', { name: /^Group 1: lowest age/ }).click();
+    expect(await options.evaluate(() => document.activeElement?.id)).toBe('model-scope-pathways-0-minAge');
     expect(await storedSettings(options)).toEqual(before);
     expect(await seriousViolations(options)).toEqual([]);
     await options.reload();
@@ -113,26 +115,70 @@ describe('the options page', () => {
     await options.getByLabel('Age in years').fill('85');
     await result.locator('[data-rule="scope.age"]').waitFor({ state: 'detached' });
     expect(await result.locator('h3').getAttribute('data-outcome')).toBe('accept');
-    expect(((await storedSettings(options)) as { model: { scope: { minAge: number } } }).model.scope.minAge).toBe(60);
+    const saved = (await storedSettings(options)) as { model: { scope: { pathways: { minAge: number }[] } } };
+    expect(saved.model.scope.pathways[0]?.minAge).toBe(60);
     await options.reload();
   });
 
   it('warns the champion, and the referrer on the pad, when the saved model is past its review date', async () => {
-    await options.getByLabel('Agreed on').fill('2020-01-01');
-    await options.getByLabel('Review by').fill('2021-01-01');
+    await fillDate(options, /^Agreed on/, '1 1 2020');
+    await fillDate(options, /^Review by/, '1 1 2021');
     await save();
     await options.getByText('Saved as version 4. The pad uses it from now on.').waitFor();
     const warning = options.locator('[data-review="overdue"]');
     await warning.waitFor();
     expect(await warning.textContent()).toContain('Review overdue');
-    expect(await warning.textContent()).toContain('was due for review by 2021-01-01');
-    expect(await options.locator('[data-version="4"]').textContent()).toContain('Review by: 2027-09-14 → 2021-01-01');
+    expect(await warning.textContent()).toContain('was due for review by 1 January 2021');
+    expect(await options.locator('[data-version="4"]').textContent()).toContain(
+      'Review by: 14 September 2027 → 1 January 2021',
+    );
 
     const pad = await context.newPage();
     await pad.goto(`chrome-extension://${extensionId}/sidepanel.html`);
     await pad.locator('.pad-verdict__overdue').waitFor();
-    expect(await pad.locator('.pad-verdict__overdue').textContent()).toContain('2021-01-01');
+    expect(await pad.locator('.pad-verdict__overdue').textContent()).toContain('1 January 2021');
     await pad.close();
+  });
+
+  it('adds a group — any adult with coaching goals — that a 22-year-old with coaching goals then fits, and explains each safety choice', async () => {
+    expect(await options.locator('#model-safety-heading').locator('..').textContent()).toContain(
+      'Flag, and give the route to use as well',
+    );
+    await options.getByRole('button', { name: 'Add a group' }).click();
+    const group = options.locator('[data-pathway="1"]');
+    await group.getByLabel('Who this group is, in plain words').fill('Any adult with coaching goals');
+    await group
+      .getByRole('group', { name: /must include one of these needs/ })
+      .getByLabel('Personal goals (coaching)')
+      .check();
+    await group.getByLabel('Lowest age (optional)').fill('18');
+    const trial = options.locator('#try');
+    await trial.getByLabel('Age in years').fill('22');
+    await trial.getByLabel('Personal goals (coaching)').check();
+    const result = options.locator('#try-result');
+    await expect.poll(() => result.locator('h3').getAttribute('data-outcome')).toBe('accept');
+    await trial.getByLabel('Personal goals (coaching)').uncheck();
+    await trial.getByLabel('Money and debt').check();
+    await result.locator('[data-rule="scope.pathway"]').first().waitFor();
+    // The trial patient is isolated too: only the age keeps them out of the first group, which is the closest.
+    expect(await result.textContent()).toContain('Closest group, “55 and over and isolated, in BS15, BS16 or BS30”');
+    expect(await result.textContent()).toContain(
+      'Not in the group “Any adult with coaching goals”: needs do not include personal goals (coaching).',
+    );
+    await save();
+    await options.getByText('Saved as version 5. The pad uses it from now on.').waitFor();
+    expect(await options.locator('[data-version="5"]').textContent()).toContain(
+      'Group added: “Any adult with coaching goals”',
+    );
+    const stored = (await storedSettings(options)) as { model: { scope: { pathways: { label: string }[] } } };
+    expect(stored.model.scope.pathways.map((pathway) => pathway.label)).toEqual([
+      '55 and over and isolated, in BS15, BS16 or BS30',
+      'Any adult with coaching goals',
+    ]);
+    await group.getByRole('button', { name: 'Remove group 2' }).click();
+    expect(await options.locator('[data-pathway="1"]').count()).toBe(0);
+    await options.reload();
+    await options.locator('[data-pathway="1"]').waitFor();
   });
 
   it('refuses a malformed settings file or model file, lists its errors, and changes nothing', async () => {

@@ -12,6 +12,7 @@ import {
 } from '../../test-support/browser/harness';
 import {
   clearExtensionStorage,
+  dateOfBirthIn,
   noSafetyConcernsAndConsent,
   outboxRows,
   seriousViolations,
@@ -59,7 +60,7 @@ describe('the pad beside the practice system', () => {
     await expect.poll(() => given(pad).inputValue()).toBe('John');
     expect(await pad.getByLabel('Family name', { exact: true }).inputValue()).toBe('SMITH');
     expect(await pad.getByLabel('NHS number', { exact: true }).inputValue()).toBe('943 476 5919');
-    expect(await pad.getByLabel('Date of birth', { exact: true }).inputValue()).toBe('1954-06-14');
+    expect(await dateOfBirthIn(pad)).toBe('14 6 1954');
     expect(await pad.locator('#pad-patient-nhsNumber-source').textContent()).toBe('from the record');
     expect(await pad.getByText('Checked: a valid NHS number').isVisible()).toBe(true);
 

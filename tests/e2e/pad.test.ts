@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, launch, screenshotForDocs } from '../../test-support/browser/harness';
 import {
   clearExtensionStorage,
+  fillDateOfBirth,
   noSafetyConcernsAndConsent,
   outboxRows,
   seriousViolations,
@@ -30,7 +31,7 @@ async function fillPatient(dateOfBirth: string): Promise<void> {
   await page.getByLabel('Given name', { exact: true }).fill('John');
   await page.getByLabel('Family name', { exact: true }).fill('Smith');
   await page.getByLabel('NHS number', { exact: true }).fill('943 476 5919');
-  await page.getByLabel('Date of birth', { exact: true }).fill(dateOfBirth);
+  await fillDateOfBirth(page, dateOfBirth);
   await page.getByLabel('Sex', { exact: true }).selectOption('male');
   await page.getByLabel('Phone', { exact: true }).fill('07700 900123');
 }
@@ -66,7 +67,7 @@ describe('the pad, opened on its own', () => {
     await openPad();
     await screenshotForDocs(page, 'pad-empty.png');
 
-    await fillPatient('1986-05-20'); // 40 years old: under the model's 55
+    await fillPatient('20 5 1986'); // 40 years old: under the model's 55
     await page.getByRole('button', { name: 'Loneliness or isolation' }).click();
     await noSafetyConcernsAndConsent(page);
 
@@ -87,7 +88,7 @@ describe('the pad, opened on its own', () => {
   it('never offers an override for a safety redirect', async () => {
     await setExtensionStorage(page, { settings: { model: BOUNDARIED, queue: QUEUE }, referrer: REFERRER });
     await openPad();
-    await fillPatient('1950-03-12');
+    await fillPatient('12 3 1950');
     await page.getByRole('button', { name: 'Loneliness or isolation' }).click();
     await page.getByRole('group', { name: 'Current suicidal thoughts or self-harm?' }).getByLabel('Yes').check();
     await page.getByRole('button', { name: 'No to the 4 unanswered questions' }).click();
@@ -103,7 +104,7 @@ describe('the pad, opened on its own', () => {
   it('offers no reason box while a safety stop applies, even beside a card that could be overridden', async () => {
     await setExtensionStorage(page, { settings: { model: BOUNDARIED, queue: QUEUE }, referrer: REFERRER });
     await openPad();
-    await fillPatient('1986-05-20'); // 40: under the model's 55, which alone could be overridden
+    await fillPatient('20 5 1986'); // 40: under the model's 55, which alone could be overridden
     await page.getByRole('button', { name: 'Loneliness or isolation' }).click();
     await page.getByRole('group', { name: 'Current suicidal thoughts or self-harm?' }).getByLabel('Yes').check();
     await page.getByRole('button', { name: 'No to the 4 unanswered questions' }).click();
@@ -116,7 +117,7 @@ describe('the pad, opened on its own', () => {
   it('sends a complete referral: the row is in the outbox before the pad says "Saved"', async () => {
     await setExtensionStorage(page, { settings: { model: BOUNDARIED, queue: QUEUE }, referrer: REFERRER });
     await openPad();
-    await fillPatient('1950-03-12');
+    await fillPatient('12 3 1950');
     await page.getByRole('button', { name: 'Loneliness or isolation' }).click();
     await page.getByRole('button', { name: 'Bereavement' }).click();
     await page.getByLabel(/^What matters to the patient/).fill('Getting back to the allotment');
@@ -176,7 +177,7 @@ describe('the pad, opened on its own', () => {
     await page.locator('#pad-sent-panel summary').click();
     await expect.poll(() => page.locator('#pad-sent-panel').textContent()).not.toContain('Reading the outbox');
     expect(await seriousViolations(page)).toEqual([]);
-    await fillPatient('1986-05-20');
+    await fillPatient('20 5 1986');
     await page.getByRole('button', { name: 'Loneliness or isolation' }).click();
     await noSafetyConcernsAndConsent(page);
     await page.getByLabel('Your reason to refer anyway').fill('Recently widowed.');

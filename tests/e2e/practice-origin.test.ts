@@ -74,12 +74,13 @@ describe('a practice system a champion adds at run time, on its own origin', () 
     // Tried, not saved: no content script registered, no adapter stored.
     expect(await registeredContentScripts(options)).toEqual([]);
     expect(await storedAdapters(options)).toBeUndefined();
+    // Given up: the site allowed only for the trial is given back, not kept.
     await editor.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => grantedOrigins(h)).not.toContain(ORIGIN);
     await practice.close();
   });
 
   it('is added purely through the options page, and the pad opens there pre-filled from its banner', async () => {
-    expect(await grantedOrigins(h)).toContain(ORIGIN);
     const url = `${h.demoUrlOnPracticeHost}other-system/`;
     const practice = await h.context.newPage();
     await practice.goto(url);
@@ -90,6 +91,7 @@ describe('a practice system a champion adds at run time, on its own origin', () 
     // As a champion writes it for a real supplier: the site, any port, the record pages.
     await fillOrchardAdapter(options, 'Orchard Clinical', `http://${PRACTICE_HOST}/other-system/*`);
     await saveAdapter(options, 'Orchard Clinical');
+    expect(await grantedOrigins(h)).toContain(ORIGIN);
     expect(await registeredContentScripts(options)).toEqual([
       expect.objectContaining({
         id: 'champion-adapter-orchard-clinical',

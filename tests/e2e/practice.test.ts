@@ -14,6 +14,7 @@ import {
   toggleByShortcut,
   whichPatient,
 } from '../../test-support/browser/harness';
+import { dateOfBirthIn } from '../../test-support/browser/pad-browser';
 import { orchardDownsAdapter } from '../../test-support/fixtures/adapters';
 import { SMITH_ON_SCREEN } from '../../test-support/fixtures/demo-patients';
 
@@ -134,15 +135,15 @@ describe('the patient on screen', () => {
     expect({
       nhsNumber: await field(pad, 'NHS number'),
       given: await field(pad, 'Given name'),
-      dateOfBirth: await field(pad, 'Date of birth'),
+      dateOfBirth: await dateOfBirthIn(pad),
       sex: await field(pad, 'Sex'),
       phone: await field(pad, 'Phone'),
       postcode: await field(pad, 'Postcode'),
     }).toEqual({
       nhsNumber: '943 476 5919',
       given: 'John',
-      // As the pad holds them: the date read into ISO (the date control shows it in the browser's format), sex coded.
-      dateOfBirth: '1954-06-14',
+      // As the pad shows them: the date in its day, month and year boxes, sex coded.
+      dateOfBirth: '14 6 1954',
       sex: 'male',
       phone: '0117 496 0123',
       postcode: 'BS16 4QG',

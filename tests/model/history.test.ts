@@ -17,10 +17,11 @@ describe('saving a model makes a new version', () => {
   });
 
   it('goes up by one with each change and records what changed', () => {
-    const edited = { ...model, scope: { ...model.scope, minAge: 60 } };
+    const pathways = model.scope.pathways.map((pathway) => ({ ...pathway, minAge: 60 }));
+    const edited = { ...model, scope: { ...model.scope, pathways } };
     const saved = nextVersion(model, edited, AT);
     expect(saved?.model.version).toBe(model.version + 1);
-    expect(saved?.model.scope.minAge).toBe(60);
+    expect(saved?.model.scope.pathways[0]?.minAge).toBe(60);
     expect(saved?.entry.changes).toEqual(['Lowest age: 55 → 60']);
   });
 

@@ -51,12 +51,12 @@ describe('model files: a malformed file gives located, readable errors', () => {
       fileWith((model) => {
         model.version = '2';
         model.overridesAllowed = 'yes';
-        model.scope.minAge = 'fifty-five';
+        model.scope.pathways[0].minAge = 'fifty-five';
         model.capacity = { status: 'waiting-list', typicalWeeks: 2.5 };
       }),
       [
         { path: 'version', message: 'Expected a number, found text "2".' },
-        { path: 'scope.minAge', message: 'Expected a number, found text "fifty-five".' },
+        { path: 'scope.pathways.0.minAge', message: 'Expected a number, found text "fifty-five".' },
         { path: 'capacity.typicalWeeks', message: 'Expected a whole number, found number 2.5.' },
         { path: 'overridesAllowed', message: 'Expected true or false, found text "yes".' },
       ],
@@ -96,13 +96,13 @@ describe('model files: a malformed file gives located, readable errors', () => {
     [
       'a future format version',
       fileWith((model) => {
-        model.formatVersion = 2;
+        model.formatVersion = 3;
       }),
       [
         {
           path: 'formatVersion',
           message:
-            'This file is format version 2, written by a newer Social Prescribing Pad; this one reads up to version 1. Update the extension to open it.',
+            'This file is format version 3, written by a newer Social Prescribing Pad; this one reads up to version 2. Update the extension to open it.',
         },
       ],
     ],
@@ -114,7 +114,8 @@ describe('model files: a malformed file gives located, readable errors', () => {
       [
         {
           path: 'formatVersion',
-          message: 'This field is missing: it must be 1, the model file format this Social Prescribing Pad reads.',
+          message:
+            'This field is missing: it must be 2 (or 1, the earlier format), the model file format this Social Prescribing Pad reads.',
         },
       ],
     ],
@@ -134,38 +135,72 @@ describe('model files: a malformed file gives located, readable errors', () => {
       fileWith((model) => {
         model.safety.psychosis = { action: 'redirect' };
       }),
-      [{ path: 'safety.psychosis.redirectTo', message: 'A flag that redirects must say where to (redirectTo).' }],
+      [
+        {
+          path: 'safety.psychosis.redirectTo',
+          message: 'A question that redirects or flags must say which route to use (redirectTo).',
+        },
+      ],
+    ],
+    [
+      'a flag without the route to use',
+      fileWith((model) => {
+        model.safety['suicidal-thoughts'] = { action: 'flag' };
+      }),
+      [
+        {
+          path: 'safety.suicidal-thoughts.redirectTo',
+          message: 'A question that redirects or flags must say which route to use (redirectTo).',
+        },
+      ],
+    ],
+    [
+      'no pathways, and a route naming a service id that is not a slug',
+      fileWith((model) => {
+        model.scope.pathways = [];
+        model.scope.outOfScopeRoute.serviceId = 'Kingsmead PCN';
+      }),
+      [
+        { path: 'scope.pathways', message: 'Describe at least one group of people the service takes.' },
+        {
+          path: 'scope.outOfScopeRoute.serviceId',
+          message: 'A service id is lower-case letters, digits and dashes, for example "kingsmead-pcn-sp".',
+        },
+      ],
     ],
     [
       'the minimum age above the maximum',
       fileWith((model) => {
-        model.scope.minAge = 70;
-        model.scope.maxAge = 60;
+        model.scope.pathways[0].minAge = 70;
+        model.scope.pathways[0].maxAge = 60;
       }),
-      [{ path: 'scope.maxAge', message: 'The upper age bound is below the lower one.' }],
+      [{ path: 'scope.pathways.0.maxAge', message: 'The upper age bound is below the lower one.' }],
     ],
     [
       'a need and a kind the pad does not know, an age out of range',
       fileWith((model) => {
         model.kind = 'closed';
-        model.scope.needs = ['loneliness', 'knitting'];
-        model.scope.minAge = 200;
+        model.scope.pathways[0].needs = ['loneliness', 'knitting'];
+        model.scope.pathways[0].minAge = 200;
       }),
       [
         { path: 'kind', message: 'Must be one of "open", "boundaried".' },
         {
-          path: 'scope.needs.1',
-          message: expect.stringMatching(/^Must be one of "loneliness", "low-mood", .*"digital-skills"\.$/),
+          path: 'scope.pathways.0.minAge',
+          message: 'Must be at most 120.',
         },
-        { path: 'scope.minAge', message: 'Must be at most 120.' },
+        {
+          path: 'scope.pathways.0.needs.1',
+          message: expect.stringMatching(/^Must be one of "loneliness", "low-mood", .*"personal-goals"\.$/),
+        },
       ],
     ],
     [
       'a postcode that is not an area or district',
       fileWith((model) => {
-        model.scope.postcodeAreas = ['BS16 1QY'];
+        model.scope.pathways[0].postcodeAreas = ['BS16 1QY'];
       }),
-      [{ path: 'scope.postcodeAreas.0', message: 'A postcode area or district, for example BS or BS16.' }],
+      [{ path: 'scope.pathways.0.postcodeAreas.0', message: 'A postcode area or district, for example BS or BS16.' }],
     ],
   ];
 

@@ -20,7 +20,7 @@ describe('where a model stands against its review date', () => {
   it('is overdue from the day after, saying by how many days', () => {
     const state = reviewState(model, '2027-09-16');
     expect(state).toEqual({ state: 'overdue', reviewBy: '2027-09-14', daysOverdue: 2 });
-    expect(reviewMessage(state)).toMatch(/was due for review by 2027-09-14 and is 2 days overdue/);
+    expect(reviewMessage(state)).toMatch(/was due for review by 14 September 2027 and is 2 days overdue/);
   });
 
   it('is not yet agreed before its agreement date', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openOutbox } from '../../app/background/outbox/db';
 import { enqueueReferral, OutboxUnavailableError, outboxAvailable } from '../../app/background/outbox/enqueue';
-import { sentReferrals, waitingCount } from '../../app/background/outbox/queries';
+import { sentReferrals, undelivered } from '../../app/background/outbox/queries';
 import { startOfToday, startOfWeek } from '../../domain/clock/day-start';
 import { bundleToReferral } from '../../domain/fhir';
 import { outboxRowSchema } from '../../domain/outbox/row';
@@ -36,6 +36,23 @@ describe('enqueueing a referral', () => {
     const again = await enqueueReferral(referral, { db, now: 2_000 });
     expect(again.createdAt).toBe(1_000);
     expect(await db.referrals.count()).toBe(1);
+    const [first, second] = await Promise.all([
+      enqueueReferral({ ...referral, id: crypto.randomUUID() }, { db, now: 3_000 }),
+      enqueueReferral(referral, { db, now: 4_000 }),
+    ]);
+    expect([first.createdAt, second.createdAt]).toEqual([3_000, 1_000]);
+    expect(await db.referrals.count()).toBe(2);
+  });
+
+  it('enqueued again after its details were removed (retention), brings nothing back', async () => {
+    const db = freshOutbox();
+    const referral = aReferral();
+    await enqueueReferral(referral, { db, now: 1_000 });
+    await db.bundles.delete(referral.id);
+    await db.referrals.update(referral.id, { redactedAt: 5_000 });
+    const again = await enqueueReferral(referral, { db, now: 6_000 });
+    expect(again).toMatchObject({ createdAt: 1_000, redactedAt: 5_000 });
+    expect(await db.bundles.get(referral.id)).toBeUndefined();
   });
 
   it('rejects with a clear error, and says the outbox is unavailable, where IndexedDB cannot be opened', async () => {
@@ -74,9 +91,9 @@ describe('the pad’s lists', () => {
     expect(startOfWeek(thursday)).toBe(Date.parse('2026-11-16T00:00:00Z'));
     expect(startOfWeek(monday)).toBe(Date.parse('2026-11-16T00:00:00Z'));
 
-    expect(await waitingCount(db)).toBe(3);
+    expect(await undelivered(db)).toHaveLength(3);
     const row = await db.referrals.get(mine.id);
     if (row) await db.referrals.put({ ...row, status: 'delivered' });
-    expect(await waitingCount(db)).toBe(2);
+    expect(await undelivered(db)).toHaveLength(2);
   });
 });

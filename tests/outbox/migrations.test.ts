@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openOutbox } from '../../app/background/outbox/db';
-import { sentReferrals, waitingCount } from '../../app/background/outbox/queries';
+import { sentReferrals, undelivered } from '../../app/background/outbox/queries';
 import { SCHEMA_VERSIONS } from '../../app/background/outbox/schema';
 import { outboxRowSchema } from '../../domain/outbox/row';
 
@@ -54,7 +54,7 @@ describe('outbox schema migrations', () => {
     expect(rows.map((row) => outboxRowSchema.safeParse(row).success)).toEqual([true]);
     expect(rows[0]).not.toHaveProperty('bundle');
     expect(await db.bundles.get(ID)).toEqual({ id: ID, bundle: BUNDLE });
-    expect(await waitingCount(db)).toBe(1);
+    expect(await undelivered(db)).toHaveLength(1);
     expect((await sentReferrals({ nhsNumber: '9434765919' }, db)).map((row) => row.id)).toEqual([ID]);
     db.close();
   });

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { enqueueReferral } from '../../app/background/outbox/enqueue';
-import { resendReferral, waitingCount } from '../../app/background/outbox/queries';
+import { resendReferral, undelivered } from '../../app/background/outbox/queries';
 import { runOutbox } from '../../app/background/outbox/run';
 import { sentReferralView } from '../../domain/outbox/sent-wording';
 import { standInQueueBehindProxy } from '../../test-support/queue/behind-proxy';
@@ -53,12 +53,12 @@ describe('a referral that needs attention keeps its details only while it does',
     // What the GP sees: no Send again, and why; the badge no longer counts it.
     proxy.mode = 'pass';
     expect(await resendReferral(referral.id, db, time.now())).toBe(false);
-    expect(sentReferralView(row as NonNullable<typeof row>, time.now())).toMatchObject({
+    expect(sentReferralView(row as NonNullable<typeof row>, time.now(), { afterMinutes: 60 })).toMatchObject({
       state: 'Needs attention',
       canSendAgain: false,
       detail: expect.stringMatching(/details have been removed .* refer the patient again/),
     });
-    expect(await waitingCount(db)).toBe(0);
+    expect(await undelivered(db)).toHaveLength(0);
   });
 
   it('is counted from when it was last refused: one sent again and refused again keeps its details', async () => {

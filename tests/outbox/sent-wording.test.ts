@@ -3,6 +3,7 @@ import type { OutboxRow } from '../../domain/outbox/row';
 import { sentReferralView } from '../../domain/outbox/sent-wording';
 
 const NOW = Date.UTC(2026, 10, 22, 12, 0);
+const WATCH = { afterMinutes: 60, endpoint: 'https://queue.example.nhs.uk/fhir' };
 
 function row(changes: Partial<OutboxRow> = {}): OutboxRow {
   return {
@@ -22,23 +23,23 @@ function row(changes: Partial<OutboxRow> = {}): OutboxRow {
 
 describe('sent referral in the GP words', () => {
   it('shows the reference people quote on the phone', () => {
-    expect(sentReferralView(row(), NOW).reference).toBe('SP-1A2B-3C4D');
+    expect(sentReferralView(row(), NOW, WATCH).reference).toBe('SP-1A2B-3C4D');
   });
 
   it('queued or sending is "Waiting to send", with when it tries again', () => {
-    const later = sentReferralView(row({ nextAttemptAt: NOW + 5 * 60_000 }), NOW);
+    const later = sentReferralView(row({ nextAttemptAt: NOW + 5 * 60_000 }), NOW, WATCH);
     expect(later.state).toBe('Waiting to send');
     expect(later.detail).toMatch(/^Will try again at \d\d:\d\d$/);
-    expect(sentReferralView(row({ status: 'sending' }), NOW).state).toBe('Waiting to send');
+    expect(sentReferralView(row({ status: 'sending' }), NOW, WATCH).state).toBe('Waiting to send');
   });
 
   it('a refused referral needs attention, says why, and can be sent again', () => {
-    const view = sentReferralView(row({ status: 'needs-attention', lastError: 'Unknown practice' }), NOW);
+    const view = sentReferralView(row({ status: 'needs-attention', lastError: 'Unknown practice' }), NOW, WATCH);
     expect(view).toMatchObject({ state: 'Needs attention', detail: 'Unknown practice', canSendAgain: true });
   });
 
   it('delivered without a link worker answer awaits the link worker', () => {
-    const view = sentReferralView(row({ status: 'delivered' }), NOW);
+    const view = sentReferralView(row({ status: 'delivered' }), NOW, WATCH);
     expect(view).toMatchObject({ state: 'Delivered — awaiting the link worker', canSendAgain: false });
   });
 
@@ -49,7 +50,11 @@ describe('sent referral in the GP words', () => {
     [{ status: 'contacted' as const, note: 'Left voicemail' }, 'Contacted', 'Left voicemail'],
     [{ status: 'completed' as const, note: 'Joined walking group' }, 'Completed', 'Joined walking group'],
   ])('link worker %o reads as %s', (lw, state, detail) => {
-    const view = sentReferralView(row({ status: 'delivered', linkWorker: { ...lw, updatedAt: '2026-11-22' } }), NOW);
+    const view = sentReferralView(
+      row({ status: 'delivered', linkWorker: { ...lw, updatedAt: '2026-11-22' } }),
+      NOW,
+      WATCH,
+    );
     expect(view).toMatchObject({ state, detail });
   });
 });

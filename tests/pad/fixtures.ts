@@ -90,6 +90,7 @@ export function padWithModel(): PadState {
   const state = createPadState();
   state.settings.value = {
     retentionDays: 7,
+    notDeliveredAfterMinutes: 60,
     modelHistory: [],
     adapters: [],
     model: OPEN_PCN_MODEL,

@@ -58,13 +58,17 @@ describe('the background answers the pad about its outbox', () => {
     });
   });
 
-  it('sends again only a referral that needs attention, and drains at once', async () => {
+  it('sends again a referral that needs attention or still waits (tried at once), never one delivered; drains at once', async () => {
     const db = fresh();
-    await enqueueReferral(REFERRAL, { db });
+    await enqueueReferral(REFERRAL, { db, now: 1_000 });
     const run = vi.fn();
     const again = { type: 'pad:send-again', id: REFERRAL.id };
-    expect(await answerPad(again, FROM_PAD, { db, run })).toEqual({ ok: true, resent: false });
-    expect(run).not.toHaveBeenCalled();
+    // Waiting out a backoff: tried at once, and still queued.
+    await db.referrals.update(REFERRAL.id, { nextAttemptAt: Date.now() + 600_000 });
+    expect(await answerPad(again, FROM_PAD, { db, run })).toEqual({ ok: true, resent: true });
+    expect(await db.referrals.get(REFERRAL.id)).toMatchObject({ status: 'queued', createdAt: 1_000 });
+    expect((await db.referrals.get(REFERRAL.id))?.nextAttemptAt).toBeLessThanOrEqual(Date.now());
+    expect(run).toHaveBeenCalledTimes(1);
     await db.referrals.update(REFERRAL.id, { status: 'needs-attention', lastError: 'refused' });
     expect(await answerPad(again, FROM_PAGE, { db, run })).toEqual({
       ok: false,
@@ -73,7 +77,10 @@ describe('the background answers the pad about its outbox', () => {
     expect((await db.referrals.get(REFERRAL.id))?.status).toBe('needs-attention');
     expect(await answerPad(again, FROM_PAD, { db, run })).toEqual({ ok: true, resent: true });
     expect((await db.referrals.get(REFERRAL.id))?.status).toBe('queued');
-    expect(run).toHaveBeenCalledTimes(1);
+    expect(run).toHaveBeenCalledTimes(2);
+    await db.referrals.update(REFERRAL.id, { status: 'delivered' });
+    expect(await answerPad(again, FROM_PAD, { db, run })).toEqual({ ok: true, resent: false });
+    expect(run).toHaveBeenCalledTimes(2);
   });
 
   it('drains once a Send is committed', async () => {

@@ -94,7 +94,7 @@ describe('the pad, rendered', () => {
 
   it('says plainly that no model is set and keeps Send disabled', async () => {
     const state = createPadState();
-    state.settings.value = { retentionDays: 7, modelHistory: [], adapters: [] };
+    state.settings.value = { retentionDays: 7, notDeliveredAfterMinutes: 60, modelHistory: [], adapters: [] };
     await state.recordChanged(null);
     await mount(state);
     expect(text()).toContain('No agreed service model is set — ask your practice champion.');
@@ -144,5 +144,34 @@ describe('the pad, rendered', () => {
     expect(root().querySelector('form')?.firstElementChild).toBe(summary);
     expect(text()).not.toContain('Saved — will be sent');
     expect((await loadDraft(JOHN.recordKey)).status).toBe('found');
+  });
+
+  it('flags suicidal thoughts on the open model: a red card with the crisis route, Send off until “I have used this route”', async () => {
+    const state = padWithModel();
+    await state.recordChanged(JOHN);
+    state.update((draft) => ({
+      ...draft,
+      needs: ['loneliness'],
+      safety: { ...noSafetyConcerns(), 'suicidal-thoughts': true },
+      consent: { referral: true, sharing: true },
+      referrer: { name: 'Dr Asha Patel', role: 'GP', odsCode: 'L81001' },
+    }));
+    await mount(state);
+    const card = root().querySelector('.pad-card--critical');
+    expect(card?.textContent).toContain('NHS 111 option 2');
+    expect(card?.textContent).toContain('Use this route now as well:');
+    expect((byId('pad-send') as HTMLButtonElement).disabled).toBe(true);
+    expect(state.blocked.value).toMatch(/tick “I have used this route”/);
+    expect(text()).not.toContain('Cannot be sent: safety');
+    const used = byId('pad-route-used-suicidal-thoughts') as HTMLInputElement;
+    await act(() => {
+      used.click();
+    });
+    expect(state.draft.value.routesUsed).toEqual({ 'suicidal-thoughts': true });
+    expect(state.blocked.value).toBeUndefined();
+    expect((byId('pad-send') as HTMLButtonElement).disabled).toBe(false);
+    expect(root().querySelector('.pad-verdict__outcome')?.textContent).toMatch(
+      /^In the agreed model, with points for the link worker: a safety answer is flagged/,
+    );
   });
 });

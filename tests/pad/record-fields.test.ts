@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRecord, editField, type RecordOnScreen } from '../../domain/pad/record-fields';
+import { applyRecord, editField, type RecordOnScreen, unreadableInRecord } from '../../domain/pad/record-fields';
 import { isUntouched } from '../../domain/pad/untouched';
 import { emptyDraft } from '../../domain/referral/draft';
 
@@ -56,6 +56,42 @@ describe('pre-filling from the record', () => {
     const edited = editField(draft, 'given', 'Jon', JOHN);
     expect(edited.provenance.given).toBe('typed');
     expect(editField(edited, 'given', 'John', JOHN).provenance.given).toBe('page');
+  });
+
+  it('marks a date of birth typed as the record’s date, in any form, as from the record', () => {
+    const draft = editField(applyRecord(emptyDraft(), JOHN), 'dateOfBirth', '12/3/1950', JOHN);
+    expect(draft.provenance.dateOfBirth).toBe('page');
+    expect(editField(draft, 'dateOfBirth', '13/3/1950', JOHN).provenance.dateOfBirth).toBe('typed');
+  });
+
+  it('leaves a date of birth it cannot read empty and unmarked, for the referrer, and names what the record shows', () => {
+    const smudged: RecordOnScreen = { ...JOHN, fields: { ...JOHN.fields, dateOfBirth: ' 12-Mar-50?? ' } };
+    expect(unreadableInRecord(smudged)).toEqual({ dateOfBirth: '12-Mar-50??' });
+    expect(unreadableInRecord(JOHN)).toEqual({});
+    // A draft that held it as "from the record" (before this control) is cleared too.
+    const before = {
+      ...emptyDraft(),
+      patient: { dateOfBirth: '12-Mar-50??' },
+      provenance: { dateOfBirth: 'page' as const },
+    };
+    const draft = applyRecord(before, smudged);
+    expect(draft.patient.dateOfBirth).toBe('');
+    expect(draft.provenance.dateOfBirth).toBeUndefined();
+    expect(draft.provenance.given).toBe('page');
+    expect(isUntouched(draft)).toBe(true);
+    const typed = editField(draft, 'dateOfBirth', '12/3/1950', smudged);
+    expect(typed.provenance.dateOfBirth).toBe('typed');
+    expect(applyRecord(typed, smudged).patient.dateOfBirth).toBe('12/3/1950');
+  });
+
+  it('names what the adapter found but could not read, and reads "Not recorded" as nothing', () => {
+    const { dateOfBirth: _, postcode: __, ...rest } = JOHN.fields;
+    const found: RecordOnScreen = {
+      ...JOHN,
+      fields: rest,
+      unread: { dateOfBirth: '12-Mar-50??', phone: 'Not recorded', postcode: 'No fixed abode' },
+    };
+    expect(unreadableInRecord(found)).toEqual({ dateOfBirth: '12-Mar-50??', postcode: 'No fixed abode' });
   });
 
   it('marks everything typed when no record is on screen', () => {

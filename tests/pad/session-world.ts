@@ -97,9 +97,8 @@ export class World {
       else this.storage.delete(op.remove);
       this.dispatch({ type: 'stored', ok: true });
     } else if (done.ok) {
-      // As sendReferral: the draft is removed once the outbox has the referral.
+      // The session removes the sent draft itself, as a store operation, once the outbox has the referral.
       this.sent.push({ key: done.key, whatMatters: done.referral.whatMatters });
-      this.storage.delete(done.key);
       this.dispatch({ type: 'outbox-answered', ok: true });
     } else {
       this.dispatch({ type: 'outbox-answered', ok: false, message: 'the outbox is closed' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, dateOfBirthSchema, nhsDate, parseDateOfBirth } from '../../domain/referral';
+import { ageOn, dateOfBirthProblem, dateOfBirthSchema, parseDateOfBirth } from '../../domain/referral';
 
 describe('date of birth as practice systems print it', () => {
   it.each([
@@ -14,6 +14,11 @@ describe('date of birth as practice systems print it', () => {
     ['3 Sept 1961', '1961-09-03'],
     ['21st June 1980', '1980-06-21'],
     ['1950-03-12', '1950-03-12'],
+    ['1950-3-2', '1950-03-02'],
+    ['12-03-1950', '1950-03-12'],
+    ['03-JUL-1948', '1948-07-03'],
+    ['3/7/1948', '1948-07-03'],
+    ['3/jul/1948', '1948-07-03'],
     ['  12  March  1950 ', '1950-03-12'],
     // With the age some banners print beside it.
     ['03-Jul-1948 (77y)', '1948-07-03'],
@@ -24,12 +29,19 @@ describe('date of birth as practice systems print it', () => {
     expect(parseDateOfBirth(text)).toBe(iso);
   });
 
-  it.each(['31/02/1950', '12-Foo-1950', '12 Marchy 1950', '1950-13-01', '03/12/50', 'yesterday', ''])(
-    'refuses %j',
-    (text) => {
-      expect(parseDateOfBirth(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    '31/02/1950',
+    '12-Foo-1950',
+    '12 Marchy 1950',
+    '1950-13-01',
+    '03/12/50',
+    '12-Mar-50??',
+    '12-03/1950',
+    'yesterday',
+    '',
+  ])('refuses %j', (text) => {
+    expect(parseDateOfBirth(text)).toBeUndefined();
+  });
 
   it('reads slashed dates in UK order, day first', () => {
     expect(parseDateOfBirth('04/05/1990')).toBe('1990-05-04');
@@ -47,10 +59,26 @@ describe('date of birth as practice systems print it', () => {
   });
 });
 
-describe('dates shown the NHS way', () => {
-  it('writes the day, the month in words and the year, never a numeric form a locale could misread', () => {
-    expect(nhsDate('1948-07-03')).toBe('3 July 1948');
-    expect(nhsDate('1948-07-03', 'short')).toBe('3 Jul 1948');
-    expect(nhsDate('2026-12-25')).toBe('25 December 2026');
+describe('what is wrong with a date of birth, on 2 December 2026', () => {
+  const today = '2026-12-02';
+  it.each([
+    ['3/7/1948', undefined],
+    ['1948-07-03', undefined],
+    ['3/Jul/1948', undefined],
+    ['2/12/2026', undefined],
+    ['2/12/1896', undefined],
+    ['//', { message: 'Enter the date of birth', parts: ['day', 'month', 'year'] }],
+    ['3//1948', { message: 'Date of birth must include a month', parts: ['month'] }],
+    ['3/7/48', { message: 'Year must include 4 numbers', parts: ['year'] }],
+    ['31/6/1948', { message: 'Date of birth must be a real date', parts: ['day'] }],
+    ['3/13/1948', { message: 'Date of birth must be a real date', parts: ['month'] }],
+    ['3/7/2027', { message: 'Date of birth must be today or in the past', parts: ['day', 'month', 'year'] }],
+    ['3/12/2026', { message: 'Date of birth must be today or in the past', parts: ['day', 'month', 'year'] }],
+    ['1/12/1895', { message: 'Date of birth makes the patient 131: check the year', parts: ['year'] }],
+    ['last Tuesday', { message: '“last Tuesday” is not a date: enter the day, month and year', parts: ['day'] }],
+  ])('%j: %j', (text, expected) => {
+    expect(dateOfBirthProblem(text, today)).toEqual(
+      expected === undefined ? undefined : expect.objectContaining(expected),
+    );
   });
 });

@@ -118,5 +118,13 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the inbox wi
     expect((await list(queue, cookie, `/inbox?status=any&from=${tomorrow}`)).ids).toEqual([]);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
     expect((await list(queue, cookie, `/inbox?status=accepted&from=${today}&to=${today}`)).ids).toEqual([newest.id]);
+    // As the form sends it: each date in its day, month and year boxes.
+    const [year, month, day] = today.split('-').map(Number);
+    const boxes = `from-day=${day}&from-month=${month}&from-year=${year}&to-day=${day}&to-month=${month}&to-year=${year}`;
+    const typed = await list(queue, cookie, `/inbox?status=accepted&${boxes}`);
+    expect(typed.ids).toEqual([newest.id]);
+    expect(typed.text).not.toContain('must');
+    const wrong = await list(queue, cookie, '/inbox?status=accepted&from-day=31&from-month=6&from-year=2026');
+    expect(wrong.text).toContain('Error: Received from must be a real date');
   });
 });

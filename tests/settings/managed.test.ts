@@ -19,23 +19,37 @@ describe('settings set by the organisation’s policy', () => {
     const managed = readManaged({
       queueEndpoint: 'https://queue.example.nhs.uk',
       retentionDays: 14,
+      notDeliveredAfterMinutes: 120,
       model: writeModelFile(BOUNDARIED_VCSE_MODEL),
       adapters: JSON.stringify([ORCHARD_ADAPTER]),
     });
     expect(managed.problems).toEqual([]);
     expect(managed.values.model).toEqual(BOUNDARIED_VCSE_MODEL);
-    expect(lockedSettings(managed.values)).toEqual(['model', 'adapters', 'queue.endpoint', 'retentionDays']);
+    expect(lockedSettings(managed.values)).toEqual([
+      'model',
+      'adapters',
+      'queue.endpoint',
+      'retentionDays',
+      'notDeliveredAfterMinutes',
+    ]);
+    expect(applyManaged(settingsSchema.parse({}), managed.values).notDeliveredAfterMinutes).toBe(120);
   });
 
   it('leaves out a bad policy value, saying which and why, and keeps the good ones', () => {
     const managed = readManaged({
       queueEndpoint: 'http://queue.example.nhs.uk',
       retentionDays: 14,
+      notDeliveredAfterMinutes: 5,
       model: '{"formatVersion": 1',
     });
     expect(managed.values).toEqual({ retentionDays: 14 });
-    expect(managed.problems.map((problem) => problem.key)).toEqual(['queueEndpoint', 'model']);
+    expect(managed.problems.map((problem) => problem.key)).toEqual([
+      'queueEndpoint',
+      'notDeliveredAfterMinutes',
+      'model',
+    ]);
     expect(managed.problems[0]?.message).toMatch(/HTTPS/);
+    expect(managed.problems[1]?.message).toMatch(/at least 10 minutes/);
   });
 
   it('wins over the champion’s own values; a queue takes its endpoint and token from either', () => {

@@ -37,11 +37,11 @@ describe('the settings file', () => {
     const file = JSON.parse(writeSettingsFile(settings, { includeToken: false, exportedAt: AT }));
     file.settings.retentionDays = 'a week';
     file.settings.queue.endpoint = 'http://queue.example.nhs.uk';
-    file.settings.model.scope.minAge = -3;
+    file.settings.model.scope.pathways[0].minAge = -3;
     const read = readSettingsFile(JSON.stringify(file));
     expect(read.ok).toBe(false);
     expect(read.ok ? [] : read.errors.map((error) => error.path)).toEqual([
-      'settings.model.scope.minAge',
+      'settings.model.scope.pathways.0.minAge',
       'settings.queue.endpoint',
       'settings.retentionDays',
     ]);

@@ -6,7 +6,12 @@ describe('settings store', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('gives defaults when nothing is stored', async () => {
-    expect(await loadSettings()).toEqual({ retentionDays: 7, modelHistory: [], adapters: [] });
+    expect(await loadSettings()).toEqual({
+      retentionDays: 7,
+      notDeliveredAfterMinutes: 60,
+      modelHistory: [],
+      adapters: [],
+    });
   });
 
   it('keeps what was saved and tells watchers', async () => {
@@ -17,6 +22,7 @@ describe('settings store', () => {
     stop();
     expect(await loadSettings()).toEqual({
       retentionDays: 14,
+      notDeliveredAfterMinutes: 60,
       modelHistory: [],
       adapters: [],
       queue: { endpoint: 'http://127.0.0.1:8787', token: 'abc' },
@@ -29,11 +35,21 @@ describe('settings store', () => {
     await expect(saveSettings({ queue: { endpoint: 'http://queue.example.nhs.uk', token: 'abc' } })).rejects.toThrow(
       /HTTPS/,
     );
-    expect(await loadSettings()).toEqual({ retentionDays: 10, modelHistory: [], adapters: [] });
+    expect(await loadSettings()).toEqual({
+      retentionDays: 10,
+      notDeliveredAfterMinutes: 60,
+      modelHistory: [],
+      adapters: [],
+    });
   });
 
   it('falls back to defaults when what is stored no longer parses', async () => {
     await fakeBrowser.storage.local.set({ settings: { retentionDays: 'many' } });
-    expect(await loadSettings()).toEqual({ retentionDays: 7, modelHistory: [], adapters: [] });
+    expect(await loadSettings()).toEqual({
+      retentionDays: 7,
+      notDeliveredAfterMinutes: 60,
+      modelHistory: [],
+      adapters: [],
+    });
   });
 });

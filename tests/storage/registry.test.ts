@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadDraft, removeAbandonedDrafts, removeDraft, saveDraft } from '../../app/shared/storage/drafts';
@@ -32,10 +34,28 @@ describe('each stored key, brought forward from the shapes stored before version
     expect(await loadSettings()).toEqual({
       model: OPEN_PCN_MODEL,
       retentionDays: 14,
+      notDeliveredAfterMinutes: 60,
       modelHistory: [],
       adapters: [demoAdapter],
     });
     expect(await loadReferrer()).toEqual({ name: 'Dr A Patel', role: 'GP', odsCode: 'L81001' });
+  });
+
+  it('brings version 1 settings holding a model of format 1 forward to format 2, and stores them so', async () => {
+    const v1Model = JSON.parse(
+      readFileSync(join(process.cwd(), 'test-support/fixtures/model-v1/boundaried-vcse.json'), 'utf8'),
+    );
+    const entry = { version: 2, savedAt: '2026-09-15T10:00:00.000Z', changes: ['First version of this model.'] };
+    await fakeBrowser.storage.local.set({
+      settings: { model: v1Model, retentionDays: 7, modelHistory: [{ ...entry, model: v1Model }] },
+    });
+    const settings = await loadSettings();
+    expect(settings.model?.formatVersion).toBe(2);
+    expect(settings.model?.scope.pathways[0]?.minAge).toBe(55);
+    expect(settings.modelHistory[0]?.model.formatVersion).toBe(2);
+    const stored = await fakeBrowser.storage.local.get(['settings', 'settings$']);
+    expect((stored.settings as { model: { formatVersion: number } }).model.formatVersion).toBe(2);
+    expect(stored.settings$).toEqual({ v: 2 });
   });
 
   it('migrates a version 1 draft to version 2: saved when started, and stored so', async () => {

@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { referralToBundle } from '../../../domain/fhir';
 import type { OutboxRow, StoredBundle } from '../../../domain/outbox/row';
 import type { Referral } from '../../../domain/referral';
@@ -39,13 +40,22 @@ export async function enqueueReferral(
   } catch (error) {
     throw new OutboxUnavailableError(error);
   }
-  return db.transaction('rw', db.referrals, db.bundles, async () => {
-    const existing = await db.referrals.get(row.id);
-    if (existing) return existing;
-    await db.bundles.add(bundle);
-    await db.referrals.add(row);
+  try {
+    // Both writes go to IndexedDB at once (no read first): one round trip and the commit.
+    await db.transaction('rw', db.referrals, db.bundles, () =>
+      Promise.all([db.referrals.add(row), db.bundles.add(bundle)]),
+    );
     return row;
-  });
+  } catch (error) {
+    // Already in the outbox (the transaction aborted, nothing was written): that row, as it is now.
+    const existing = isTaken(error) ? await db.referrals.get(row.id) : undefined;
+    if (existing) return existing;
+    throw error;
+  }
+}
+
+function isTaken(error: unknown): boolean {
+  return error instanceof Dexie.ConstraintError || (error as { name?: string })?.name === 'ConstraintError';
 }
 
 /** The outbox row a referral starts as (queued, due now) and its Bundle, built once for every retry to send unchanged. */

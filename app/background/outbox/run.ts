@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
+import type { OutboxRow } from '../../../domain/outbox/row';
 import { type DrainDeps, type DrainReport, drain } from './drain';
-import { waitingCount } from './queries';
+import { undelivered } from './queries';
 import { redactDelivered, redactNeedsAttention } from './retention';
 import { pollStatuses } from './status';
 
@@ -8,8 +9,8 @@ export type RunDeps = DrainDeps & { retentionDays: number };
 
 export type RunResult = {
   report: DrainReport;
-  /** For the toolbar badge: waiting to be sent, being sent, or needing attention. */
-  waiting: number;
+  /** For the toolbar badge: the rows waiting to be sent, being sent, or needing attention. */
+  undelivered: OutboxRow[];
   /** When something next falls due (a retry, an expired lease, a status poll), if anything does. */
   nextDueAt: number | undefined;
 };
@@ -30,7 +31,7 @@ export async function runOutbox(
   await pollStatuses(deps, { everything: refresh });
   await redactDelivered(deps.db, deps.now(), deps.retentionDays);
   await redactNeedsAttention(deps.db, deps.now(), deps.retentionDays);
-  return { report, waiting: await waitingCount(deps.db), nextDueAt: await nextDueAt(deps) };
+  return { report, undelivered: await undelivered(deps.db), nextDueAt: await nextDueAt(deps) };
 }
 
 async function nextDueAt({ db }: DrainDeps): Promise<number | undefined> {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { adapterSchema } from '../../../domain/adapters/adapter';
 import { savedDraftSchema } from '../../../domain/drafts/saved-draft';
+import { upgradeSettingsModels } from '../../../domain/model/migrate';
 import { settingsSchema } from '../../../domain/settings/settings';
 
 /**
@@ -12,12 +13,15 @@ import { settingsSchema } from '../../../domain/settings/settings';
  *
  * | key                     | what                                                      | written by          | version |
  * | ----------------------- | --------------------------------------------------------- | ------------------- | ------- |
- * | `settings`              | the champion's settings, but the adapters                 | options page, demo  | 1       |
+ * | `settings`              | the champion's settings, but the adapters                 | options page, demo  | 2       |
  * | `adapters`              | the champion's page adapters                              | options page        | 1       |
  * | `referrer`              | the referrer's name, role and practice, remembered        | pad                 | 1       |
  * | `draft:<recordKey>`     | a patient's draft (removed when sent, or after retention) | pad                 | 2       |
  * | `unreadable-<key>@<at>` | a stored draft that did not parse, set aside raw          | pad                 | —       |
  * | `sidebar-layout:<origin>` | the pad's width and the launcher's place on a practice system | content script | 1     |
+ *
+ * A setting added with a default (e.g. `notDeliveredAfterMinutes`, 60) needs no new version: an older value parses
+ * with the default, and older code drops the key it does not know.
  *
  * `sidebar-layout:<origin>` is read and written by the content script, which bundles no zod: its schema, version and
  * reads are by hand in ./sidebar-layout.ts (the same `<key>$` version convention).
@@ -38,8 +42,9 @@ export const SETTINGS: Stored<z.output<typeof storedSettingsSchema>> = {
   key: 'settings',
   schema: storedSettingsSchema,
   fallback: storedSettingsSchema.parse({}),
-  version: 1,
-  migrations: {},
+  version: 2,
+  // Version 1 held models of model format 1 (one age range): each is brought forward to format 2, pathways.
+  migrations: { 2: upgradeSettingsModels },
 };
 
 /** The champion's adapters: each entry parsed on its own, so one that no longer parses leaves the others working. */

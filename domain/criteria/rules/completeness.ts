@@ -1,5 +1,5 @@
 import type { ServiceModel } from '../../model/model';
-import { ageOn, parseDateOfBirth } from '../../referral/date-of-birth';
+import { dateOfBirthProblem } from '../../referral/date-of-birth';
 import type { ReferralDraft } from '../../referral/draft';
 import { isNeedCode } from '../../referral/needs';
 import { nhsNumberProblem } from '../../referral/nhs-number';
@@ -70,7 +70,7 @@ export function patientDetails(draft: ReferralDraft, model: ServiceModel, today:
   // A model bounded by area cannot be checked without a postcode.
   if (
     model.kind === 'boundaried' &&
-    model.scope.postcodeAreas.length > 0 &&
+    model.scope.pathways.every((pathway) => pathway.postcodeAreas.length > 0) &&
     !model.requiredFields.includes('postcode') &&
     !present(patient.postcode)
   ) {
@@ -100,29 +100,15 @@ function malformed(field: PatientField, value: string | string[], today: string)
       : undefined;
   }
   if (field === 'dateOfBirth') {
-    const iso = parseDateOfBirth(value as string);
-    if (!iso) {
-      return finding('incomplete', {
-        rule: 'patient.date-of-birth',
-        subject: field,
-        indicator: 'warning',
-        summary: 'The date of birth is not a date we can read: type it as, for example, 12-Mar-1950.',
-        detail: `“${value}” is not a date in a form we read (12-Mar-1950, 12/03/1950, 12 March 1950 or 1950-03-12).`,
-      });
-    }
-    const age = ageOn(iso, today);
-    if (iso > today || age > 130) {
-      return finding('incomplete', {
-        rule: 'patient.date-of-birth',
-        subject: field,
-        indicator: 'warning',
-        summary:
-          iso > today
-            ? 'The date of birth is in the future: check it against the record.'
-            : `The date of birth makes the patient ${age}: check it against the record.`,
-      });
-    }
-    return undefined;
+    const problem = dateOfBirthProblem(value as string, today);
+    return problem
+      ? finding('incomplete', {
+          rule: 'patient.date-of-birth',
+          subject: field,
+          indicator: 'warning',
+          summary: `${problem.message}.`,
+        })
+      : undefined;
   }
   const parsed = patientSchema.shape[field].safeParse(value);
   if (parsed.success) return undefined;
