@@ -142,17 +142,27 @@ export async function launcherBox(page: Page): Promise<Box> {
   return box;
 }
 
-/** Whether the pad's panel is showing (its iframe has a box on screen), seen through DevTools. */
+/**
+ * Whether the pad's panel is showing, seen through DevTools: its iframe has a box and is visible (closed, the pad stays
+ * laid out but `visibility: hidden`, app/content/sidebar.css).
+ */
 export async function isPadShown(page: Page): Promise<boolean> {
-  return (await boxInHost(page, 'iframe')) !== undefined;
+  return (await boxInHost(page, 'iframe', { visibleOnly: true })) !== undefined;
 }
 
 type Box = { x: number; y: number; width: number; height: number };
 
-/** The on-screen box of the first element named `localName` inside our host's shadow root; undefined when not rendered. */
-async function boxInHost(page: Page, localName: string): Promise<Box | undefined> {
+/**
+ * The on-screen box of the first element named `localName` inside our host's shadow root; undefined when not rendered
+ * (or, with `visibleOnly`, when hidden by `visibility`).
+ */
+async function boxInHost(page: Page, localName: string, { visibleOnly = false } = {}): Promise<Box | undefined> {
   const cdp = await page.context().newCDPSession(page);
   try {
+    if (visibleOnly) {
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+    }
     type Node = { nodeId: number; localName: string; children?: Node[]; shadowRoots?: Node[] };
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
     const find = (node: Node, inHost: boolean): Node | undefined => {
@@ -168,6 +178,12 @@ async function boxInHost(page: Page, localName: string): Promise<Box | undefined
     if (!node) return undefined;
     const result = await cdp.send('DOM.getBoxModel', { nodeId: node.nodeId }).catch(() => undefined);
     if (!result) return undefined; // not rendered (display: none)
+    if (visibleOnly) {
+      const { computedStyle } = (await cdp.send('CSS.getComputedStyleForNode', { nodeId: node.nodeId })) as {
+        computedStyle: { name: string; value: string }[];
+      };
+      if (computedStyle.find((style) => style.name === 'visibility')?.value !== 'visible') return undefined;
+    }
     // A quad of four corners, in whatever order a transform left them.
     const quad = (result as { model: { border: number[] } }).model.border;
     const xs = quad.filter((_, index) => index % 2 === 0);

@@ -303,6 +303,22 @@ describe('a hostile host page', () => {
     expect(await field(pad, 'Given name')).toBe('Ravi');
   });
 
+  it('hears nothing from us by window messages: no announcement, no extension id', async () => {
+    page = await h.context.newPage();
+    // Listening from before any script of the page or of ours runs.
+    await page.addInitScript(() => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      addEventListener('message', (event) => heard.push(JSON.stringify(event.data)));
+    });
+    await page.goto(h.demoUrl);
+    await page.locator('.mw-pname').waitFor();
+    await page.waitForFunction(() => document.querySelector('social-prescribing-pad') !== null);
+    await toggleByShortcut(page);
+    await padShows(await padFrame(page), 'Family name', 'SMITH');
+    expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+  });
+
   it('cannot load the pad in a frame of its own, with a forged nonce or none', async () => {
     page = await openDemo(h);
     for (const hash of ['#ForgedNonceForgedNonce12', '']) {

@@ -18,9 +18,13 @@ import { settingsSchema } from '../../../domain/settings/settings';
  * | `referrer`              | the referrer's name, role and practice, remembered        | pad                 | 1       |
  * | `draft:<recordKey>`     | a patient's draft (removed when sent, or after retention) | pad                 | 2       |
  * | `unreadable-<key>@<at>` | a stored draft that did not parse, set aside raw          | pad                 | —       |
+ * | `sidebar-layout:<origin>` | the pad's width and the launcher's place on a practice system | content script | 1     |
  *
  * A setting added with a default (e.g. `notDeliveredAfterMinutes`, 60) needs no new version: an older value parses
  * with the default, and older code drops the key it does not know.
+ *
+ * `sidebar-layout:<origin>` is read and written by the content script, which bundles no zod: its schema, version and
+ * reads are by hand in ./sidebar-layout.ts (the same `<key>$` version convention).
  */
 export type Stored<T> = {
   key: string;
