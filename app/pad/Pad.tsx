@@ -92,9 +92,10 @@ export function Pad({ state }: { state: PadState }) {
               <ReferrerSection state={state} />
             </Collapsible>
           </form>
-          {/* Outside the form: a guarded form is inert and greyed, and the bar must still say why Send is off. */}
-          <SendBar state={state} />
           <SentPanel state={state} />
+          {/* Outside the form: a guarded form is inert and greyed, and the bar must still say why Send is off. Last,
+              as it is seen: fixed at the pad's foot. */}
+          <SendBar state={state} />
         </>
       )}
     </main>

@@ -156,8 +156,9 @@ describe('the summary bar and the folded sections', () => {
     const covered: string[] = [];
     await pad.locator('#pad-patient-nhsNumber').focus();
     for (let presses = 0; presses < 80; presses++) {
-      // Pressed in the pad's frame, where the focus is (the page's keyboard goes to the page's own focus).
-      await pad.locator(':focus').press('Tab');
+      // Pressed on the pad's focused control (the page's own keyboard goes to the page's focus, not the frame's).
+      const focused = await pad.evaluateHandle(() => document.activeElement ?? document.body);
+      await focused.asElement()?.press('Tab');
       const where = await pad.evaluate(() => {
         const focused = document.activeElement as HTMLElement | null;
         const bar = document.querySelector('.pad-bar');
