@@ -45,22 +45,30 @@ type LaunchOptions = {
   profileDir?: string;
   /** Reuse a running demo server. */
   demo?: { url: string; port: number; close: () => Promise<void> };
-  /** More Chromium switches, e.g. `--lang=en-US` for a browser in another locale. */
+  /** More Chromium switches. */
   args?: string[];
+  /** The browser's language, e.g. 'en-US': what navigator.language and Intl default to in its pages. */
+  lang?: string;
 };
 
 /** Headless Chromium on this profile with the built extension loaded, once its service worker has started. */
 export async function launchWithExtension(
   profileDir: string,
-  options: { args?: string[]; viewport?: { width: number; height: number } } = {},
+  options: { args?: string[]; viewport?: { width: number; height: number }; lang?: string } = {},
 ): Promise<{ context: BrowserContext; serviceWorker: Worker; extensionId: string }> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     ...(options.viewport ? { viewport: options.viewport } : {}),
+    // Headless Chromium on Linux takes its language from the environment, not --lang: both are set, and Playwright's
+    // locale (navigator.language, Intl and Accept-Language in every page and frame).
+    ...(options.lang
+      ? { locale: options.lang, env: { ...process.env, LANGUAGE: options.lang.replace('-', '_') } }
+      : {}),
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
@@ -87,6 +95,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       '--no-sandbox',
       ...(options.args ?? []),
     ],
+    lang: options.lang,
   });
   let closed = false;
   return {

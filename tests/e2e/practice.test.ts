@@ -14,7 +14,7 @@ import {
   toggleByShortcut,
   whichPatient,
 } from '../../test-support/browser/harness';
-import { dateOfBirthIn } from '../../test-support/browser/pad-browser';
+import { dateOfBirthIn, editPatient } from '../../test-support/browser/pad-browser';
 import { orchardDownsAdapter } from '../../test-support/fixtures/adapters';
 import { SMITH_ON_SCREEN } from '../../test-support/fixtures/demo-patients';
 
@@ -164,6 +164,7 @@ describe('the patient on screen', () => {
     await toggleByShortcut(page);
     const pad = await padFrame(page);
     await padShows(pad, 'Family name', 'SMITH');
+    await editPatient(pad);
     await pad.getByLabel('Phone', { exact: true }).fill('07700 900123');
 
     await choosePatient(page, 'PATEL');
@@ -239,6 +240,7 @@ describe('a hostile host page', () => {
     await toggleByShortcut(page);
     const pad = await padFrame(page);
     await padShows(pad, 'NHS number', '943 476 5919');
+    await editPatient(pad);
     await pad.getByLabel('Phone', { exact: true }).fill('07700 900999 typed in the pad');
 
     const attempts = await page.evaluate(() => {
