@@ -25,7 +25,8 @@ export async function outboxRows(page: Page): Promise<OutboxRow[]> {
 
 /** A date's group by its legend: its day, month and year boxes (the NHS date input). */
 const dateBoxes = (page: Page | Frame, legend: RegExp) => {
-  const group = page.getByRole('group', { name: legend });
+  // Hidden too: the pad folds a patient whose details are all from the record into one line, and the boxes keep values.
+  const group = page.getByRole('group', { name: legend, includeHidden: true });
   return ['Day', 'Month', 'Year'].map((label) => group.getByLabel(label, { exact: true }));
 };
 

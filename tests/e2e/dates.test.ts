@@ -37,7 +37,8 @@ async function openPadFor(family: string, path = ''): Promise<{ page: Page; pad:
   if (family) await choosePatient(page, family);
   await toggleByShortcut(page);
   const pad = await padFrame(page);
-  await pad.getByLabel('Given name', { exact: true }).waitFor();
+  // Attached, not shown: a patient whose details are all from the record is one line until "edit".
+  await pad.locator('#pad-patient-given').waitFor({ state: 'attached' });
   return { page, pad };
 }
 
@@ -74,6 +75,7 @@ describe('dates in a browser set to US English', () => {
     expect(await pad.locator('#pad-patient-dateOfBirth-read').textContent()).toMatch(/^3 September 1992, aged \d+$/);
     expect(await pad.locator('#pad-patient-dateOfBirth-source').textContent()).toBe('from the record');
     expect(await pad.locator('input[type="date"]').count()).toBe(0);
+    expect(await pad.locator('#pad-patient-line').textContent()).toContain('Adaeze OKAFOR · 999 001 2342 · 3 Sep 1992');
 
     await pad.getByRole('button', { name: 'Loneliness or isolation' }).click();
     await noSafetyConcernsAndConsent(pad);

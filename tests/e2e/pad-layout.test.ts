@@ -119,9 +119,13 @@ describe.each(['en-GB', 'en-US'])('a typical referral in an %s browser at 1,366 
     await act('sharing', () =>
       frame.getByLabel('The patient agrees to their details being shared with the service').check(),
     );
-    // Ready: the bar says the verdict in the headline's words, and Send is on.
+    // Ready: the bar says the verdict in the headline's words, and Send is on. What was typed first is still there (the
+    // loss OPEN-5 records would show here as "Not complete yet").
+    await expect.poll(() => frame.locator('.pad-verdict__outcome').textContent()).toMatch(/^In the agreed model/);
+    expect(await frame.getByLabel(/^What matters to the patient/).inputValue()).toBe(
+      'Meeting people again, like at the bowls club',
+    );
     const headline = await frame.locator('.pad-verdict__outcome').textContent();
-    expect(headline).toMatch(/^In the agreed model/);
     expect(await frame.locator('.pad-bar__verdict').textContent()).toBe(headline);
     expect(await frame.locator('#pad-send').isEnabled()).toBe(true);
     await act('sent', () => frame.getByRole('button', { name: 'Send referral' }).click());
