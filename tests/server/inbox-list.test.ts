@@ -43,7 +43,13 @@ async function walk(queue: Queue, cookie: string, path: string): Promise<string[
 
 /** The GP practice's L81001 referral just sent, under `id`, with or without a safety flag. */
 function sent(id: string, flagged: boolean): Referral {
-  const base = flagged ? richReferral : { ...minimalReferral, referrer: richReferral.referrer };
+  // Version 2 of "open" is the one agreed with L81001 in the tests' seeded services (test-support/queue/services.ts).
+  const unflagged = {
+    ...minimalReferral,
+    referrer: richReferral.referrer,
+    verdict: { ...minimalReferral.verdict, modelVersion: 2 },
+  };
+  const base = flagged ? richReferral : unflagged;
   return referralSchema.parse({ ...base, id, createdAt: new Date().toISOString() });
 }
 
