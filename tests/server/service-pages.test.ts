@@ -42,12 +42,22 @@ function get(cookie: string, path: string) {
   return fetch(`${queue.url}/inbox/service${path}`, { redirect: 'manual', headers: { Cookie: cookie } });
 }
 
+/** Text as the browser shows it: Preact escapes quotes and some punctuation as entities. */
+function decoded(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replaceAll('&quot;', '"')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+}
+
 /** The error summary's items as the lead reads them: each message and the control it links to. */
 function summary(page: string): { target: string; message: string }[] {
   const box = /<div class="nhsuk-error-summary"[\s\S]*?<\/ul>/.exec(page)?.[0] ?? '';
   return [...box.matchAll(/<a href="#([^"]+)">([^<]*)<\/a>/g)].map(([, target, message]) => ({
     target: target ?? '',
-    message: (message ?? '').replaceAll('&amp;', '&').replaceAll('&#x201c;', '“').replaceAll('&#x201d;', '”'),
+    message: decoded(message ?? ''),
   }));
 }
 
@@ -109,7 +119,7 @@ describe('the details form', () => {
       { target: 'name', message: 'Name the service.' },
       { target: 'organisationOds', message: 'An ODS code is 3 to 6 letters and digits, for example L81001.' },
       { target: 'hours', message: 'Give the service’s hours.' },
-      { target: 'areas', message: '“BRISTOL”: A postcode area or district, for example BS or BS16.' },
+      { target: 'areas', message: '“Bristol”: A postcode area or district, for example BS or BS16.' },
     ]);
     expect(await getService(queue.db, kingsmeadConnect.id)).toEqual(kingsmeadConnect);
   });
