@@ -3,7 +3,6 @@ import type { Party } from '../../domain/service/agreement';
 import type { Service as ServiceDetails } from '../../domain/service/service';
 import type { InboxVariables } from '../auth/session';
 import type { Service } from '../context';
-import { serviceLedBy } from '../store/service-leads';
 import { getService } from '../store/services';
 
 export type LeadVariables = { Variables: InboxVariables['Variables'] & { led: ServiceDetails } };
@@ -14,8 +13,8 @@ export type LeadVariables = { Variables: InboxVariables['Variables'] & { led: Se
  */
 export function requireLead(service: Service) {
   return createMiddleware<LeadVariables>(async (c, next) => {
-    const serviceId = await serviceLedBy(service.db, c.get('session').linkWorker.username);
-    const led = serviceId ? await getService(service.db, serviceId) : undefined;
+    const { role, serviceId } = c.get('session');
+    const led = role === 'service-lead' && serviceId ? await getService(service.db, serviceId) : undefined;
     if (!led) return c.text('Only the lead of a service may change its details, capacity and models.', 403);
     c.set('led', led);
     await next();

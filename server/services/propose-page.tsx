@@ -28,7 +28,7 @@ export function ProposePage(props: {
       <BackLink />
       <Problems problems={problems} />
       <h1>Propose a model to a practice</h1>
-      <form method="get" action="/inbox/service/propose" class="form" aria-label="Choose the practice">
+      <form method="get" action="/inbox/service/propose" class="form">
         <Field id="practice" label="Practice" errors={at('practice')}>
           <select class="nhsuk-select" id="practice" name="practice" {...described('practice')}>
             <option value="">Choose a practice</option>

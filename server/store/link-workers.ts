@@ -4,7 +4,16 @@ import { audit, COMMAND_LINE } from './audit';
 import type { Db, Queryable } from './db';
 
 export type LinkWorker = { username: string; displayName: string };
-export type Session = { linkWorker: LinkWorker; administrator: boolean; csrfToken: string; expiresAt: Date };
+export type Session = {
+  linkWorker: LinkWorker;
+  administrator: boolean;
+  /** 'service-lead': may manage their service's pages (/inbox/service). */
+  role: 'link-worker' | 'service-lead';
+  /** The service the account belongs to (migration 010); none for an account from before services. */
+  serviceId?: string;
+  csrfToken: string;
+  expiresAt: Date;
+};
 
 /** Adds an account, recorded in the audit as added by `by`. */
 export async function addLinkWorker(
@@ -111,10 +120,12 @@ export async function sessionFor(db: Queryable, id: string, now: Date): Promise<
     username: string;
     display_name: string;
     administrator: boolean;
+    role: Session['role'];
+    service_id: string | null;
     csrf_token: string;
     expires_at: Date;
   }>(
-    `SELECT s.username, w.display_name, w.administrator, s.csrf_token, s.expires_at
+    `SELECT s.username, w.display_name, w.administrator, w.role, w.service_id, s.csrf_token, s.expires_at
      FROM link_worker_session s JOIN link_worker w ON w.username = s.username
      WHERE s.id_hash = $1 AND s.expires_at > $2 AND w.disabled_at IS NULL`,
     [secretHash(id), now],
@@ -124,6 +135,8 @@ export async function sessionFor(db: Queryable, id: string, now: Date): Promise<
     row && {
       linkWorker: { username: row.username, displayName: row.display_name },
       administrator: row.administrator,
+      role: row.role,
+      ...(row.service_id ? { serviceId: row.service_id } : {}),
       csrfToken: row.csrf_token,
       expiresAt: new Date(row.expires_at),
     }

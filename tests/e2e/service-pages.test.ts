@@ -1,0 +1,166 @@
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ukDate } from '../../domain/clock/uk-date';
+import { BOUNDARIED_VCSE_MODEL } from '../../domain/model/examples';
+import { longDay } from '../../domain/pad/agreement';
+import { addLinkWorker } from '../../server/store/link-workers';
+import { addService, agreedVersions, decideProposal, proposalsFor, proposeModel } from '../../server/store/services';
+import { CHROMIUM, screenshotForDocs } from '../../test-support/browser/harness';
+import { seriousViolations } from '../../test-support/browser/pad-browser';
+import { kingsmeadConnect } from '../../test-support/fixtures/services';
+import { type Queue, startQueue } from '../../test-support/queue/queue';
+
+const LEAD = { username: 'sam', displayName: 'Sam Lee', password: 'a lead’s long password' };
+const champion = { name: 'Dr Amina Patel', role: 'GP partner', organisation: 'Riverside Surgery' };
+const samForTheService = { name: 'Sam Lee', role: 'Service lead', organisation: 'Kingsmead Community Trust' };
+
+/** The practice's side, as its champion's options page would do it with the practice's token. */
+async function practiceProposes(queue: Queue, model = BOUNDARIED_VCSE_MODEL) {
+  const result = await proposeModel(
+    queue.db,
+    { serviceId: kingsmeadConnect.id, practice: 'L81001', side: 'practice', model, proposedBy: champion },
+    new Date(),
+  );
+  if (!result.ok) throw new Error(result.problem);
+  return result.proposal;
+}
+
+async function noSeriousViolations(page: Page) {
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+describe('the service lead’s pages in a real browser', () => {
+  let queue: Queue;
+  let browser: Browser;
+  beforeAll(async () => {
+    queue = await startQueue('pglite');
+    await addService(queue.db, kingsmeadConnect, new Date());
+    await addLinkWorker(queue.db, LEAD);
+    await queue.db.query(`UPDATE link_worker SET role = 'service-lead', service_id = $2 WHERE username = $1`, [
+      LEAD.username,
+      kingsmeadConnect.id,
+    ]);
+    // Version 1 is in force with Riverside Surgery: the practice proposed it and the service agreed.
+    const first = await practiceProposes(queue);
+    await decideProposal(
+      queue.db,
+      { proposalId: first.id, serviceId: kingsmeadConnect.id, side: 'service' },
+      { decision: 'agree', by: samForTheService },
+      new Date(),
+    );
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await queue?.stop();
+  });
+
+  it('a lead pauses the service, reads a practice’s proposal as a diff and agrees it; a proposal sent back shows why', async () => {
+    const changed = {
+      ...BOUNDARIED_VCSE_MODEL,
+      name: 'Kingsmead Connect 50+',
+      scope: { ...BOUNDARIED_VCSE_MODEL.scope, minAge: 50 },
+    };
+    const proposal = await practiceProposes(queue, changed);
+
+    // The pages' own CSP stays on: axe-core is evaluated through the DevTools protocol, not as a script tag.
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${queue.url}/inbox/service`);
+    await expect.poll(() => page.url()).toBe(`${queue.url}/inbox/login`);
+    await page.getByLabel('Username').fill(LEAD.username);
+    await page.getByLabel('Password').fill(LEAD.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Your service' }).click();
+    await page.getByRole('heading', { name: 'Kingsmead Connect 55+', level: 1 }).waitFor();
+    expect(await page.locator('.tag').first().textContent()).toBe(
+      'Waiting list of about 3 weeks: Groups restart in January',
+    );
+    await noSeriousViolations(page);
+
+    // Capacity: paused with no end date is refused where it is wrong, then saved with one.
+    await page.getByRole('link', { name: 'Change capacity' }).click();
+    await page.getByRole('radio', { name: 'Paused' }).check();
+    await page.getByRole('button', { name: 'Save capacity' }).click();
+    const summary = page.getByRole('alert');
+    expect(await summary.getByRole('link').allTextContents()).toEqual(['Give the date the pause ends.']);
+    await noSeriousViolations(page);
+    await summary.getByRole('link', { name: 'Give the date the pause ends.' }).click();
+    const until = ukDate(Date.now() + 30 * 24 * 60 * 60 * 1000);
+    await page.getByLabel('For a pause: the date it ends').fill(until);
+    await page.getByLabel('Note for practices (optional)').fill('Refer to Kingsmead Valley PCN meanwhile');
+    await page.getByRole('button', { name: 'Save capacity' }).click();
+    await page.getByText('Saved: the capacity.').waitFor();
+    expect(await page.locator('.tag').first().textContent()).toBe(
+      `Paused until ${longDay(until)}: Refer to Kingsmead Valley PCN meanwhile`,
+    );
+
+    // The practice's proposal: what it changes from version 1, then agreed for the service.
+    await page.getByRole('link', { name: 'Version 2 for Riverside Surgery (L81001)' }).click();
+    await page.getByRole('heading', { name: 'What changes from version 1' }).waitFor();
+    const changes = await page.locator('ul.changes li').allTextContents();
+    expect(changes).toContain('Name: “Kingsmead Connect 55+ (boundaried)” → “Kingsmead Connect 50+”');
+    expect(changes).toContain('Lowest age: 55 → 50');
+    await noSeriousViolations(page);
+    await screenshotForDocs(page, 'service-proposal.png', true);
+    await page.getByRole('button', { name: 'Agree this version' }).click();
+    await page.getByText('Agreed: the practice can refer under this version now.').waitFor();
+    const row = page.locator('tr[data-agreement="L81001-2"]');
+    expect(await row.locator('td').allTextContents()).toEqual([
+      'Riverside Surgery (L81001)',
+      '2: Kingsmead Connect 50+',
+      'Dr Amina Patel, GP partner, Riverside Surgery',
+      'Sam Lee, Service lead, Kingsmead Community Trust',
+      expect.any(String),
+      expect.any(String),
+    ]);
+    const [agreed] = await agreedVersions(queue.db, kingsmeadConnect.id);
+    expect(agreed).toMatchObject({ version: 2, agreedBy: { practice: champion, service: samForTheService } });
+    expect((await proposalsFor(queue.db, kingsmeadConnect.id)).find((p) => p.id === proposal.id)?.status).toBe(
+      'agreed',
+    );
+
+    // The lead proposes version 3 from the version in force; the practice sends it back with a comment.
+    await page.getByRole('link', { name: 'Propose a model to a practice' }).click();
+    await page.getByLabel('Practice', { exact: true }).selectOption('L81001');
+    await page.getByRole('button', { name: 'Start from its version in force' }).click();
+    await page.getByText('The box below holds version 2, in force with this practice now.').waitFor();
+    expect(await page.getByLabel('The model (JSON)').inputValue()).toContain('"name": "Kingsmead Connect 50+"');
+    await noSeriousViolations(page);
+    await page.getByLabel('The model (JSON)').fill('{ "formatVersion": 1, "id": "kingsmead-connect-55" }');
+    await page.getByRole('button', { name: 'Propose to the practice' }).click();
+    expect(await page.getByRole('alert').getByRole('link').first().textContent()).toBe(
+      'version: This field is missing.',
+    );
+    await noSeriousViolations(page);
+    await page.getByLabel('Practice', { exact: true }).selectOption('L81001');
+    await page.getByRole('button', { name: 'Start from its version in force' }).click();
+    await page.getByRole('button', { name: 'Propose to the practice' }).click();
+    await page.getByText('Proposed: the practice sees it').waitFor();
+    const [ours] = await proposalsFor(queue.db, kingsmeadConnect.id);
+    expect(ours).toMatchObject({ version: 3, side: 'service', status: 'proposed' });
+    await decideProposal(
+      queue.db,
+      { proposalId: ours?.id ?? '', serviceId: kingsmeadConnect.id, side: 'practice' },
+      { decision: 'send-back', by: champion, comment: 'We refer people aged 50 to 54 too: keep version 2.' },
+      new Date(),
+    );
+    await page.reload();
+    await page.getByRole('link', { name: 'Version 3 for Riverside Surgery (L81001)' }).click();
+    expect(await page.locator('.comment').textContent()).toBe('We refer people aged 50 to 54 too: keep version 2.');
+    expect(await page.locator('.summary').textContent()).toContain(
+      'Sent back by Dr Amina Patel, GP partner, Riverside Surgery',
+    );
+    await noSeriousViolations(page);
+
+    await page.getByRole('link', { name: 'Your service' }).first().click();
+    await page.getByRole('link', { name: 'Change details' }).click();
+    await page.getByLabel('Service name').waitFor();
+    await noSeriousViolations(page);
+    await context.close();
+  });
+});
