@@ -8,6 +8,7 @@
  *   add-link-worker <username> <display name> [--administrator]   (the password is read from standard input, or
  *     generated and shown; an administrator may also read the audit)
  *   disable-link-worker <username>   (no more sign-ins; their sessions end now)
+ *   make-service-lead <username> <service id>   (the account manages that service's pages, /inbox/service)
  * The database: PostgreSQL when DATABASE_URL is set, else the embedded one in QUEUE_DATA_DIR (default .data/queue),
  * which one process owns at a time: while `serve` runs on it, add `--via <its address>` to a command to run it there.
  * QUEUE_RATE_LIMIT_PER_MINUTE and QUEUE_RATE_LIMIT_BURST set each practice token's limit per process (0 per minute: none).
@@ -121,7 +122,7 @@ try {
     });
     if (!request.success)
       fail(
-        'Commands: serve, add-practice, issue-token, revoke-token, list-tokens, add-link-worker, disable-link-worker (see server/main.ts).',
+        'Commands: serve, add-practice, issue-token, revoke-token, list-tokens, add-link-worker, disable-link-worker, make-service-lead (see server/main.ts).',
       );
     const output = await once(request.data);
     if (output) console.log(output);

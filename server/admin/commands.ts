@@ -4,6 +4,7 @@ import { odsCodeSchema } from '../../domain/referral';
 import type { Db } from '../store/db';
 import { addLinkWorker, disableLinkWorker } from '../store/link-workers';
 import { addPractice, issueToken, listTokens, revokeToken } from '../store/practices';
+import { makeServiceLead } from '../store/service-leads';
 
 /** An operator's command, as typed (server/main.ts) or sent to the running service (server/admin/routes.ts). */
 export const commandSchema = z.strictObject({
@@ -14,6 +15,7 @@ export const commandSchema = z.strictObject({
     'list-tokens',
     'add-link-worker',
     'disable-link-worker',
+    'make-service-lead',
   ]),
   args: z.array(z.string()),
   label: z.string().optional(),
@@ -88,6 +90,14 @@ export async function runCommand(db: Db, { command, args, ...options }: Command)
       if (!args[0]) throw new UsageError('Usage: disable-link-worker <username>');
       const disabled = await disableLinkWorker(db, args[0], new Date());
       return disabled ? `Disabled ${args[0]}; their sessions have ended.` : `No enabled link worker ${args[0]}.`;
+    }
+    case 'make-service-lead': {
+      const [username, serviceId] = args;
+      if (!username || !serviceId) throw new UsageError('Usage: make-service-lead <username> <service id>');
+      const made = await makeServiceLead(db, username, serviceId);
+      if (made === 'no-service') throw new UsageError(`There is no service ${serviceId} on this queue.`);
+      if (made === 'no-account') throw new UsageError(`There is no link worker ${username}: add-link-worker first.`);
+      return `${username} is now the lead of ${serviceId}: they manage it at /inbox/service.`;
     }
   }
 }

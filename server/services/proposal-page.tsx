@@ -1,4 +1,5 @@
 import { modelChanges } from '../../domain/model/diff';
+import type { ServiceModel } from '../../domain/model/model';
 import type { AgreedModel, Proposal } from '../../domain/service/agreement';
 import { Field } from '../../ui/Field';
 import { when } from '../inbox/labels';
@@ -20,12 +21,24 @@ type Props = {
   comment?: string;
 };
 
+/**
+ * Who agreed, on what day and the review date are written into the model by the queue when both sides agree, so a
+ * proposal's own are no change to read: the diff takes them from the version in force. Its summary is kept.
+ */
+function withAgreementOf(inForce: ServiceModel, proposed: ServiceModel): ServiceModel {
+  const { agreedBy, agreedOn, reviewBy } = inForce.agreement;
+  return { ...proposed, agreement: { ...proposed.agreement, agreedBy, agreedOn, reviewBy } };
+}
+
 /** A proposal: what it changes against the version in force, and (when it is the service's turn) Agree or Send back. */
 export function ProposalPage(props: Props) {
   const { proposal, inForce } = props;
   const practice = practiceWords(props.practices, proposal.practice);
   const title = `Version ${proposal.version} for ${practice}`;
-  const changes = modelChanges(inForce?.model, proposal.model);
+  const changes = modelChanges(
+    inForce?.model,
+    inForce ? withAgreementOf(inForce.model, proposal.model) : proposal.model,
+  );
   return (
     <Page title={title} session={props.session}>
       <BackLink />
@@ -42,6 +55,8 @@ export function ProposalPage(props: Props) {
         </SummaryRow>
       </dl>
       <h2>{inForce ? `What changes from version ${inForce.version}` : 'What it says'}</h2>
+      <p class="quiet">Who agreed it, when, and its review date are recorded when both sides agree.</p>
+      {!inForce && <p class="inset">{proposal.model.agreement.summary}</p>}
       {changes.length === 0 ? (
         <p>Nothing changes: it is the same as the version in force.</p>
       ) : (
