@@ -1,11 +1,13 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ukDate } from '../../domain/clock/uk-date';
+import { readDirectoryBundle } from '../../domain/fhir/directory';
 import { BOUNDARIED_VCSE_MODEL } from '../../domain/model/examples';
 import { longDay } from '../../domain/pad/agreement';
+import type { Proposal } from '../../domain/service/agreement';
 import { addLinkWorker } from '../../server/store/link-workers';
 import { makeServiceLead } from '../../server/store/service-leads';
-import { addService, agreedVersions, decideProposal, proposalsFor, proposeModel } from '../../server/store/services';
+import { addService, agreedVersions, decideProposal, proposalsFor } from '../../server/store/services';
 import { CHROMIUM, screenshotForDocs } from '../../test-support/browser/harness';
 import { seriousViolations } from '../../test-support/browser/pad-browser';
 import { kingsmeadConnect as kingsmeadFixture } from '../../test-support/fixtures/services';
@@ -18,15 +20,19 @@ const LEAD = { username: 'sam', displayName: 'Sam Lee', password: 'a lead’s lo
 const champion = { name: 'Dr Amina Patel', role: 'GP partner', organisation: 'Riverside Surgery' };
 const samForTheService = { name: 'Sam Lee', role: 'Service lead', organisation: 'Kingsmead Community Trust' };
 
-/** The practice's side, as its champion's options page would do it with the practice's token. */
-async function practiceProposes(queue: Queue, model = BOUNDARIED_VCSE_MODEL) {
-  const result = await proposeModel(
-    queue.db,
-    { serviceId: kingsmeadConnect.id, practice: 'L81001', side: 'practice', model, proposedBy: champion },
-    new Date(),
-  );
-  if (!result.ok) throw new Error(result.problem);
-  return result.proposal;
+/** The practice's side, over the queue's FHIR API with the practice's token, as its champion's options page does. */
+async function asThePractice(queue: Queue, operation: string, body: unknown) {
+  const response = await fetch(`${queue.url}/fhir/HealthcareService/${kingsmeadConnect.id}/${operation}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${queue.tokens.L81001}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(response.status, await response.clone().text()).toBe(operation === '$propose-model' ? 201 : 200);
+  return (await response.json()) as Proposal;
+}
+
+function practiceProposes(queue: Queue, model = BOUNDARIED_VCSE_MODEL) {
+  return asThePractice(queue, '$propose-model', { model, proposedBy: champion });
 }
 
 async function noSeriousViolations(page: Page) {
@@ -100,6 +106,19 @@ describe('the service lead’s pages in a real browser', () => {
       `Paused until ${longDay(until)}: Refer to Kingsmead Valley PCN meanwhile`,
     );
 
+    // The practice's directory says so at once.
+    const directory = await fetch(`${queue.url}/fhir/HealthcareService`, {
+      headers: { Authorization: `Bearer ${queue.tokens.L81001}` },
+    });
+    const read = readDirectoryBundle(await directory.json());
+    expect(read.ok && read.entries.find((entry) => entry.service.id === kingsmeadConnect.id)?.service.capacity).toEqual(
+      {
+        state: 'paused',
+        until,
+        note: 'Refer to Kingsmead Valley PCN meanwhile',
+      },
+    );
+
     // The practice's proposal: what it changes from version 1, then agreed for the service.
     await page.getByRole('link', { name: 'Version 2 for Riverside Surgery (L81001)' }).click();
     await page.getByRole('heading', { name: 'What changes from version 1' }).waitFor();
@@ -147,12 +166,11 @@ describe('the service lead’s pages in a real browser', () => {
     await page.getByText('Proposed: the practice sees it').waitFor();
     const [ours] = await proposalsFor(queue.db, kingsmeadConnect.id);
     expect(ours).toMatchObject({ version: 3, side: 'service', status: 'proposed' });
-    await decideProposal(
-      queue.db,
-      { proposalId: ours?.id ?? '', serviceId: kingsmeadConnect.id, side: 'practice' },
-      { decision: 'send-back', by: champion, comment: 'We refer people aged 50 to 54 too: keep version 2.' },
-      new Date(),
-    );
+    await asThePractice(queue, '$send-back', {
+      proposalId: ours?.id,
+      comment: 'We refer people aged 50 to 54 too: keep version 2.',
+      by: champion,
+    });
     await page.reload();
     await page.getByRole('link', { name: 'Version 3 for Riverside Surgery (L81001)' }).click();
     expect(await page.locator('.comment').textContent()).toBe('We refer people aged 50 to 54 too: keep version 2.');
