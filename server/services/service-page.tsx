@@ -101,6 +101,12 @@ function ProposalList(props: {
   );
 }
 
+/** Newest first, so a version is in force when no version before it in the list is with the same practice. */
+function inForce(agreements: readonly AgreedModel[], index: number): boolean {
+  const practice = agreements[index]?.practice;
+  return !agreements.slice(0, index).some((agreed) => agreed.practice === practice);
+}
+
 /** Every agreed version, newest first, with who agreed it on each side: immutable, so a record, not a form. */
 function AgreementTable(props: { agreements: readonly AgreedModel[]; practices: readonly Practice[] }) {
   return (
@@ -122,10 +128,13 @@ function AgreementTable(props: { agreements: readonly AgreedModel[]; practices: 
             </tr>
           </thead>
           <tbody>
-            {props.agreements.map((agreed) => (
+            {props.agreements.map((agreed, index) => (
               <tr key={`${agreed.practice}-${agreed.version}`} data-agreement={`${agreed.practice}-${agreed.version}`}>
                 <td>{practiceWords(props.practices, agreed.practice)}</td>
-                <td>{`${agreed.version}: ${agreed.model.name}`}</td>
+                <td>
+                  {`${agreed.version}: ${agreed.model.name} `}
+                  {inForce(props.agreements, index) && <strong class="tag tag-green">In force</strong>}
+                </td>
                 <td>{partyWords(agreed.agreedBy.practice)}</td>
                 <td>{partyWords(agreed.agreedBy.service)}</td>
                 <td>{when(agreed.agreedAt)}</td>

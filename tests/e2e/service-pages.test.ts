@@ -39,9 +39,12 @@ async function noSeriousViolations(page: Page) {
   expect(await seriousViolations(page)).toEqual([]);
 }
 
-describe('the service lead’s pages in a real browser', () => {
+// Each step signs in, checks several pages with axe-core, or both: on a loaded 2-core machine one took 44 s.
+describe('the service lead’s pages in a real browser', { timeout: 120_000 }, () => {
   let queue: Queue;
   let browser: Browser;
+  /** One signed-in lead's tab, carried from step to step. */
+  let page: Page;
   beforeAll(async () => {
     queue = await startQueue('pglite');
     await addService(queue.db, kingsmeadConnect, new Date());
@@ -66,17 +69,10 @@ describe('the service lead’s pages in a real browser', () => {
     await queue?.stop();
   });
 
-  it('a lead pauses the service, reads a practice’s proposal as a diff and agrees it; a proposal sent back shows why', async () => {
-    const changed = {
-      ...BOUNDARIED_VCSE_MODEL,
-      name: 'Kingsmead Connect 50+',
-      scope: { ...BOUNDARIED_VCSE_MODEL.scope, minAge: 50 },
-    };
-    const proposal = await practiceProposes(queue, changed);
-
+  it('a lead signs in and pauses the service; a pause with no end date is refused where it is; the directory says so', async () => {
     // The pages' own CSP stays on: axe-core is evaluated through the DevTools protocol, not as a script tag.
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-    const page = await context.newPage();
+    page = await context.newPage();
     await page.goto(`${queue.url}/inbox/service`);
     await expect.poll(() => page.url()).toBe(`${queue.url}/inbox/login`);
     await page.getByLabel('Username').fill(LEAD.username);
@@ -118,8 +114,16 @@ describe('the service lead’s pages in a real browser', () => {
         note: 'Refer to Kingsmead Valley PCN meanwhile',
       },
     );
+  });
 
-    // The practice's proposal: what it changes from version 1, then agreed for the service.
+  it('the lead reads a practice’s proposal as what it changes from version 1, and agrees it', async () => {
+    const changed = {
+      ...BOUNDARIED_VCSE_MODEL,
+      name: 'Kingsmead Connect 50+',
+      scope: { ...BOUNDARIED_VCSE_MODEL.scope, minAge: 50 },
+    };
+    const proposal = await practiceProposes(queue, changed);
+    await page.reload();
     await page.getByRole('link', { name: 'Version 2 for Riverside Surgery (L81001)' }).click();
     await page.getByRole('heading', { name: 'What changes from version 1' }).waitFor();
     const changes = await page.locator('ul.changes li').allTextContents();
@@ -135,19 +139,21 @@ describe('the service lead’s pages in a real browser', () => {
     const row = page.locator('tr[data-agreement="L81001-2"]');
     expect(await row.locator('td').allTextContents()).toEqual([
       'Riverside Surgery (L81001)',
-      '2: Kingsmead Connect 50+',
+      '2: Kingsmead Connect 50+ In force',
       'Dr Amina Patel, GP partner, Riverside Surgery',
       'Sam Lee, Service lead, Kingsmead Community Trust',
       expect.any(String),
       expect.any(String),
     ]);
+    await screenshotForDocs(page, 'service-lead.png', true);
     const [agreed] = await agreedVersions(queue.db, kingsmeadConnect.id);
     expect(agreed).toMatchObject({ version: 2, agreedBy: { practice: champion, service: samForTheService } });
     expect((await proposalsFor(queue.db, kingsmeadConnect.id)).find((p) => p.id === proposal.id)?.status).toBe(
       'agreed',
     );
+  });
 
-    // The lead proposes version 3 from the version in force; the practice sends it back with a comment.
+  it('the lead proposes version 3 from the version in force (a broken model located first); the practice’s send-back comment shows', async () => {
     await page.getByRole('link', { name: 'Propose a model to a practice' }).click();
     await page.getByLabel('Practice', { exact: true }).selectOption('L81001');
     await page.getByRole('button', { name: 'Start from its version in force' }).click();
@@ -183,6 +189,5 @@ describe('the service lead’s pages in a real browser', () => {
     await page.getByRole('link', { name: 'Change details' }).click();
     await page.getByLabel('Service name').waitFor();
     await noSeriousViolations(page);
-    await context.close();
   });
 });
