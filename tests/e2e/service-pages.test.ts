@@ -6,7 +6,6 @@ import { BOUNDARIED_VCSE_MODEL } from '../../domain/model/examples';
 import { longDay } from '../../domain/pad/agreement';
 import type { Proposal } from '../../domain/service/agreement';
 import { addLinkWorker } from '../../server/store/link-workers';
-import { makeServiceLead } from '../../server/store/service-leads';
 import { addService, agreedVersions, decideProposal, proposalsFor } from '../../server/store/services';
 import { CHROMIUM, screenshotForDocs } from '../../test-support/browser/harness';
 import { seriousViolations } from '../../test-support/browser/pad-browser';
@@ -48,8 +47,7 @@ describe('the service lead’s pages in a real browser', { timeout: 120_000 }, (
   beforeAll(async () => {
     queue = await startQueue('pglite');
     await addService(queue.db, kingsmeadConnect, new Date());
-    await addLinkWorker(queue.db, LEAD);
-    await makeServiceLead(queue.db, LEAD.username, kingsmeadConnect.id);
+    await addLinkWorker(queue.db, { ...LEAD, serviceId: kingsmeadConnect.id, role: 'service-lead' });
     // Version 1 is in force with Riverside Surgery: the practice proposed it and the service agreed.
     const first = await practiceProposes(queue);
     await decideProposal(

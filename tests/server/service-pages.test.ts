@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BOUNDARIED_VCSE_MODEL } from '../../domain/model/examples';
 import { writeModelFile } from '../../domain/model/model-file';
 import { runCommand } from '../../server/admin/commands';
-import { addLinkWorker } from '../../server/store/link-workers';
 import { addService, getService, proposalsFor, proposeModel } from '../../server/store/services';
 import { kingsmeadConnect as kingsmeadFixture, valleyPcn as valleyFixture } from '../../test-support/fixtures/services';
 import { cookieOf, csrfFrom, LINK_WORKER, signIn } from '../../test-support/queue/queue';
@@ -21,11 +20,16 @@ const queue = queueForTests();
 let lead: string;
 let plain: string;
 
-/** A link worker made the lead of a service, by the queue's owner's command. */
+/** A lead added by the queue's owner's command (add-link-worker --service <id> --service-lead). */
 async function addLead(account: typeof LEAD, serviceId: string) {
-  await addLinkWorker(queue.db, account);
-  const said = await runCommand(queue.db, { command: 'make-service-lead', args: [account.username, serviceId] });
-  expect(said).toBe(`${account.username} is now the lead of ${serviceId}: they manage it at /inbox/service.`);
+  const said = await runCommand(queue.db, {
+    command: 'add-link-worker',
+    args: [account.username, account.displayName],
+    password: account.password,
+    service: serviceId,
+    serviceLead: true,
+  });
+  expect(said).toBe(`Added service lead ${account.username} of ${serviceId}.`);
 }
 
 async function signedIn(account: { username: string; password: string }) {
@@ -86,18 +90,6 @@ describe('the service lead’s pages', () => {
     const signedOut = await get('', '');
     expect([signedOut.status, signedOut.headers.get('location')]).toEqual([303, '/inbox/login']);
     expect((await post('', '/capacity', { state: 'accepting' })).status).toBe(401);
-  });
-
-  it('are given by the make-service-lead command only to an account of a service on this queue', async () => {
-    const make = (args: string[]) => runCommand(queue.db, { command: 'make-service-lead', args });
-    await expect(make([LINK_WORKER.username, 'no-such-service'])).rejects.toThrow(
-      'There is no service no-such-service on this queue.',
-    );
-    await expect(make(['nobody', kingsmeadConnect.id])).rejects.toThrow(
-      'There is no link worker nobody: add-link-worker first.',
-    );
-    await expect(make([LINK_WORKER.username])).rejects.toThrow('Usage: make-service-lead <username> <service id>');
-    expect((await get(plain, '')).status).toBe(403);
   });
 
   it('refuse a form without the session’s token, or sent from another site', async () => {
