@@ -5,6 +5,9 @@ import type { Session } from '../store/link-workers';
 import { BackLink, errorsFor, Problems } from './parts';
 import type { CapacityForm, Problem } from './read-forms';
 
+const UNTIL_HINT = 'For example 2027-01-05.';
+const NOTE_HINT = 'For a waiting list or a pause: for example, why, or who to refer to meanwhile.';
+
 const STATES = [
   { value: 'accepting', label: 'Accepting referrals' },
   { value: 'waiting-list', label: 'Waiting list', hint: 'Practices still refer; they see about how long people wait.' },
@@ -45,23 +48,25 @@ export function CapacityPage(props: { session: Session; form: CapacityForm; prob
             {...described('weeks')}
           />
         </Field>
-        <Field id="until" label="For a pause: the date it ends" hint="For example 2027-01-05." errors={at('until')}>
+        <Field id="until" label="For a pause: the date it ends" hint={UNTIL_HINT} errors={at('until')}>
           <input
             class="nhsuk-input nhsuk-input--medium"
             id="until"
             name="until"
             type="date"
             value={form.until}
-            {...described('until', 'x')}
+            {...described('until', UNTIL_HINT)}
           />
         </Field>
-        <Field
-          id="note"
-          label="Note for practices (optional)"
-          hint="For a waiting list or a pause: for example, why, or who to refer to meanwhile."
-          errors={at('note')}
-        >
-          <textarea class="nhsuk-textarea" id="note" name="note" rows={3} maxLength={500} {...described('note', 'x')}>
+        <Field id="note" label="Note for practices (optional)" hint={NOTE_HINT} errors={at('note')}>
+          <textarea
+            class="nhsuk-textarea"
+            id="note"
+            name="note"
+            rows={3}
+            maxLength={500}
+            {...described('note', NOTE_HINT)}
+          >
             {form.note}
           </textarea>
         </Field>

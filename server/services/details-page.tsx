@@ -4,6 +4,9 @@ import type { Session } from '../store/link-workers';
 import { BackLink, errorsFor, Problems } from './parts';
 import type { DetailsForm, Problem } from './read-forms';
 
+const CONTACT_HINT = 'For example: A link worker phones within 5 working days.';
+const HOURS_HINT = 'For example: Monday to Friday, 9am to 5pm.';
+
 const AREAS_HINT =
   'Postcode areas or districts, separated by commas, for example BS16, BS15. Leave empty for anywhere.';
 
@@ -47,7 +50,7 @@ export function DetailsPage(props: { session: Session; form: DetailsForm; proble
         <Field
           id="contact"
           label="How the service makes contact with people"
-          hint="For example: A link worker phones within 5 working days."
+          hint={CONTACT_HINT}
           errors={at('contact')}
         >
           <textarea
@@ -56,13 +59,13 @@ export function DetailsPage(props: { session: Session; form: DetailsForm; proble
             name="contact"
             rows={2}
             maxLength={500}
-            {...described('contact', 'x')}
+            {...described('contact', CONTACT_HINT)}
           >
             {form.contact}
           </textarea>
         </Field>
-        <Field id="hours" label="Hours" hint="For example: Monday to Friday, 9am to 5pm." errors={at('hours')}>
-          {input('hours', { maxLength: 300, ...described('hours', 'x') })}
+        <Field id="hours" label="Hours" hint={HOURS_HINT} errors={at('hours')}>
+          {input('hours', { maxLength: 300, ...described('hours', HOURS_HINT) })}
         </Field>
         <Field id="areas" label="Areas served" hint={AREAS_HINT} errors={at('areas')}>
           {input('areas', described('areas', AREAS_HINT))}

@@ -9,6 +9,8 @@ import type { Practice } from '../store/practices';
 import { BackLink, errorsFor, Problems, partyWords, practiceWords, SummaryRow } from './parts';
 import type { Problem } from './read-forms';
 
+const COMMENT_HINT = 'The practice sees this comment.';
+
 type Props = {
   session: Session;
   proposal: Proposal;
@@ -108,14 +110,14 @@ function Decide(props: Props) {
       <h2>Or send it back</h2>
       <form method="post" action={`${base}/send-back`} class="form">
         <input type="hidden" name="csrf" value={props.session.csrfToken} />
-        <Field id="comment" label="What needs to change" hint="The practice sees this comment." errors={at('comment')}>
+        <Field id="comment" label="What needs to change" hint={COMMENT_HINT} errors={at('comment')}>
           <textarea
             class="nhsuk-textarea"
             id="comment"
             name="comment"
             rows={4}
             maxLength={2000}
-            {...described('comment', 'x')}
+            {...described('comment', COMMENT_HINT)}
           >
             {props.comment ?? ''}
           </textarea>

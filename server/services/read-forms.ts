@@ -93,7 +93,7 @@ export function capacityForm(form: Record<string, unknown>): CapacityForm {
 }
 
 /** What the lead sees when they leave out, or mistype, each part of the capacity. */
-const CAPACITY_MESSAGES: Record<string, (entered: CapacityForm) => string> = {
+const CAPACITY_MESSAGES = {
   state: () => 'Choose whether the service is accepting referrals, has a waiting list, or is paused.',
   weeks: (entered) =>
     entered.weeks === ''
@@ -104,7 +104,8 @@ const CAPACITY_MESSAGES: Record<string, (entered: CapacityForm) => string> = {
       ? 'Give the date the pause ends.'
       : 'Give the date the pause ends as a date, for example 2027-01-05.',
   note: () => 'Keep the note to 500 characters.',
-};
+} satisfies Record<string, (entered: CapacityForm) => string>;
+type CapacityField = keyof typeof CAPACITY_MESSAGES;
 
 /** The capacity form as a capacity; a pause must end after today (`today` is the UK day, YYYY-MM-DD). */
 export function readCapacity(entered: CapacityForm, today: string): Read<ServiceCapacity> {
@@ -124,11 +125,12 @@ export function readCapacity(entered: CapacityForm, today: string): Read<Service
 }
 
 function capacityProblems(issues: z.core.$ZodIssue[], entered: CapacityForm): Problem[] {
-  const fields = [...new Set(issues.map((issue) => String(issue.path[0] ?? 'state')))];
-  return fields.map((field) => {
-    const message = CAPACITY_MESSAGES[field] ?? CAPACITY_MESSAGES.state;
-    return { field: field in CAPACITY_MESSAGES ? field : 'state', message: (message ?? (() => ''))(entered) };
-  });
+  const at = (issue: z.core.$ZodIssue): CapacityField => {
+    const first = String(issue.path[0]);
+    return first in CAPACITY_MESSAGES ? (first as CapacityField) : 'state';
+  };
+  const fields = [...new Set(issues.map(at))];
+  return fields.map((field) => ({ field, message: CAPACITY_MESSAGES[field](entered) }));
 }
 
 /** The form's values for the service as it is now. */
