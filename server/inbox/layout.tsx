@@ -22,6 +22,7 @@ export function Page(props: { title: string; session?: Session; children: Compon
             {props.session && (
               <form method="post" action="/inbox/logout" class="sign-out">
                 <input type="hidden" name="csrf" value={props.session.csrfToken} />
+                {props.session.role === 'service-lead' && <a href="/inbox/service">Your service</a>}{' '}
                 {props.session.administrator && <a href="/inbox/audit">Audit</a>}{' '}
                 <span>{props.session.linkWorker.displayName}</span> <button type="submit">Sign out</button>
               </form>

@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { VNode } from 'preact';
-import { render } from 'preact-render-to-string';
 import { nhsDateTime } from '../../domain/clock/nhs-date';
 import { ukDate } from '../../domain/clock/uk-date';
 import { applyDecision, decisionSchema } from '../../domain/fhir';
@@ -27,38 +24,12 @@ import { detailsRemovedAt } from '../store/retention';
 import { AuditPage } from './audit-page';
 import type { DecisionForm } from './decision-form';
 import { DetailPage } from './detail-page';
+import { CSS, field, html } from './html';
 import { ListPage } from './list-page';
 import { readListRequest } from './list-query';
 import { LoginPage } from './login-page';
 
-const CSS = readFileSync(new URL('./inbox.css', import.meta.url), 'utf8');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Pages with patient details: nothing cached, nothing framed, no script at all, only our stylesheet. */
-const PAGE_HEADERS = {
-  'Content-Security-Policy':
-    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  'Cache-Control': 'no-store',
-  'Referrer-Policy': 'no-referrer',
-  'X-Content-Type-Options': 'nosniff',
-};
-
-/** Rendered by Preact, so every value from a referral is escaped as text. */
-function html(
-  vnode: VNode,
-  status: 200 | 400 | 401 | 403 | 404 | 409 | 429 = 200,
-  headers: Record<string, string> = {},
-): Response {
-  return new Response(`<!doctype html>${render(vnode)}`, {
-    status,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', ...PAGE_HEADERS, ...headers },
-  });
-}
-
-function field(form: Record<string, unknown>, name: string): string | undefined {
-  const value = form[name];
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
 
 type InboxContext = Context<InboxVariables>;
 
