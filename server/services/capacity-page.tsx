@@ -1,11 +1,12 @@
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
+import { DateInput } from '../../ui/DateInput';
 import { Field } from '../../ui/Field';
 import { Page } from '../inbox/layout';
 import type { Session } from '../store/link-workers';
 import { BackLink, errorsFor, Problems } from './parts';
 import type { CapacityForm, Problem } from './read-forms';
 
-const UNTIL_HINT = 'For example 2027-01-05.';
+const UNTIL_HINT = 'For example, 5 1 2027';
 const NOTE_HINT = 'For a waiting list or a pause: for example, why, or who to refer to meanwhile.';
 
 const STATES = [
@@ -22,6 +23,7 @@ export function CapacityPage(props: { session: Session; form: CapacityForm; prob
   const { form } = props;
   const problems = props.problems ?? [];
   const { at, described } = errorsFor(problems);
+  const untilProblem = problems.find((problem) => problem.field === 'until');
   return (
     <Page title="Change capacity" session={props.session}>
       <BackLink />
@@ -48,16 +50,16 @@ export function CapacityPage(props: { session: Session; form: CapacityForm; prob
             {...described('weeks')}
           />
         </Field>
-        <Field id="until" label="For a pause: the date it ends" hint={UNTIL_HINT} errors={at('until')}>
-          <input
-            class="nhsuk-input nhsuk-input--medium"
-            id="until"
-            name="until"
-            type="date"
-            value={form.until}
-            {...described('until', UNTIL_HINT)}
-          />
-        </Field>
+        <DateInput
+          id="until"
+          name="until"
+          legend="For a pause: the date it ends"
+          hint={UNTIL_HINT}
+          value={form.until}
+          error={
+            untilProblem && { message: untilProblem.message, parts: untilProblem.parts ?? ['day', 'month', 'year'] }
+          }
+        />
         <Field id="note" label="Note for practices (optional)" hint={NOTE_HINT} errors={at('note')}>
           <textarea
             class="nhsuk-textarea"

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
+import { type DatePart, type DateParts, partsOf, readDateParts } from '../../domain/clock/date-parts';
 import type { ServiceModel } from '../../domain/model/model';
 import { readModelFile } from '../../domain/model/model-file';
 import { type Service, type ServiceCapacity, serviceCapacitySchema, serviceSchema } from '../../domain/service/service';
 
 /** One problem with what the lead entered: the control it is about (its id) and what is wrong, in plain words. */
-export type Problem = { field?: string; message: string };
+/** What is wrong, and where; for a date, which of its boxes. */
+export type Problem = { field?: string; message: string; parts?: DatePart[] };
 
 /** What the details form posts, as typed, to check and to show again. */
 export type DetailsForm = {
@@ -18,7 +20,7 @@ export type DetailsForm = {
 };
 
 /** What the capacity form posts, as typed. */
-export type CapacityForm = { state: string; weeks: string; until: string; note: string };
+export type CapacityForm = { state: string; weeks: string; until: DateParts; note: string };
 
 export type Read<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
@@ -87,9 +89,15 @@ export function capacityForm(form: Record<string, unknown>): CapacityForm {
   return {
     state: text(form, 'state'),
     weeks: text(form, 'weeks'),
-    until: text(form, 'until'),
+    until: untilBoxes(form),
     note: text(form, 'note'),
   };
+}
+
+/** The pause's end as its day, month and year boxes (the NHS date input), or as YYYY-MM-DD from a script. */
+function untilBoxes(form: Record<string, unknown>): DateParts {
+  const boxes = { day: text(form, 'until-day'), month: text(form, 'until-month'), year: text(form, 'until-year') };
+  return Object.values(boxes).some((box) => box !== '') ? boxes : partsOf(text(form, 'until'));
 }
 
 /** What the lead sees when they leave out, or mistype, each part of the capacity. */
@@ -99,10 +107,7 @@ const CAPACITY_MESSAGES = {
     entered.weeks === ''
       ? 'Say about how many weeks people wait.'
       : 'The wait is a whole number of weeks, from 1 to 104.',
-  until: (entered) =>
-    entered.until === ''
-      ? 'Give the date the pause ends.'
-      : 'Give the date the pause ends as a date, for example 2027-01-05.',
+  until: () => 'Enter the pause end date',
   note: () => 'Keep the note to 500 characters.',
 } satisfies Record<string, (entered: CapacityForm) => string>;
 type CapacityField = keyof typeof CAPACITY_MESSAGES;
@@ -111,11 +116,14 @@ type CapacityField = keyof typeof CAPACITY_MESSAGES;
 export function readCapacity(entered: CapacityForm, today: string): Read<ServiceCapacity> {
   const note = entered.note ? { note: entered.note } : {};
   const weeks = /^\d{1,4}$/.test(entered.weeks) ? Number(entered.weeks) : entered.weeks || undefined;
+  const until = readDateParts(entered.until, 'Pause end date');
+  if (entered.state === 'paused' && !until.ok)
+    return { ok: false, problems: [{ field: 'until', message: until.message, parts: until.parts }] };
   const candidate =
     entered.state === 'waiting-list'
       ? { state: entered.state, weeks, ...note }
       : entered.state === 'paused'
-        ? { state: entered.state, until: entered.until || undefined, ...note }
+        ? { state: entered.state, until: until.ok ? until.iso : undefined, ...note }
         : { state: entered.state || undefined };
   const parsed = serviceCapacitySchema.safeParse(candidate);
   if (!parsed.success) return { ok: false, problems: capacityProblems(parsed.error.issues, entered) };
@@ -150,7 +158,7 @@ export function capacityOf(capacity: ServiceCapacity): CapacityForm {
   return {
     state: capacity.state,
     weeks: capacity.state === 'waiting-list' ? String(capacity.weeks) : '',
-    until: capacity.state === 'paused' ? capacity.until : '',
+    until: partsOf(capacity.state === 'paused' ? capacity.until : ''),
     note: capacity.state === 'accepting' ? '' : (capacity.note ?? ''),
   };
 }

@@ -8,7 +8,7 @@ import type { Proposal } from '../../domain/service/agreement';
 import { addLinkWorker } from '../../server/store/link-workers';
 import { addService, agreedVersions, decideProposal, proposalsFor } from '../../server/store/services';
 import { CHROMIUM, screenshotForDocs } from '../../test-support/browser/harness';
-import { seriousViolations } from '../../test-support/browser/pad-browser';
+import { fillDate, seriousViolations } from '../../test-support/browser/pad-browser';
 import { kingsmeadConnect as kingsmeadFixture } from '../../test-support/fixtures/services';
 import { type Queue, startQueue } from '../../test-support/queue/queue';
 
@@ -88,11 +88,15 @@ describe('the service lead’s pages in a real browser', { timeout: 120_000 }, (
     await page.getByRole('radio', { name: 'Paused' }).check();
     await page.getByRole('button', { name: 'Save capacity' }).click();
     const summary = page.getByRole('alert');
-    expect(await summary.getByRole('link').allTextContents()).toEqual(['Give the date the pause ends.']);
+    expect(await summary.getByRole('link').allTextContents()).toEqual(['Enter the pause end date']);
     await noSeriousViolations(page);
-    await summary.getByRole('link', { name: 'Give the date the pause ends.' }).click();
+    await summary.getByRole('link', { name: 'Enter the pause end date' }).click();
     const until = ukDate(Date.now() + 30 * 24 * 60 * 60 * 1000);
-    await page.getByLabel('For a pause: the date it ends').fill(until);
+    await fillDate(
+      page,
+      /^For a pause: the date it ends/,
+      `${Number(until.slice(8))} ${Number(until.slice(5, 7))} ${until.slice(0, 4)}`,
+    );
     await page.getByLabel('Note for practices (optional)').fill('Refer to Kingsmead Valley PCN meanwhile');
     await page.getByRole('button', { name: 'Save capacity' }).click();
     await page.getByText('Saved: the capacity.').waitFor();
@@ -118,7 +122,10 @@ describe('the service lead’s pages in a real browser', { timeout: 120_000 }, (
     const changed = {
       ...BOUNDARIED_VCSE_MODEL,
       name: 'Kingsmead Connect 50+',
-      scope: { ...BOUNDARIED_VCSE_MODEL.scope, minAge: 50 },
+      scope: {
+        ...BOUNDARIED_VCSE_MODEL.scope,
+        pathways: BOUNDARIED_VCSE_MODEL.scope.pathways.map((pathway) => ({ ...pathway, minAge: 50 })),
+      },
     };
     const proposal = await practiceProposes(queue, changed);
     await page.reload();

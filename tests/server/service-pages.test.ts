@@ -172,10 +172,14 @@ describe('the capacity form', () => {
       { state: 'waiting-list', weeks: '200' },
       [{ target: 'weeks', message: 'The wait is a whole number of weeks, from 1 to 104.' }],
     ],
-    [{ state: 'paused', until: '' }, [{ target: 'until', message: 'Give the date the pause ends.' }]],
+    [{ state: 'paused', until: '' }, [{ target: 'until', message: 'Enter the pause end date' }]],
     [
-      { state: 'paused', until: '5 Jan' },
-      [{ target: 'until', message: 'Give the date the pause ends as a date, for example 2027-01-05.' }],
+      { state: 'paused', 'until-day': '5', 'until-month': 'Jan', 'until-year': '' },
+      [{ target: 'until', message: 'Pause end date must include a year' }],
+    ],
+    [
+      { state: 'paused', 'until-day': '31', 'until-month': '2', 'until-year': '2099' },
+      [{ target: 'until', message: 'Pause end date must be a real date' }],
     ],
     [
       { state: 'paused', until: '2020-01-05' },
@@ -265,7 +269,13 @@ describe('proposals', () => {
     expect(summary(await broken.text())).toEqual([
       { target: 'model', message: 'Not valid JSON: the file ends too early (is it cut short?).' },
     ]);
-    const wrong = { ...BOUNDARIED_VCSE_MODEL, scope: { ...BOUNDARIED_VCSE_MODEL.scope, minAge: 'sixty' } };
+    const wrong = {
+      ...BOUNDARIED_VCSE_MODEL,
+      scope: {
+        ...BOUNDARIED_VCSE_MODEL.scope,
+        pathways: BOUNDARIED_VCSE_MODEL.scope.pathways.map((pathway) => ({ ...pathway, minAge: 'sixty' })),
+      },
+    };
     const form = new FormData();
     form.set('csrf', csrf);
     form.set('practice', 'L81001');
@@ -273,7 +283,7 @@ describe('proposals', () => {
     const uploaded = await post(lead, '/propose', form);
     expect(uploaded.status).toBe(400);
     expect(summary(await uploaded.text())).toEqual([
-      { target: 'model', message: 'scope.minAge: Expected a number, found text "sixty".' },
+      { target: 'model', message: 'scope.pathways.0.minAge: Expected a number, found text "sixty".' },
     ]);
     const noPractice = await post(lead, '/propose', {
       csrf,
