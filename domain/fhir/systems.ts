@@ -43,6 +43,14 @@ export const EXTENSIONS = {
   fieldProvenance: `${BASE}/StructureDefinition/field-provenance`,
   /** Task.statusReason of a redirect, whose text is where to: why (valueString). */
   redirectReason: `${BASE}/StructureDefinition/redirect-reason`,
+  /** HealthcareService: `state` (valueCode: accepting | waiting-list | paused), `weeks` (valuePositiveInt), `until` (valueDate), `note` (valueString). */
+  serviceCapacity: `${BASE}/StructureDefinition/service-capacity`,
+  /** HealthcareService, repeats: a postcode area or district served (valueString). */
+  serviceArea: `${BASE}/StructureDefinition/service-area`,
+  /** HealthcareService: how the service makes contact with the people referred (valueString). */
+  serviceContact: `${BASE}/StructureDefinition/service-contact`,
+  /** HealthcareService: the model version agreed with the practice asking, as agreed-model JSON (valueString). */
+  agreedModel: `${BASE}/StructureDefinition/agreed-model`,
 } as const;
 
 /** A reference to the referrer, contained in the ServiceRequest and the Task. */

@@ -54,6 +54,8 @@ describe('the queue under smaller misuses', () => {
       ...richReferral,
       id,
       referrer: { ...richReferral.referrer, odsCode: 'Y02345' },
+      // A model version agreed with Y02345 (test-support/queue/services.ts): only the id is wrong.
+      verdict: { ...richReferral.verdict, modelId: 'open', modelVersion: 1 },
     });
     const other = await send(queue, fromOther, queue.tokens.Y02345);
     const changed = referralSchema.parse({ ...first, whatMatters: 'Changed after it was sent.' });
