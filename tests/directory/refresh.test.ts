@@ -1,0 +1,113 @@
+// @vitest-environment node
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { refreshDirectory } from '../../app/background/directory/refresh-directory';
+import { startDirectory } from '../../app/background/directory/start-directory';
+import { directoryFor, isStale, loadCachedDirectory } from '../../app/shared/storage/directory';
+import { saveSettings } from '../../app/shared/storage/settings';
+import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../domain/model/examples';
+import { kingsmeadConnect, valleyPcn } from '../../test-support/fixtures/services';
+import { addAgreedService } from '../../test-support/queue/agreed-service';
+import { queueForTests } from '../../test-support/queue/queue-for-tests';
+
+/** The background's refresh against the real queue over HTTP (PGlite in memory), with the extension's storage faked. */
+const queue = queueForTests();
+const champion = { name: 'Dr Amina Patel', role: 'GP partner', organisation: 'Riverside Surgery' };
+const deps = { fetch: (...args: Parameters<typeof fetch>) => fetch(...args), now: Date.now };
+let endpoint: string;
+
+beforeAll(async () => {
+  endpoint = `${queue.url}/fhir`;
+  await addAgreedService(queue.db, {
+    service: kingsmeadConnect,
+    practice: 'L81001',
+    model: BOUNDARIED_VCSE_MODEL,
+    champion,
+  });
+  await addAgreedService(queue.db, { service: valleyPcn, practice: 'L81001', model: OPEN_PCN_MODEL, champion });
+}, 120_000);
+
+beforeEach(() => fakeBrowser.reset());
+
+const useQueue = (token: string, at = endpoint) => saveSettings({ queue: { endpoint: at, token } });
+
+describe('the directory, fetched by the background', () => {
+  it('keeps the practice’s services with their agreements, and which practice and queue it came from', async () => {
+    await useQueue(queue.tokens.L81001);
+    expect(await refreshDirectory(deps)).toEqual({ ok: true });
+    const cached = await loadCachedDirectory();
+    expect(cached.refresh).toMatchObject({ from: endpoint, practice: { odsCode: 'L81001', name: 'Riverside Surgery' } });
+    expect(cached.refresh?.problem).toBeUndefined();
+    const directory = directoryFor(cached, endpoint);
+    expect(directory?.practice).toBe('L81001');
+    expect(directory?.entries.map((entry) => entry.service.name)).toEqual([
+      'Kingsmead Connect 55+',
+      'Kingsmead Valley PCN social prescribing',
+    ]);
+    expect(directory?.entries[0]?.agreement.agreedBy.practice).toEqual(champion);
+    expect(directory?.entries[0]?.service.capacity).toEqual(kingsmeadConnect.capacity);
+    // Another queue's endpoint has no directory here until it is fetched from there.
+    expect(directoryFor(cached, 'http://127.0.0.1:1/fhir')).toBeUndefined();
+  });
+
+  it('gives a practice with no agreement an empty directory, never another practice’s', async () => {
+    await useQueue(queue.tokens.Y02345);
+    expect(await refreshDirectory(deps)).toEqual({ ok: true });
+    const cached = await loadCachedDirectory();
+    expect(cached.directory).toMatchObject({ practice: 'Y02345', entries: [] });
+    expect(cached.refresh?.practice?.name).toBe('Hillside Health Centre');
+  });
+
+  it('keeps the copy when the queue cannot be reached, and says why', async () => {
+    await useQueue(queue.tokens.L81001);
+    await refreshDirectory(deps);
+    const before = await loadCachedDirectory();
+    const offline = { ...deps, fetch: () => Promise.reject(new TypeError('Failed to fetch')) };
+    const failed = await refreshDirectory({ ...offline, now: () => Date.now() + 3 * 24 * 60 * 60 * 1000 });
+    expect(failed).toEqual({
+      ok: false,
+      message: `Could not reach the queue at ${endpoint}/HealthcareService (Failed to fetch). The copy kept in this browser is still used.`,
+    });
+    const after = await loadCachedDirectory();
+    expect(after.directory).toEqual(before.directory);
+    expect(after.refresh).toMatchObject({ from: endpoint, problem: failed.ok ? '' : failed.message });
+    expect(isStale(after.directory as NonNullable<typeof after.directory>, Date.now() + 3 * 24 * 60 * 60 * 1000)).toBe(
+      true,
+    );
+  });
+
+  it('keeps the copy when the token is refused, and says so', async () => {
+    await useQueue(queue.tokens.L81001);
+    await refreshDirectory(deps);
+    await useQueue('spq_not-a-token-this-queue-issued');
+    const failed = await refreshDirectory(deps);
+    expect(failed.ok).toBe(false);
+    expect(failed.ok || failed.message).toContain('The queue refused this practice’s token (HTTP 401)');
+    expect(failed.ok || failed.message).toContain('The copy kept in this browser is still used.');
+    expect((await loadCachedDirectory()).directory?.entries).toHaveLength(2);
+  });
+
+  it('says there is nothing to fetch without a queue, or without a copy yet', async () => {
+    expect(await refreshDirectory(deps)).toEqual({
+      ok: false,
+      message: 'No queue is set, so there is no directory to fetch: set the endpoint and token under “Queue”.',
+    });
+    await useQueue(queue.tokens.L81001, 'http://127.0.0.1:9/fhir');
+    const failed = await refreshDirectory(deps);
+    expect(failed.ok || failed.message).toMatch(/^Could not reach the queue at http:\/\/127\.0\.0\.1:9\/fhir\/HealthcareService/);
+    expect(failed.ok || failed.message).toContain('There is no copy of the directory in this browser yet.');
+  });
+
+  it('refreshes every six hours by an alarm, and at once when asked', async () => {
+    await useQueue(queue.tokens.L81001);
+    const refresh = startDirectory();
+    await expect.poll(() => fakeBrowser.alarms.get('directory')).toMatchObject({ periodInMinutes: 360 });
+    expect((await loadCachedDirectory()).directory).toBeUndefined();
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'directory', scheduledTime: Date.now(), periodInMinutes: 360 });
+    await expect.poll(async () => (await loadCachedDirectory()).directory?.entries.length).toBe(2);
+    // Asked twice at once: one fetch, both told its outcome.
+    const [first, second] = await Promise.all([refresh(), refresh()]);
+    expect(first).toEqual({ ok: true });
+    expect(second).toEqual({ ok: true });
+  });
+});
