@@ -16,6 +16,11 @@ const ACTIONS: Record<AuditAction, string> = {
   'link-worker-added': 'Added a link worker',
   'link-worker-disabled': 'Disabled a link worker',
   'details-removed': 'Removed a closed referral’s details',
+  'service-added': 'Added a service',
+  'service-changed': 'Changed a service’s details or capacity',
+  'model-proposed': 'Proposed a model version',
+  'model-agreed': 'Agreed a model version',
+  'model-sent-back': 'Sent a proposed model back',
 };
 
 /** The audit trail for an administrator, newest first, a page at a time. Server-rendered, no script. */

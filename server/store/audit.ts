@@ -12,7 +12,12 @@ export type AuditAction =
   | 'token-revoked'
   | 'link-worker-added'
   | 'link-worker-disabled'
-  | 'details-removed';
+  | 'details-removed'
+  | 'service-added'
+  | 'service-changed'
+  | 'model-proposed'
+  | 'model-agreed'
+  | 'model-sent-back';
 
 export type AuditEvent = {
   at: Date;
