@@ -15,7 +15,13 @@ export function leadOf(service: Service): Party {
  */
 export async function addAgreedService(
   db: Db,
-  { service, practice, model, champion, at = new Date() }: {
+  {
+    service,
+    practice,
+    model,
+    champion,
+    at = new Date(),
+  }: {
     service: Service;
     practice: string;
     model: ServiceModel;

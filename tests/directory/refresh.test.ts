@@ -36,7 +36,10 @@ describe('the directory, fetched by the background', () => {
     await useQueue(queue.tokens.L81001);
     expect(await refreshDirectory(deps)).toEqual({ ok: true });
     const cached = await loadCachedDirectory();
-    expect(cached.refresh).toMatchObject({ from: endpoint, practice: { odsCode: 'L81001', name: 'Riverside Surgery' } });
+    expect(cached.refresh).toMatchObject({
+      from: endpoint,
+      practice: { odsCode: 'L81001', name: 'Riverside Surgery' },
+    });
     expect(cached.refresh?.problem).toBeUndefined();
     const directory = directoryFor(cached, endpoint);
     expect(directory?.practice).toBe('L81001');
@@ -94,7 +97,9 @@ describe('the directory, fetched by the background', () => {
     });
     await useQueue(queue.tokens.L81001, 'http://127.0.0.1:9/fhir');
     const failed = await refreshDirectory(deps);
-    expect(failed.ok || failed.message).toMatch(/^Could not reach the queue at http:\/\/127\.0\.0\.1:9\/fhir\/HealthcareService/);
+    expect(failed.ok || failed.message).toMatch(
+      /^Could not reach the queue at http:\/\/127\.0\.0\.1:9\/fhir\/HealthcareService/,
+    );
     expect(failed.ok || failed.message).toContain('There is no copy of the directory in this browser yet.');
   });
 

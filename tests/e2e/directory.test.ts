@@ -3,15 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ukDate } from '../../domain/clock/uk-date';
 import { BOUNDARIED_VCSE_MODEL } from '../../domain/model/examples';
 import { longDay } from '../../domain/pad/agreement';
-import { kingsmeadConnect } from '../../test-support/fixtures/services';
+import { readDemoSettings } from '../../server/demo';
+import { addPractice, issueToken } from '../../server/store/practices';
 import { type Harness, launch, openExtensionPage } from '../../test-support/browser/harness';
 import { openOptions } from '../../test-support/browser/options-browser';
 import { setExtensionStorage } from '../../test-support/browser/pad-browser';
-import { addAgreedService, agreeAs, leadOf, serviceProposes, storedProposals } from '../../test-support/queue/agreed-service';
+import { kingsmeadConnect } from '../../test-support/fixtures/services';
+import {
+  addAgreedService,
+  agreeAs,
+  leadOf,
+  serviceProposes,
+  storedProposals,
+} from '../../test-support/queue/agreed-service';
 import { type FaultProxy, startFaultProxy } from '../../test-support/queue/fault-proxy';
 import { type Queue, startQueue } from '../../test-support/queue/queue';
-import { readDemoSettings } from '../../server/demo';
-import { issueToken, addPractice } from '../../server/store/practices';
 
 /**
  * The champion's view of the practice's directory in real Chromium with the built extension, against the real queue
