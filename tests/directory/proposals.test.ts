@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceProposals } from '../../app/options/service-proposals';
 import { BOUNDARIED_VCSE_MODEL } from '../../domain/model/examples';
 import { kingsmeadConnect } from '../../test-support/fixtures/services';
@@ -10,23 +10,28 @@ import {
   serviceProposes,
   storedProposals,
 } from '../../test-support/queue/agreed-service';
-import { queueForTests } from '../../test-support/queue/queue-for-tests';
+import { type Queue, startQueue } from '../../test-support/queue/queue';
 
 /** The options page's side of agreeing a model, against the real queue over HTTP with the practice token. */
-const queue = queueForTests();
+let queue: Queue;
 const champion = { name: 'Priya Shah', role: 'Practice manager', organisation: 'Riverside Surgery' };
 const lead = leadOf(kingsmeadConnect);
 const practice = () => serviceProposals({ endpoint: `${queue.url}/fhir`, token: queue.tokens.L81001 });
 const older = { ...BOUNDARIED_VCSE_MODEL, scope: { ...BOUNDARIED_VCSE_MODEL.scope, minAge: 50 } };
 
 beforeAll(async () => {
+  queue = await startQueue('pglite');
   await addAgreedService(queue.db, {
     service: kingsmeadConnect,
     practice: 'L81001',
     model: BOUNDARIED_VCSE_MODEL,
     champion,
   });
-}, 120_000);
+}, 120_000); // the embedded database's first start
+
+afterAll(async () => {
+  await queue?.stop();
+});
 
 describe('the practice’s proposals with a service', () => {
   it('proposes a model in the champion’s name; the service agrees it; the list says so', async () => {

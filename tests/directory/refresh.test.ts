@@ -1,22 +1,26 @@
 // @vitest-environment node
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { refreshDirectory } from '../../app/background/directory/refresh-directory';
 import { startDirectory } from '../../app/background/directory/start-directory';
 import { directoryFor, isStale, loadCachedDirectory } from '../../app/shared/storage/directory';
 import { saveSettings } from '../../app/shared/storage/settings';
+import { directoryToBundle } from '../../domain/fhir/directory';
 import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../domain/model/examples';
-import { kingsmeadConnect, valleyPcn } from '../../test-support/fixtures/services';
+import { kingsmeadConnect, riversideDirectory, valleyPcn } from '../../test-support/fixtures/services';
 import { addAgreedService } from '../../test-support/queue/agreed-service';
-import { queueForTests } from '../../test-support/queue/queue-for-tests';
+import { type Queue, startQueue } from '../../test-support/queue/queue';
 
 /** The background's refresh against the real queue over HTTP (PGlite in memory), with the extension's storage faked. */
-const queue = queueForTests();
+let queue: Queue;
 const champion = { name: 'Dr Amina Patel', role: 'GP partner', organisation: 'Riverside Surgery' };
 const deps = { fetch: (...args: Parameters<typeof fetch>) => fetch(...args), now: Date.now };
 let endpoint: string;
 
 beforeAll(async () => {
+  queue = await startQueue('pglite');
   endpoint = `${queue.url}/fhir`;
   await addAgreedService(queue.db, {
     service: kingsmeadConnect,
@@ -25,7 +29,11 @@ beforeAll(async () => {
     champion,
   });
   await addAgreedService(queue.db, { service: valleyPcn, practice: 'L81001', model: OPEN_PCN_MODEL, champion });
-}, 120_000);
+}, 120_000); // the embedded database's first start
+
+afterAll(async () => {
+  await queue?.stop();
+});
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -101,6 +109,39 @@ describe('the directory, fetched by the background', () => {
       /^Could not reach the queue at http:\/\/127\.0\.0\.1:9\/fhir\/HealthcareService/,
     );
     expect(failed.ok || failed.message).toContain('There is no copy of the directory in this browser yet.');
+  });
+
+  it('refuses a directory that holds another practice’s agreement, whole, and keeps the copy', async () => {
+    await useQueue(queue.tokens.L81001);
+    await refreshDirectory(deps);
+    // No real queue does this: a server answering as a queue whose directory is another practice's.
+    const wrong = createServer((request, response) => {
+      const body = request.url?.endsWith('/HealthcareService')
+        ? directoryToBundle(riversideDirectory)
+        : {
+            resourceType: 'Bundle',
+            type: 'searchset',
+            entry: [
+              { resource: { resourceType: 'Organization', name: 'Hillside', identifier: [{ value: 'Y02345' }] } },
+            ],
+          };
+      response.writeHead(200, { 'content-type': 'application/fhir+json' });
+      response.end(JSON.stringify(body));
+    });
+    await new Promise<void>((resolve) => wrong.listen(0, '127.0.0.1', resolve));
+    const at = `http://127.0.0.1:${(wrong.address() as AddressInfo).port}/fhir`;
+    try {
+      await useQueue(queue.tokens.L81001, at);
+      const failed = await refreshDirectory(deps);
+      expect(failed.ok || failed.message).toBe(
+        'The directory from the queue holds an agreement of another practice (L81001), not Y02345: it was not used. There is no copy of the directory in this browser yet.',
+      );
+      const cached = await loadCachedDirectory();
+      expect(cached.directory?.practice).toBe('L81001');
+      expect(directoryFor(cached, at)).toBeUndefined();
+    } finally {
+      await new Promise((resolve) => wrong.close(resolve));
+    }
   });
 
   it('refreshes every six hours by an alarm, and at once when asked', async () => {
