@@ -2,7 +2,25 @@ import type { ServiceModel } from '../../domain/model/model';
 import type { AgreedModel, Party, Proposal } from '../../domain/service/agreement';
 import type { Service } from '../../domain/service/service';
 import type { Db } from '../../server/store/db';
+import { addPractice, issueToken } from '../../server/store/practices';
 import { addService, decideProposal, proposalsFor, proposeModel } from '../../server/store/services';
+import { kingsmeadConnect } from '../fixtures/services';
+
+/**
+ * Kingsmead Connect 55+ (the fixture) under an id of its own, so that the directory tests' queue may hold it beside
+ * whatever services the queue's own start seeds.
+ */
+export const kingsmeadConnect55: Service = { ...kingsmeadConnect, id: 'kingsmead-connect-55' };
+
+/** A practice of the test's own on the queue (none of the queue's seeded agreements), with its token. */
+export async function addPracticeWithToken(
+  db: Db,
+  practice: { odsCode: string; name: string },
+  token?: string,
+): Promise<string> {
+  await addPractice(db, practice);
+  return (await issueToken(db, practice.odsCode, { label: 'directory tests', ...(token ? { token } : {}) })).token;
+}
 
 /** The service's lead, as the service's pages would name them. */
 export function leadOf(service: Service): Party {

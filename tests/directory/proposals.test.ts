@@ -2,10 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceProposals } from '../../app/options/service-proposals';
 import { BOUNDARIED_VCSE_MODEL } from '../../domain/model/examples';
-import { kingsmeadConnect } from '../../test-support/fixtures/services';
 import {
   addAgreedService,
+  addPracticeWithToken,
   agreeAs,
+  kingsmeadConnect55 as kingsmeadConnect,
   leadOf,
   serviceProposes,
   storedProposals,
@@ -14,16 +15,20 @@ import { type Queue, startQueue } from '../../test-support/queue/queue';
 
 /** The options page's side of agreeing a model, against the real queue over HTTP with the practice token. */
 let queue: Queue;
-const champion = { name: 'Priya Shah', role: 'Practice manager', organisation: 'Riverside Surgery' };
+const champion = { name: 'Priya Shah', role: 'Practice manager', organisation: 'Parkside Surgery' };
+/** A practice of this file's own, with one service agreed. */
+const PRACTICE = 'P84001';
+let token = '';
 const lead = leadOf(kingsmeadConnect);
-const practice = () => serviceProposals({ endpoint: `${queue.url}/fhir`, token: queue.tokens.L81001 });
+const practice = () => serviceProposals({ endpoint: `${queue.url}/fhir`, token });
 const older = { ...BOUNDARIED_VCSE_MODEL, scope: { ...BOUNDARIED_VCSE_MODEL.scope, minAge: 50 } };
 
 beforeAll(async () => {
   queue = await startQueue('pglite');
+  token = await addPracticeWithToken(queue.db, { odsCode: PRACTICE, name: 'Parkside Surgery' });
   await addAgreedService(queue.db, {
     service: kingsmeadConnect,
-    practice: 'L81001',
+    practice: PRACTICE,
     model: BOUNDARIED_VCSE_MODEL,
     champion,
   });
@@ -45,20 +50,20 @@ describe('the practice’s proposals with a service', () => {
       [2, 'proposed'],
       [1, 'agreed'],
     ]);
-    const [stored] = await storedProposals(queue.db, kingsmeadConnect.id, 'L81001');
+    const [stored] = await storedProposals(queue.db, kingsmeadConnect.id, PRACTICE);
     await agreeAs(queue.db, 'service', stored as NonNullable<typeof stored>, lead);
     const after = await practice().list(kingsmeadConnect.id);
     expect(after.ok && after.value[0]).toMatchObject({ version: 2, status: 'agreed', decidedBy: lead });
   });
 
   it('agrees a proposal the service made, or sends one back with a comment', async () => {
-    const toAgree = await serviceProposes(queue.db, kingsmeadConnect, 'L81001', BOUNDARIED_VCSE_MODEL);
+    const toAgree = await serviceProposes(queue.db, kingsmeadConnect, PRACTICE, BOUNDARIED_VCSE_MODEL);
     const agreed = await practice().agree(kingsmeadConnect.id, toAgree.id, champion);
     expect(agreed).toMatchObject({
       ok: true,
       value: { version: toAgree.version, agreedBy: { practice: champion, service: lead } },
     });
-    const toSendBack = await serviceProposes(queue.db, kingsmeadConnect, 'L81001', older);
+    const toSendBack = await serviceProposes(queue.db, kingsmeadConnect, PRACTICE, older);
     const sentBack = await practice().sendBack(kingsmeadConnect.id, toSendBack.id, 'We refer from 55.', champion);
     expect(sentBack).toMatchObject({
       ok: true,

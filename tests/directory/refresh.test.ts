@@ -9,26 +9,30 @@ import { directoryFor, isStale, loadCachedDirectory } from '../../app/shared/sto
 import { saveSettings } from '../../app/shared/storage/settings';
 import { directoryToBundle } from '../../domain/fhir/directory';
 import { BOUNDARIED_VCSE_MODEL, OPEN_PCN_MODEL } from '../../domain/model/examples';
-import { kingsmeadConnect, riversideDirectory, valleyPcn } from '../../test-support/fixtures/services';
-import { addAgreedService } from '../../test-support/queue/agreed-service';
+import { riversideDirectory, valleyPcn } from '../../test-support/fixtures/services';
+import { addAgreedService, addPracticeWithToken, kingsmeadConnect55 } from '../../test-support/queue/agreed-service';
 import { type Queue, startQueue } from '../../test-support/queue/queue';
 
 /** The background's refresh against the real queue over HTTP (PGlite in memory), with the extension's storage faked. */
 let queue: Queue;
-const champion = { name: 'Dr Amina Patel', role: 'GP partner', organisation: 'Riverside Surgery' };
+const champion = { name: 'Dr Amina Patel', role: 'GP partner', organisation: 'Parkside Surgery' };
+/** Practices of this file's own: one with two services agreed, one with none. */
+const tokens = { parkside: '', brookside: '' };
 const deps = { fetch: (...args: Parameters<typeof fetch>) => fetch(...args), now: Date.now };
 let endpoint: string;
 
 beforeAll(async () => {
   queue = await startQueue('pglite');
   endpoint = `${queue.url}/fhir`;
+  tokens.parkside = await addPracticeWithToken(queue.db, { odsCode: 'P84001', name: 'Parkside Surgery' });
+  tokens.brookside = await addPracticeWithToken(queue.db, { odsCode: 'P84002', name: 'Brookside Practice' });
   await addAgreedService(queue.db, {
-    service: kingsmeadConnect,
-    practice: 'L81001',
+    service: kingsmeadConnect55,
+    practice: 'P84001',
     model: BOUNDARIED_VCSE_MODEL,
     champion,
   });
-  await addAgreedService(queue.db, { service: valleyPcn, practice: 'L81001', model: OPEN_PCN_MODEL, champion });
+  await addAgreedService(queue.db, { service: valleyPcn, practice: 'P84001', model: OPEN_PCN_MODEL, champion });
 }, 120_000); // the embedded database's first start
 
 afterAll(async () => {
@@ -41,7 +45,7 @@ const useQueue = (token: string, at = endpoint) => saveSettings({ queue: { endpo
 
 describe('the directory, fetched by the background', () => {
   it('keeps the practice’s services with their agreements, and which practice and queue it came from', async () => {
-    await useQueue(queue.tokens.L81001);
+    await useQueue(tokens.parkside);
     expect(await refreshDirectory(deps)).toEqual({ ok: true });
     const cached = await loadCachedDirectory();
     expect(cached.refresh).toMatchObject({
@@ -50,27 +54,27 @@ describe('the directory, fetched by the background', () => {
     });
     expect(cached.refresh?.problem).toBeUndefined();
     const directory = directoryFor(cached, endpoint);
-    expect(directory?.practice).toBe('L81001');
+    expect(directory?.practice).toBe('P84001');
     expect(directory?.entries.map((entry) => entry.service.name)).toEqual([
       'Kingsmead Connect 55+',
       'Kingsmead Valley PCN social prescribing',
     ]);
     expect(directory?.entries[0]?.agreement.agreedBy.practice).toEqual(champion);
-    expect(directory?.entries[0]?.service.capacity).toEqual(kingsmeadConnect.capacity);
+    expect(directory?.entries[0]?.service).toEqual(kingsmeadConnect55);
     // Another queue's endpoint has no directory here until it is fetched from there.
     expect(directoryFor(cached, 'http://127.0.0.1:1/fhir')).toBeUndefined();
   });
 
   it('gives a practice with no agreement an empty directory, never another practice’s', async () => {
-    await useQueue(queue.tokens.Y02345);
+    await useQueue(tokens.brookside);
     expect(await refreshDirectory(deps)).toEqual({ ok: true });
     const cached = await loadCachedDirectory();
-    expect(cached.directory).toMatchObject({ practice: 'Y02345', entries: [] });
-    expect(cached.refresh?.practice?.name).toBe('Hillside Health Centre');
+    expect(cached.directory).toMatchObject({ practice: 'P84002', entries: [] });
+    expect(cached.refresh?.practice?.name).toBe('Brookside Practice');
   });
 
   it('keeps the copy when the queue cannot be reached, and says why', async () => {
-    await useQueue(queue.tokens.L81001);
+    await useQueue(tokens.parkside);
     await refreshDirectory(deps);
     const before = await loadCachedDirectory();
     const offline = { ...deps, fetch: () => Promise.reject(new TypeError('Failed to fetch')) };
@@ -88,7 +92,7 @@ describe('the directory, fetched by the background', () => {
   });
 
   it('keeps the copy when the token is refused, and says so', async () => {
-    await useQueue(queue.tokens.L81001);
+    await useQueue(tokens.parkside);
     await refreshDirectory(deps);
     await useQueue('spq_not-a-token-this-queue-issued');
     const failed = await refreshDirectory(deps);
@@ -103,7 +107,7 @@ describe('the directory, fetched by the background', () => {
       ok: false,
       message: 'No queue is set, so there is no directory to fetch: set the endpoint and token under “Queue”.',
     });
-    await useQueue(queue.tokens.L81001, 'http://127.0.0.1:9/fhir');
+    await useQueue(tokens.parkside, 'http://127.0.0.1:9/fhir');
     const failed = await refreshDirectory(deps);
     expect(failed.ok || failed.message).toMatch(
       /^Could not reach the queue at http:\/\/127\.0\.0\.1:9\/fhir\/HealthcareService/,
@@ -112,7 +116,7 @@ describe('the directory, fetched by the background', () => {
   });
 
   it('refuses a directory that holds another practice’s agreement, whole, and keeps the copy', async () => {
-    await useQueue(queue.tokens.L81001);
+    await useQueue(tokens.parkside);
     await refreshDirectory(deps);
     // No real queue does this: a server answering as a queue whose directory is another practice's.
     const wrong = createServer((request, response) => {
@@ -131,13 +135,13 @@ describe('the directory, fetched by the background', () => {
     await new Promise<void>((resolve) => wrong.listen(0, '127.0.0.1', resolve));
     const at = `http://127.0.0.1:${(wrong.address() as AddressInfo).port}/fhir`;
     try {
-      await useQueue(queue.tokens.L81001, at);
+      await useQueue(tokens.parkside, at);
       const failed = await refreshDirectory(deps);
       expect(failed.ok || failed.message).toBe(
         'The directory from the queue holds an agreement of another practice (L81001), not Y02345: it was not used. There is no copy of the directory in this browser yet.',
       );
       const cached = await loadCachedDirectory();
-      expect(cached.directory?.practice).toBe('L81001');
+      expect(cached.directory?.practice).toBe('P84001');
       expect(directoryFor(cached, at)).toBeUndefined();
     } finally {
       await new Promise((resolve) => wrong.close(resolve));
@@ -145,7 +149,7 @@ describe('the directory, fetched by the background', () => {
   });
 
   it('refreshes every six hours by an alarm, and at once when asked', async () => {
-    await useQueue(queue.tokens.L81001);
+    await useQueue(tokens.parkside);
     const refresh = startDirectory();
     await expect.poll(() => fakeBrowser.alarms.get('directory')).toMatchObject({ periodInMinutes: 360 });
     expect((await loadCachedDirectory()).directory).toBeUndefined();

@@ -4,14 +4,14 @@ import { ukDate } from '../../domain/clock/uk-date';
 import { BOUNDARIED_VCSE_MODEL } from '../../domain/model/examples';
 import { longDay } from '../../domain/pad/agreement';
 import { readDemoSettings } from '../../server/demo';
-import { addPractice, issueToken } from '../../server/store/practices';
 import { type Harness, launch, openExtensionPage } from '../../test-support/browser/harness';
 import { openOptions } from '../../test-support/browser/options-browser';
 import { setExtensionStorage } from '../../test-support/browser/pad-browser';
-import { kingsmeadConnect } from '../../test-support/fixtures/services';
 import {
   addAgreedService,
+  addPracticeWithToken,
   agreeAs,
+  kingsmeadConnect55 as kingsmeadConnect,
   leadOf,
   serviceProposes,
   storedProposals,
@@ -35,8 +35,7 @@ let options: Page;
 
 beforeAll(async () => {
   queue = await startQueue('pglite');
-  await addPractice(queue.db, demo.practice);
-  await issueToken(queue.db, PRACTICE, { label: 'demo', token: demo.queue.token });
+  await addPracticeWithToken(queue.db, demo.practice, demo.queue.token);
   await addAgreedService(queue.db, {
     service: kingsmeadConnect,
     practice: PRACTICE,
