@@ -18,8 +18,8 @@ export function DirectorySection({ state }: { state: OptionsState }) {
     <section aria-labelledby="directory-heading" class="options-section" id="directory">
       <h2 id="directory-heading">The practice’s directory</h2>
       <p class="nhsuk-body">
-        The services this practice has agreed a model with, from the queue. The pad refers to these. This browser
-        fetches the directory every six hours and keeps a copy for when the queue cannot be reached.
+        The services this practice has agreed a model with, as the queue lists them. This browser fetches the directory
+        every six hours and keeps a copy for when the queue cannot be reached.
       </p>
       {!queue && <p class="nhsuk-body">No queue is set: the directory comes from the queue. Set it under “Queue”.</p>}
       <DirectoryAge fetchedAt={directory?.fetchedAt} />

@@ -38,7 +38,9 @@ export function DirectoryService({ state, entry }: { state: OptionsState; entry:
       )}
       <h4>Proposals</h4>
       {!proposals && <p class="nhsuk-body options-muted">Reading the proposals from the queue…</p>}
-      {proposals && !proposals.ok && <p class="nhsuk-error-message">{proposals.message}</p>}
+      {proposals && !proposals.ok && (
+        <p class="nhsuk-error-message">The proposals could not be read. {proposals.message}</p>
+      )}
       {proposals?.ok && proposals.value.length === 0 && (
         <p class="nhsuk-body">None: version {agreement.version} is the one agreed.</p>
       )}
