@@ -24,8 +24,8 @@ function standing(proposal: Proposal, serviceName: string): string {
 }
 
 /**
- * One proposal with a service: who proposed which version when, where it stands, what it changes against the version
- * in force; one the service made to the practice can be agreed or sent back with a comment here.
+ * One proposal with a service: who proposed which version when, where it stands, and while it is in flight what it
+ * changes against the version in force; one the service made to the practice can be agreed or sent back here.
  */
 export function ProposalItem({
   state,
@@ -55,14 +55,16 @@ export function ProposalItem({
         </span>
       </h5>
       <p class="nhsuk-body options-proposal-status">{standing(proposal, entry.service.name)}</p>
-      <details>
-        <summary>What it changes from version {entry.agreement.version}</summary>
-        <ul>
-          {(changes.length ? changes : ['Nothing: the same model.']).map((change) => (
-            <li key={change}>{change}</li>
-          ))}
-        </ul>
-      </details>
+      {proposal.status === 'proposed' && (
+        <details>
+          <summary>What it changes from version {entry.agreement.version}</summary>
+          <ul>
+            {(changes.length ? changes : ['Nothing: the same model.']).map((change) => (
+              <li key={change}>{change}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       {answerable && (
         <div class={`nhsuk-form-group${commentMissing.value ? ' nhsuk-form-group--error' : ''}`}>
           <label class="nhsuk-label" for={commentId}>

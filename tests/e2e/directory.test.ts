@@ -6,7 +6,7 @@ import { longDay } from '../../domain/pad/agreement';
 import { readDemoSettings } from '../../server/demo';
 import { type Harness, launch, openExtensionPage } from '../../test-support/browser/harness';
 import { openOptions } from '../../test-support/browser/options-browser';
-import { setExtensionStorage } from '../../test-support/browser/pad-browser';
+import { seriousViolations, setExtensionStorage } from '../../test-support/browser/pad-browser';
 import {
   addAgreedService,
   addPracticeWithToken,
@@ -76,7 +76,10 @@ describe('the champion’s view of the directory', () => {
     expect(await fact(kingsmead(), 'Agreement').textContent()).toBe(
       `Agreed by Dr Amina Patel, Demo Surgery and Sam Lee, Kingsmead Community Trust on ${today()}; review by ${longDay(ukDate(Date.now() + 364 * 86_400_000))}`,
     );
-    await kingsmead().getByText('None: version 1 is the one agreed.').waitFor();
+    // Version 1 was the service's proposal, agreed by the practice's first champion.
+    await expect
+      .poll(() => kingsmead().locator('li[data-status="agreed"] .options-proposal-status').textContent())
+      .toBe(`Agreed by Dr Amina Patel (GP partner, Demo Surgery) on ${today()}`);
 
     // The champion changes the model in the editor and proposes it, in their own name.
     await options.getByLabel('Your name').fill('Priya Shah');
@@ -113,7 +116,7 @@ describe('the champion’s view of the directory', () => {
       new RegExp(`^Agreed by Priya Shah, Demo Surgery and Sam Lee, Kingsmead Community Trust on ${today()}; review by`),
     );
     await expect
-      .poll(() => kingsmead().locator('li[data-status="agreed"] .options-proposal-status').textContent())
+      .poll(() => kingsmead().locator('li[data-status="agreed"] .options-proposal-status').first().textContent())
       .toBe(`Agreed by Sam Lee (Service lead, Kingsmead Community Trust) on ${today()}`);
     // The champion's name and role are remembered for the next time.
     const remembered = await options.evaluate(async () => {
@@ -134,6 +137,7 @@ describe('the champion’s view of the directory', () => {
       'Waiting for the practice: agree it or send it back',
     );
     expect(await proposal.locator('details li').allTextContents()).toContain('Postcode areas: added BS5');
+    expect(await seriousViolations(options)).toEqual([]);
 
     // Sent back without a comment: the page asks why, and nothing is sent.
     await proposal.getByRole('button', { name: 'Send version 3 back' }).click();
