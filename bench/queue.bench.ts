@@ -13,6 +13,7 @@ import { openDb } from '../server/store/open';
 import { addPractice, issueToken } from '../server/store/practices';
 import { inboxOrder } from '../server/store/referrals';
 import { richReferral } from '../test-support/fixtures/referrals';
+import { seedServices } from '../test-support/queue/services';
 import { keptAlive, referralPost } from './kept-alive';
 import { median } from './measure';
 import type { Metric, RecordMetric } from './run';
@@ -177,6 +178,10 @@ export async function measure(record: RecordMetric): Promise<Record<string, Metr
   try {
     const seed = await openDb({ dataDir });
     await addPractice(seed, { odsCode: ODS, name: 'Riverside Surgery' });
+    // The agreements the fixtures' referrals are sent under (test-support/queue/services.ts) name these practices too.
+    await addPractice(seed, { odsCode: 'Y02345', name: 'Hillside Health Centre' });
+    await addPractice(seed, { odsCode: 'M85001', name: 'Canal Street Practice' });
+    await seedServices(seed);
     const { token } = await issueToken(seed, ODS);
     await seed.close();
 

@@ -80,6 +80,10 @@ export const serviceRequestResourceSchema = z.strictObject({
   subject: referenceSchema,
   authoredOn: text,
   requester: referenceSchema,
+  performer: z
+    .array(z.strictObject({ reference: text, display: text.optional() }))
+    .length(1, 'A referral is sent to one service.')
+    .optional(),
   reasonCode: z.array(z.strictObject({ coding: z.array(codingSchema).length(1), text: text.optional() })),
   note: z
     .array(z.strictObject({ authorString: text.optional(), time: text.optional(), text }))

@@ -90,10 +90,24 @@ export function readServiceRequest(
     return codeIn(reading, reason.coding[0], SYSTEMS.need, `${path}.reasonCode[${index}].coding[0]`, 'A need');
   });
   where.set('needs', `${path}.reasonCode`);
+  readPerformer(reading, request.performer, path);
   input.whatMatters = request.note?.[0]?.text ?? '';
   where.set('whatMatters', `${path}.note[0].text`);
 
   readServiceRequestExtensions(reading, request.extension, path);
+}
+
+/** The service it is sent to: HealthcareService/<service id>, or none (a pad without a directory). */
+function readPerformer(reading: Reading, performer: { reference: string }[] | undefined, path: string): void {
+  const reference = performer?.[0]?.reference;
+  if (reference === undefined) return;
+  const id = /^HealthcareService\/(.+)$/.exec(reference)?.[1];
+  if (id === undefined) {
+    problem(reading, `${path}.performer[0].reference`, 'The performer is the service, as HealthcareService/<id>.');
+    return;
+  }
+  reading.input.serviceId = id;
+  reading.where.set('serviceId', `${path}.performer[0].reference`);
 }
 
 /** Safety answers, consent, verdict and provenance: each where the referral keeps it, each once, none unknown. */

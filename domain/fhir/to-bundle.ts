@@ -118,6 +118,7 @@ function serviceRequestResource(referral: Referral, patientUrl: string): fhir4.S
     subject: { reference: patientUrl },
     authoredOn: referral.createdAt,
     requester: { reference: `#${REFERRER_ID}` },
+    ...(referral.serviceId ? { performer: [{ reference: `HealthcareService/${referral.serviceId}` }] } : {}),
     reasonCode: referral.needs.map((need) => ({
       coding: [{ system: SYSTEMS.need, code: need, display: needLabel(need) }],
       text: needLabel(need),

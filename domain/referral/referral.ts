@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serviceIdSchema } from '../service/service-id';
 import { NEED_CODES } from './needs';
 import { PATIENT_FIELDS, type PatientField, patientSchema, provenanceSchema } from './patient';
 import { SAFETY_FLAGS } from './safety';
@@ -51,6 +52,8 @@ export const referralSchema = z
       .partialRecord(z.enum(PATIENT_FIELDS as [PatientField, ...PatientField[]]), provenanceSchema)
       .default({}),
     verdict: sentVerdictSchema,
+    /** The directory service it is sent to, under the agreed version in `verdict.modelVersion`. */
+    serviceId: serviceIdSchema.optional(),
   })
   .superRefine((referral, ctx) => {
     // Every text, checked once here rather than field by field, so that a field added later is covered too.

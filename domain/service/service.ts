@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import { longDay } from '../pad/agreement';
 import { odsCodeSchema } from '../referral/referral';
+import { serviceIdSchema } from './service-id';
 
-/** A service's id: stable, in URLs (HealthcareService/<id>) and in routes that name a service. */
-export const serviceIdSchema = z
-  .string()
-  .regex(
-    /^[a-z0-9][a-z0-9-]{1,62}$/,
-    'A service id is lower-case letters, digits and dashes, for example "kingsmead-connect".',
-  );
-export type ServiceId = z.output<typeof serviceIdSchema>;
+export { type ServiceId, serviceIdSchema } from './service-id';
 
 const isoDay = z.iso.date('A date as YYYY-MM-DD, for example 2027-01-05.');
 const note = z.string().trim().min(1).max(500).optional();

@@ -38,6 +38,12 @@ export function capabilityStatement(date: string): fhir4.CapabilityStatement {
             interaction: [{ code: 'search-type' }],
             documentation: 'The practice the token speaks for, and only that one.',
           },
+          {
+            type: 'HealthcareService',
+            interaction: [{ code: 'search-type' }],
+            documentation:
+              'The practice’s directory: each service it has agreed a model with, at the version in force. POST $propose-model { model, proposedBy } proposes a version; $proposals lists this practice’s; $agree-model { proposalId, agreedBy } and $send-back { proposalId, comment, by } decide the service’s proposals to it.',
+          },
           // Created only within the transaction: no interaction of their own (and FHIR JSON has no empty arrays).
           { type: 'ServiceRequest', conditionalCreate: true },
           { type: 'Patient', conditionalCreate: true },

@@ -8,10 +8,12 @@ import { transactionResponse } from '../store/fhir-answers';
 import { groupInsert } from '../store/group-insert';
 import { listPractices, practiceForToken } from '../store/practices';
 import { type Arrival, repeatOf, taskFor } from '../store/referrals';
+import { agreedService } from './agreed-service';
 import { capabilityStatement } from './capability-statement';
 import { fhirCors } from './cors';
 import { fhirJson, type Issue, outcome } from './operation-outcome';
 import { rateLimit, refusedTokenLimit } from './rate-limit';
+import { serviceRoutes } from './services';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -49,6 +51,8 @@ export function fhirRoutes(service: Service) {
   fhir.get('/Organization', (c) => whoThisTokenIs(service, c));
   fhir.get('/Task/:id', (c) => readTask(service, c));
   fhir.get('/Task', (c) => searchTasks(service, c));
+  fhir.use('/HealthcareService/*', bodySizeLimit(service));
+  serviceRoutes(fhir, service);
   return fhir;
 }
 
@@ -96,6 +100,16 @@ function receiveReferral(service: Service) {
     const read = await service.read(await c.req.text(), receivedAt.getTime());
     if (!read.ok) return refuse(read.status, read.issues);
     const { referral, order } = read;
+    const agreed = await agreedService(service.db, referral).catch((error: unknown) => {
+      if (!isDataError(error)) throw error;
+      return {
+        issue: {
+          code: 'invalid',
+          message: `The referral's service or model cannot be looked up: ${(error as Error).message}`,
+        } as Issue,
+      };
+    });
+    if ('issue' in agreed) return refuseUnagreed(c, service, token, referral.referrer.odsCode, agreed.issue);
     const arrival: Arrival = {
       odsCode: referral.referrer.odsCode,
       tokenHash: secretHash(token),
@@ -103,6 +117,7 @@ function receiveReferral(service: Service) {
       bodyHash: read.bodyHash,
       patientId: read.patientId,
       referral,
+      serviceId: agreed.serviceId,
       receivedAt,
       order,
     };
@@ -123,16 +138,30 @@ function receiveReferral(service: Service) {
   };
 }
 
+/**
+ * A referral under no agreed version (hazard: referring under a model nobody agreed) is refused: 422, or whatever a
+ * token that is not good, or is another practice's, is told first.
+ */
+async function refuseUnagreed(c: FhirContext, service: Service, token: string, odsCode: string, issue: Issue) {
+  const tokenPractice = await practiceForToken(service.db, token, service.now());
+  if (!tokenPractice) return refuseToken(c, token);
+  if (tokenPractice !== odsCode) return otherPractice(c, tokenPractice, odsCode);
+  return outcome(c, 422, [issue]);
+}
+
+function otherPractice(c: FhirContext, tokenPractice: string, odsCode: string) {
+  return outcome(c, 403, [
+    {
+      code: 'forbidden',
+      message: `This token sends referrals for practice ${tokenPractice}; this referral is from practice ${odsCode}.`,
+    },
+  ]);
+}
+
 /** Nothing was stored: another practice's referral, a retry of one already held, or a clash of key or id. */
 async function answerNotStored(service: Service, c: FhirContext, arrival: Arrival, tokenPractice: string) {
   const { odsCode, referral, order } = arrival;
-  if (tokenPractice !== odsCode)
-    return outcome(c, 403, [
-      {
-        code: 'forbidden',
-        message: `This token sends referrals for practice ${tokenPractice}; this referral is from practice ${odsCode}.`,
-      },
-    ]);
+  if (tokenPractice !== odsCode) return otherPractice(c, tokenPractice, odsCode);
   const repeat = await repeatOf(service.db, arrival);
   switch (repeat.kind) {
     case 'replayed':

@@ -14,6 +14,8 @@ export type Arrival = {
   bodyHash: string;
   patientId: string;
   referral: Referral;
+  /** The service it goes to, under a version agreed with its practice (checked before it is stored). */
+  serviceId: string;
   receivedAt: Date;
   /** The Bundle's entries in its order: the response answers in the same order. */
   order: EntryType[];
@@ -54,19 +56,20 @@ export async function insertReferrals(
       .map(([flag]) => flag),
     verdict_outcome: arrival.referral.verdict.outcome,
     referral: arrival.referral,
+    service_id: arrival.serviceId,
     inbox_order: inboxOrder(arrival.receivedAt, Object.values(arrival.referral.safety).some(Boolean)),
   }));
   // The Task and the response are not written: both are made from the row (storedTask, firstResponse).
   const inserted = await db.query<{ id: string; patient_created: boolean }>(
     `INSERT INTO referral (id, ods_code, idempotency_key, body_hash, patient_id, nhs_number, received_at, status,
-       needs, safety_flags, verdict_outcome, referral, patient_created, inbox_order)
+       needs, safety_flags, verdict_outcome, referral, patient_created, inbox_order, service_id)
      SELECT r.id, r.ods_code, r.idempotency_key, r.body_hash, r.patient_id, r.nhs_number, r.received_at, 'requested',
        r.needs, r.safety_flags, r.verdict_outcome, r.referral,
        NOT EXISTS (SELECT 1 FROM referral x WHERE x.ods_code = r.ods_code AND x.nhs_number = r.nhs_number),
-       r.inbox_order
+       r.inbox_order, r.service_id
      FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, ods_code text, token_hash text, idempotency_key text,
        body_hash text, patient_id uuid, nhs_number text, received_at timestamptz, needs text[], safety_flags text[],
-       verdict_outcome text, referral jsonb, inbox_order bigint)
+       verdict_outcome text, referral jsonb, inbox_order bigint, service_id text)
      WHERE EXISTS (SELECT 1 FROM practice_token t WHERE t.token_hash = r.token_hash AND t.ods_code = r.ods_code
        AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2))
      ON CONFLICT DO NOTHING

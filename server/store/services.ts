@@ -331,3 +331,73 @@ export async function agreedVersions(db: Queryable, serviceId: string): Promise<
   );
   return rows.map(agreedFrom);
 }
+
+export type ReferralService =
+  | { ok: true; serviceId: string }
+  | { ok: false; problem: 'no-service'; serviceId: string }
+  | { ok: false; problem: 'no-agreement'; serviceId: string; serviceName: string }
+  | { ok: false; problem: 'version-not-agreed'; serviceId: string; serviceName: string; agreed: number[] }
+  | { ok: false; problem: 'model-not-agreed' };
+
+/**
+ * The service a referral goes to, if its practice agreed the version it was checked under: the service it names
+ * (performer), or, from a pad without a directory, the one service whose agreed version with that practice is the
+ * model and version in its verdict.
+ */
+export async function serviceForReferral(
+  db: Queryable,
+  referral: { practice: string; serviceId?: string; modelId: string; version: number },
+): Promise<ReferralService> {
+  const { practice, serviceId, modelId, version } = referral;
+  if (serviceId === undefined) {
+    const rows = await db.query<{ service_id: string }>(
+      `SELECT service_id FROM agreed_model WHERE ods_code = $1 AND version = $2 AND model ->> 'id' = $3`,
+      [practice, version, modelId],
+    );
+    return rows.length === 1 && rows[0]
+      ? { ok: true, serviceId: rows[0].service_id }
+      : { ok: false, problem: 'model-not-agreed' };
+  }
+  const rows = await db.query<{ name: string; versions: number[] }>(
+    `SELECT s.details ->> 'name' AS name,
+       coalesce(array_agg(a.version ORDER BY a.version) FILTER (WHERE a.version IS NOT NULL), '{}') AS versions
+     FROM service s LEFT JOIN agreed_model a ON a.service_id = s.id AND a.ods_code = $2
+     WHERE s.id = $1 GROUP BY s.id`,
+    [serviceId, practice],
+  );
+  const found = rows[0];
+  if (!found) return { ok: false, problem: 'no-service', serviceId };
+  const agreed = found.versions.map(Number);
+  if (agreed.includes(version)) return { ok: true, serviceId };
+  if (agreed.length === 0) return { ok: false, problem: 'no-agreement', serviceId, serviceName: found.name };
+  return { ok: false, problem: 'version-not-agreed', serviceId, serviceName: found.name, agreed };
+}
+
+/**
+ * A model proposed by the practice and agreed by the service at once, for a queue set up with agreements already
+ * made on paper (the demo, a queue's first services). Gives the agreed version.
+ */
+export async function agreeAsBothSides(
+  db: Db,
+  agreement: { serviceId: string; practice: string; model: ServiceModel; by: { practice: Party; service: Party } },
+  at: Date,
+  by = COMMAND_LINE,
+): Promise<AgreedModel> {
+  const { serviceId, practice, model } = agreement;
+  const proposed = await proposeModel(
+    db,
+    { serviceId, practice, side: 'practice', model, proposedBy: agreement.by.practice },
+    at,
+    by,
+  );
+  if (!proposed.ok) throw new Error(`Cannot propose a model to ${serviceId} for ${practice}: ${proposed.problem}.`);
+  const decided = await decideProposal(
+    db,
+    { proposalId: proposed.proposal.id, serviceId, side: 'service' },
+    { decision: 'agree', by: agreement.by.service },
+    at,
+    by,
+  );
+  if (!decided.ok || !decided.agreed) throw new Error(`Cannot agree ${serviceId} for ${practice}.`);
+  return decided.agreed;
+}

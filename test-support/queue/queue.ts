@@ -10,6 +10,7 @@ import { addLinkWorker } from '../../server/store/link-workers';
 import { openDb } from '../../server/store/open';
 import { addPractice, issueToken } from '../../server/store/practices';
 import type { PostgresServer } from './postgres-server';
+import { seedServices } from './services';
 
 export const LINK_WORKER = { username: 'rosa', displayName: 'Rosa Link Worker', password: 'correct horse battery' };
 
@@ -58,6 +59,7 @@ export async function startQueue(
     await addPractice(db, { odsCode: ods, name });
     tokens[ods] = (await issueToken(db, ods)).token;
   }
+  await seedServices(db);
   await addLinkWorker(db, LINK_WORKER);
   let offset = 0;
   // Bundles are read on a reader thread, as `npm start` reads them on a machine with two cores.

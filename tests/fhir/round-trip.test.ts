@@ -34,4 +34,18 @@ describe('a referral sent as FHIR comes back unchanged', () => {
     expect(JSON.stringify(bundle)).not.toContain('"valueString":""');
     expect(bundleToReferral(overTheWire(bundle))).toStrictEqual({ ok: true, referral: minimalReferral });
   });
+
+  it('carries the service it is sent to as the ServiceRequest’s performer, and locates a performer that is not one', () => {
+    const referral = { ...referrals.richReferral, serviceId: 'kingsmead-connect' };
+    const bundle = overTheWire(referralToBundle(referral)) as { entry: { resource: Record<string, unknown> }[] };
+    const serviceRequest = bundle.entry[1]?.resource;
+    expect(serviceRequest?.performer).toEqual([{ reference: 'HealthcareService/kingsmead-connect' }]);
+    expect(bundleToReferral(bundle)).toStrictEqual({ ok: true, referral });
+
+    if (serviceRequest) serviceRequest.performer = [{ reference: 'Organization/kct01' }];
+    expect(bundleToReferral(bundle)).toMatchObject({
+      ok: false,
+      problems: [{ path: 'entry[1].resource.performer[0].reference' }],
+    });
+  });
 });
