@@ -50,7 +50,7 @@ describe('the directory, fetched by the background', () => {
     const cached = await loadCachedDirectory();
     expect(cached.refresh).toMatchObject({
       from: endpoint,
-      practice: { odsCode: 'L81001', name: 'Riverside Surgery' },
+      practice: { odsCode: 'P84001', name: 'Parkside Surgery' },
     });
     expect(cached.refresh?.problem).toBeUndefined();
     const directory = directoryFor(cached, endpoint);
