@@ -32,6 +32,8 @@ let queue: Queue;
 let proxy: FaultProxy;
 let h: Harness;
 let options: Page;
+/** The queue's FHIR address, through the proxy (whose address ends in a slash). */
+const endpoint = () => new URL('fhir', proxy.url).href;
 
 beforeAll(async () => {
   queue = await startQueue('pglite');
@@ -46,10 +48,10 @@ beforeAll(async () => {
   h = await launch();
   const page = await openExtensionPage(h, 'options.html');
   await setExtensionStorage(page, {
-    settings: { model: BOUNDARIED_VCSE_MODEL, queue: { endpoint: `${proxy.url}/fhir`, token: demo.queue.token } },
+    settings: { model: BOUNDARIED_VCSE_MODEL, queue: { endpoint: endpoint(), token: demo.queue.token } },
   });
   options = await openOptions(h.context, h.extensionId, page);
-});
+}, 300_000); // the embedded database's first start, its seeded services and a browser, on a shared machine
 
 afterAll(async () => {
   await h?.close();
@@ -183,7 +185,7 @@ describe('the champion’s view of the directory', () => {
     const problem = options.locator('#directory-problem');
     await problem.waitFor();
     expect(await problem.textContent()).toContain(
-      `The directory could not be refreshed. Could not reach the queue at ${proxy.url}/fhir/HealthcareService`,
+      `The directory could not be refreshed. Could not reach the queue at ${endpoint()}/HealthcareService`,
     );
     expect(await problem.textContent()).toContain('The copy kept in this browser is still used.');
     expect(await fact(kingsmead(), 'Agreed version').textContent()).toBe('Version 4');
