@@ -160,4 +160,15 @@ describe('the directory, fetched by the background', () => {
     expect(first).toEqual({ ok: true });
     expect(second).toEqual({ ok: true });
   });
+
+  it('fetches at once when the queue in force changes to another practice’s token', async () => {
+    await useQueue(tokens.parkside);
+    startDirectory();
+    // Settings saved before the background started are its starting point: nothing fetched for them by this.
+    await expect.poll(() => fakeBrowser.alarms.get('directory')).toBeDefined();
+    await useQueue(tokens.brookside);
+    await expect.poll(async () => (await loadCachedDirectory()).directory?.practice).toBe('P84002');
+    await useQueue(tokens.parkside);
+    await expect.poll(async () => (await loadCachedDirectory()).directory?.practice).toBe('P84001');
+  });
 });
