@@ -4,7 +4,7 @@ import { ukDate } from '../../domain/clock/uk-date';
 import { BOUNDARIED_VCSE_MODEL } from '../../domain/model/examples';
 import { longDay } from '../../domain/pad/agreement';
 import { readDemoSettings } from '../../server/demo';
-import { type Harness, launch, openExtensionPage } from '../../test-support/browser/harness';
+import { type Harness, launch, openExtensionPage, screenshotForDocs } from '../../test-support/browser/harness';
 import { openOptions } from '../../test-support/browser/options-browser';
 import { seriousViolations, setExtensionStorage } from '../../test-support/browser/pad-browser';
 import {
@@ -140,6 +140,7 @@ describe('the champion’s view of the directory', () => {
     );
     expect(await proposal.locator('details li').allTextContents()).toContain('Postcode areas: added BS5');
     expect(await seriousViolations(options)).toEqual([]);
+    await screenshotForDocs(kingsmead(), 'options-directory.png');
 
     // Sent back without a comment: the page asks why, and nothing is sent.
     await proposal.getByRole('button', { name: 'Send version 3 back' }).click();
@@ -188,6 +189,7 @@ describe('the champion’s view of the directory', () => {
       `The directory could not be refreshed. Could not reach the queue at ${endpoint()}/HealthcareService`,
     );
     expect(await problem.textContent()).toContain('The copy kept in this browser is still used.');
+    await screenshotForDocs(options.locator('#directory'), 'options-directory-stale.png');
     expect(await fact(kingsmead(), 'Agreed version').textContent()).toBe('Version 4');
     expect(await age.textContent()).toContain('Directory from 3 days ago.');
 
