@@ -4,6 +4,7 @@ import { odsCodeSchema } from '../domain/referral';
 import { commandsFor } from './admin/announce';
 import { passwordMatches } from './auth/passwords';
 import { service } from './context';
+import { seedDemoService } from './demo-service';
 import { DEFAULT_READERS, startReaders } from './fhir/readers';
 import { type RunningServer, startServer } from './serve';
 import type { Db } from './store/db';
@@ -60,7 +61,9 @@ export async function startDemoQueue(
   if (!(await listPractices(db)).some((known) => known.odsCode === practice.odsCode)) await addPractice(db, practice);
   if (!(await practiceForToken(db, queue.token, new Date())))
     await issueToken(db, practice.odsCode, { label: 'demo', token: queue.token });
-  if (!(await linkWorkerCredentials(db, linkWorker.username))) await addLinkWorker(db, linkWorker);
+  const demoService = await seedDemoService(db, practice);
+  if (!(await linkWorkerCredentials(db, linkWorker.username)))
+    await addLinkWorker(db, { ...linkWorker, serviceId: demoService.id });
   const { hostname, port } = new URL(queue.endpoint);
   const readers = startReaders(DEFAULT_READERS);
   const commands = commandsFor(dataDir);

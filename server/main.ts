@@ -7,7 +7,12 @@
  *   list-tokens
  *   add-link-worker <username> <display name> [--administrator]   (the password is read from standard input, or
  *     generated and shown; an administrator may also read the audit)
+ *     [--service <service id> [--service-lead]]   (an account of one service sees only its referrals)
  *   disable-link-worker <username>   (no more sign-ins; their sessions end now)
+ *   add-service <service.json>   (or, with the same id, replaces its details and capacity)
+ *   import-service <oruk-service.json>   /   export-service <service id>   (Open Referral UK JSON)
+ *   agree-model <service id> <ODS code> <model.json> --practice-party "Name, role, org" --service-party "Name, role, org"
+ *     (a model agreed by both sides outside the queue: the service numbers the version)
  * The database: PostgreSQL when DATABASE_URL is set, else the embedded one in QUEUE_DATA_DIR (default .data/queue),
  * which one process owns at a time: while `serve` runs on it, add `--via <its address>` to a command to run it there.
  * QUEUE_RATE_LIMIT_PER_MINUTE and QUEUE_RATE_LIMIT_BURST set each practice token's limit per process (0 per minute: none).
@@ -15,6 +20,7 @@
  * QUEUE_RETENTION_DAYS: days after a referral's final decision that `serve` removes its identifiable details (default
  * 90; 0: kept). README says why.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { commandsFor } from './admin/announce';
 import { type Command, commandSchema, runCommand, UsageError } from './admin/commands';
@@ -58,6 +64,10 @@ const { positionals, values } = parseArgs({
     'expires-days': { type: 'string' },
     via: { type: 'string' },
     administrator: { type: 'boolean', default: false },
+    service: { type: 'string' },
+    'service-lead': { type: 'boolean', default: false },
+    'practice-party': { type: 'string' },
+    'service-party': { type: 'string' },
   },
 });
 const [command, ...args] = positionals;
@@ -94,6 +104,18 @@ async function serve(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
+/** The file a command names, read here (where the operator typed it), so that --via carries its text. */
+function fileFor(name: string | undefined, commandArgs: string[]): { text?: string } {
+  const at = { 'add-service': 0, 'import-service': 0, 'agree-model': 2 }[name ?? ''];
+  const path = at === undefined ? undefined : commandArgs[at];
+  if (!path) return {};
+  try {
+    return { text: readFileSync(path, 'utf8') };
+  } catch (error) {
+    fail(`Cannot read ${path}: ${(error as Error).message}`);
+  }
+}
+
 /** A one-off command: on the database itself, or with --via on the service that owns the embedded one. */
 async function once(request: Command): Promise<string> {
   if (values.via) {
@@ -117,11 +139,21 @@ try {
       args,
       ...(values.label ? { label: values.label } : {}),
       ...(values['expires-days'] ? { expiresDays: values['expires-days'] } : {}),
-      ...(command === 'add-link-worker' ? { password: await readStdin(), administrator: values.administrator } : {}),
+      ...(command === 'add-link-worker'
+        ? {
+            password: await readStdin(),
+            administrator: values.administrator,
+            ...(values.service ? { service: values.service } : {}),
+            serviceLead: values['service-lead'],
+          }
+        : {}),
+      ...fileFor(command, args),
+      ...(values['practice-party'] ? { practiceParty: values['practice-party'] } : {}),
+      ...(values['service-party'] ? { serviceParty: values['service-party'] } : {}),
     });
     if (!request.success)
       fail(
-        'Commands: serve, add-practice, issue-token, revoke-token, list-tokens, add-link-worker, disable-link-worker (see server/main.ts).',
+        'Commands: serve, add-practice, issue-token, revoke-token, list-tokens, add-link-worker, disable-link-worker, add-service, import-service, export-service, agree-model (see server/main.ts).',
       );
     const output = await once(request.data);
     if (output) console.log(output);

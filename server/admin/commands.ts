@@ -4,6 +4,8 @@ import { odsCodeSchema } from '../../domain/referral';
 import type { Db } from '../store/db';
 import { addLinkWorker, disableLinkWorker } from '../store/link-workers';
 import { addPractice, issueToken, listTokens, revokeToken } from '../store/practices';
+import { getService } from '../store/services';
+import { runServiceCommand, SERVICE_COMMANDS } from './service-commands';
 
 /** An operator's command, as typed (server/main.ts) or sent to the running service (server/admin/routes.ts). */
 export const commandSchema = z.strictObject({
@@ -14,6 +16,7 @@ export const commandSchema = z.strictObject({
     'list-tokens',
     'add-link-worker',
     'disable-link-worker',
+    ...SERVICE_COMMANDS,
   ]),
   args: z.array(z.string()),
   label: z.string().optional(),
@@ -22,6 +25,14 @@ export const commandSchema = z.strictObject({
   password: z.string().optional(),
   /** add-link-worker: the account may also read the audit. */
   administrator: z.boolean().optional(),
+  /** add-link-worker: the service the account belongs to, and whether it leads it. */
+  service: z.string().optional(),
+  serviceLead: z.boolean().optional(),
+  /** add-service, import-service, agree-model: the file's text, read where the command is typed. */
+  text: z.string().optional(),
+  /** agree-model: who agreed for each side, "Name, role, organisation". */
+  practiceParty: z.string().optional(),
+  serviceParty: z.string().optional(),
 });
 export type Command = z.output<typeof commandSchema>;
 
@@ -76,18 +87,27 @@ export async function runCommand(db: Db, { command, args, ...options }: Command)
         throw new UsageError('Usage: add-link-worker <username: lower-case letters, digits . _ -> <display name>');
       const password = options.password || randomBytes(12).toString('base64url');
       if (password.length < 12) throw new UsageError('A password has at least 12 characters.');
+      if (options.serviceLead && !options.service) throw new UsageError('--service-lead needs --service <service id>.');
+      if (options.service && !(await getService(db, options.service)))
+        throw new UsageError(`No service ${options.service}: add it first (add-service).`);
       await addLinkWorker(db, {
         username,
         displayName: name.join(' '),
         password,
         administrator: options.administrator ?? false,
+        ...(options.service ? { serviceId: options.service } : {}),
+        role: options.serviceLead ? 'service-lead' : 'link-worker',
       });
-      return `Added link worker ${username}.${options.password ? '' : ` Password (shown once): ${password}`}`;
+      const what = options.serviceLead ? 'service lead' : 'link worker';
+      const where = options.service ? ` of ${options.service}` : '';
+      return `Added ${what} ${username}${where}.${options.password ? '' : ` Password (shown once): ${password}`}`;
     }
     case 'disable-link-worker': {
       if (!args[0]) throw new UsageError('Usage: disable-link-worker <username>');
       const disabled = await disableLinkWorker(db, args[0], new Date());
       return disabled ? `Disabled ${args[0]}; their sessions have ended.` : `No enabled link worker ${args[0]}.`;
     }
+    default:
+      return runServiceCommand(db, command, args, options);
   }
 }

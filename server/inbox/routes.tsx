@@ -120,6 +120,12 @@ function signOutHandler(service: Service) {
   };
 }
 
+/** A link worker of a service sees only its referrals; an account with none, the whole queue. */
+function serviceOf(c: InboxContext): { serviceId?: string } {
+  const { serviceId } = c.get('session');
+  return serviceId ? { serviceId } : {};
+}
+
 /** The list of referrals: the filters and search asked for, one page of them. */
 function listHandler(service: Service) {
   return async (c: InboxContext) => {
@@ -128,7 +134,7 @@ function listHandler(service: Service) {
     const [page, practices] = await Promise.all([
       request.searchProblem
         ? { referrals: [], total: 0, countedUpTo: COUNT_UP_TO }
-        : inboxPage(service.db, request.query),
+        : inboxPage(service.db, { ...request.query, ...serviceOf(c) }),
       listPractices(service.db),
     ]);
     return html(
@@ -141,8 +147,10 @@ function listHandler(service: Service) {
 function referralHandler(service: Service) {
   return async (c: InboxContext) => {
     const id = c.req.param('id') ?? '';
-    const referral = UUID.test(id) ? await referralDetail(service.db, id.toLowerCase()) : undefined;
-    const removed = !referral && UUID.test(id) ? await detailsRemovedAt(service.db, id.toLowerCase()) : undefined;
+    const { serviceId } = c.get('session');
+    const referral = UUID.test(id) ? await referralDetail(service.db, id.toLowerCase(), serviceId) : undefined;
+    const removed =
+      !referral && UUID.test(id) ? await detailsRemovedAt(service.db, id.toLowerCase(), serviceId) : undefined;
     if (removed)
       return c.text(
         `This referral was closed, and its details were removed on ${when(removed.toISOString())} (retention). Its trail is in the audit.`,
@@ -176,7 +184,7 @@ function decisionHandler(service: Service) {
     const session = c.get('session');
     const form = await c.req.parseBody();
     if (form.csrf !== session.csrfToken) return c.text('This form is out of date: reload the page.', 403);
-    const current = UUID.test(id) ? await referralDetail(service.db, id) : undefined;
+    const current = UUID.test(id) ? await referralDetail(service.db, id, session.serviceId) : undefined;
     if (!current) return c.text('No such referral.', 404);
     const entered = enteredDecision(form);
     const at = service.now().toISOString();
@@ -199,6 +207,7 @@ function decisionHandler(service: Service) {
     const seenVersion = Number(form.version);
     const result = await recordDecision(service.db, {
       id,
+      ...serviceOf(c),
       seenVersion,
       decision,
       by: session.linkWorker,
@@ -209,7 +218,7 @@ function decisionHandler(service: Service) {
     });
     if (result.kind === 'not-found') return c.text('No such referral.', 404);
     if (result.kind !== 'decided') {
-      const fresh = (await referralDetail(service.db, id)) ?? current;
+      const fresh = (await referralDetail(service.db, id, session.serviceId)) ?? current;
       return page(fresh, [{ message: result.kind === 'stale' ? DECIDED_MEANWHILE : ALREADY_FINAL }], 409);
     }
     const actor = session.linkWorker.username;

@@ -35,6 +35,8 @@ export type Cursor = { order: number; id: string };
 export type InboxSearch = { referenceHex: string } | { nhsNumber: string };
 
 export type InboxQuery = {
+  /** The link worker's service: only its referrals. Undefined: the whole queue. */
+  serviceId?: string;
   /** Undefined: any status. */
   status?: Status;
   odsCode?: string;
@@ -71,6 +73,7 @@ function conditions(query: InboxQuery): { where: string; params: unknown[] } {
     params.push(value);
     clauses.push(clause(`$${params.length}`));
   };
+  if (query.serviceId) add((at) => `r.service_id = ${at}`, query.serviceId);
   if (query.status) add((at) => `r.status = ${at}`, query.status);
   if (query.odsCode) add((at) => `r.ods_code = ${at}`, query.odsCode);
   if (query.need) add((at) => `${at} = ANY (r.needs)`, query.need);

@@ -4,20 +4,39 @@ import { audit, COMMAND_LINE } from './audit';
 import type { Db, Queryable } from './db';
 
 export type LinkWorker = { username: string; displayName: string };
-export type Session = { linkWorker: LinkWorker; administrator: boolean; csrfToken: string; expiresAt: Date };
+export const LINK_WORKER_ROLES = ['link-worker', 'service-lead'] as const;
+export type LinkWorkerRole = (typeof LINK_WORKER_ROLES)[number];
+export type Session = {
+  linkWorker: LinkWorker;
+  administrator: boolean;
+  /** The service whose referrals the account sees; none: the whole queue (accounts from before services). */
+  serviceId?: string;
+  role: LinkWorkerRole;
+  csrfToken: string;
+  expiresAt: Date;
+};
 
 /** Adds an account, recorded in the audit as added by `by`. */
 export async function addLinkWorker(
   db: Queryable,
-  account: LinkWorker & { password: string; administrator?: boolean },
+  account: LinkWorker & { password: string; administrator?: boolean; serviceId?: string; role?: LinkWorkerRole },
   by = COMMAND_LINE,
 ): Promise<void> {
   await db.query(
     `WITH added AS (
-       INSERT INTO link_worker (username, display_name, password_hash, administrator) VALUES ($1, $2, $3, $4)
-       RETURNING username)
-     INSERT INTO audit_event (at, actor, action, detail) SELECT now(), $5, 'link-worker-added', username FROM added`,
-    [account.username, account.displayName, await hashPassword(account.password), account.administrator ?? false, by],
+       INSERT INTO link_worker (username, display_name, password_hash, administrator, service_id, role)
+       VALUES ($1, $2, $3, $4, $6, $7) RETURNING username, service_id, role)
+     INSERT INTO audit_event (at, actor, action, detail)
+     SELECT now(), $5, 'link-worker-added', username || coalesce(' (' || role || ' of ' || service_id || ')', '') FROM added`,
+    [
+      account.username,
+      account.displayName,
+      await hashPassword(account.password),
+      account.administrator ?? false,
+      by,
+      account.serviceId ?? null,
+      account.role ?? 'link-worker',
+    ],
   );
 }
 
@@ -111,10 +130,12 @@ export async function sessionFor(db: Queryable, id: string, now: Date): Promise<
     username: string;
     display_name: string;
     administrator: boolean;
+    service_id: string | null;
+    role: LinkWorkerRole;
     csrf_token: string;
     expires_at: Date;
   }>(
-    `SELECT s.username, w.display_name, w.administrator, s.csrf_token, s.expires_at
+    `SELECT s.username, w.display_name, w.administrator, w.service_id, w.role, s.csrf_token, s.expires_at
      FROM link_worker_session s JOIN link_worker w ON w.username = s.username
      WHERE s.id_hash = $1 AND s.expires_at > $2 AND w.disabled_at IS NULL`,
     [secretHash(id), now],
@@ -124,6 +145,8 @@ export async function sessionFor(db: Queryable, id: string, now: Date): Promise<
     row && {
       linkWorker: { username: row.username, displayName: row.display_name },
       administrator: row.administrator,
+      ...(row.service_id ? { serviceId: row.service_id } : {}),
+      role: row.role,
       csrfToken: row.csrf_token,
       expiresAt: new Date(row.expires_at),
     }

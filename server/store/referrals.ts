@@ -233,14 +233,16 @@ export type DecisionRecord = {
   at: string;
 };
 
+/** One referral, if it is in `serviceId`'s inbox (or any, with none): another service's is not there. */
 export async function referralDetail(
   db: Queryable,
   id: string,
+  serviceId?: string,
 ): Promise<(ReferralSummary & { task: fhir4.Task; decisions: DecisionRecord[] }) | undefined> {
   const rows = await db.query<SummaryRow & TaskColumns>(
     `SELECT ${SUMMARY_COLUMNS}, r.task, r.patient_id FROM referral r JOIN practice p ON p.ods_code = r.ods_code
-     WHERE r.id = $1 AND r.details_removed_at IS NULL`,
-    [id],
+     WHERE r.id = $1 AND r.details_removed_at IS NULL AND ($2::text IS NULL OR r.service_id = $2)`,
+    [id, serviceId ?? null],
   );
   const row = rows[0];
   if (!row) return undefined;
@@ -285,6 +287,8 @@ export async function recordDecision(
   db: { transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> },
   input: {
     id: string;
+    /** The deciding link worker's service: another service's referral is not found. */
+    serviceId?: string;
     seenVersion: number;
     decision: { status: Status; reason?: string; note?: string; redirectTo?: string; at: string };
     by: { username: string; displayName: string };
@@ -293,8 +297,9 @@ export async function recordDecision(
 ): Promise<DecisionOutcome> {
   return db.transaction(async (tx) => {
     const rows = await tx.query<TaskColumns & { version: number; status: Status }>(
-      `SELECT ${TASK_COLUMNS}, version, status FROM referral WHERE id = $1 FOR UPDATE`,
-      [input.id],
+      `SELECT ${TASK_COLUMNS}, version, status FROM referral
+       WHERE id = $1 AND ($2::text IS NULL OR service_id = $2) FOR UPDATE`,
+      [input.id, input.serviceId ?? null],
     );
     const row = rows[0];
     if (!row) return { kind: 'not-found' };

@@ -56,10 +56,11 @@ export async function removeClosedDetails(db: Db, days: number, now: Date): Prom
 }
 
 /** When a referral's details were removed, if they were. */
-export async function detailsRemovedAt(db: Db, id: string): Promise<Date | undefined> {
+export async function detailsRemovedAt(db: Db, id: string, serviceId?: string): Promise<Date | undefined> {
   const rows = await db.query<{ at: Date }>(
-    'SELECT details_removed_at AS at FROM referral WHERE id = $1 AND details_removed_at IS NOT NULL',
-    [id],
+    `SELECT details_removed_at AS at FROM referral
+     WHERE id = $1 AND details_removed_at IS NOT NULL AND ($2::text IS NULL OR service_id = $2)`,
+    [id, serviceId ?? null],
   );
   return rows[0] ? new Date(rows[0].at) : undefined;
 }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { fhir4 } from '../../domain/fhir';
+import { BOUNDARIED_VCSE_MODEL } from '../../domain/model/examples';
 import { referralSchema } from '../../domain/referral';
 import { service } from '../../server/context';
 import { startDemoQueue } from '../../server/demo';
@@ -14,11 +15,29 @@ import { send, signIn } from '../../test-support/queue/queue';
 /** The password the link worker sam is added with on the command line. */
 const SAMS_PASSWORD = 'a long enough password';
 
-function post(url: string, token: string, odsCode: string) {
+/** The demo service (demo/demo-service.json) and the example model, agreed on the command line as version 1. */
+const AGREE = [
+  ['add-service', 'demo/demo-service.json'],
+  [
+    'agree-model',
+    'kingsmead-connect',
+    'B82005',
+    'domain/model/examples/boundaried-vcse.json',
+    '--practice-party',
+    'Dr Asha Patel, GP partner, Moorside Practice',
+    '--service-party',
+    'Sam Okafor, Service lead, Kingsmead Community Trust',
+  ],
+];
+
+/** A referral from the practice, under a model version agreed with it: version 1 of the service's on the command line, or the demo's. */
+function post(url: string, token: string, odsCode: string, version = 1) {
   const referral = referralSchema.parse({
     ...richReferral,
     id: crypto.randomUUID(),
     referrer: { ...richReferral.referrer, odsCode },
+    verdict: { ...richReferral.verdict, modelId: BOUNDARIED_VCSE_MODEL.id, modelVersion: version },
+    ...(version === 1 ? { serviceId: 'kingsmead-connect' } : {}),
   });
   return send({ url }, referral, token);
 }
@@ -47,6 +66,8 @@ describe('the command line, on a real PostgreSQL', () => {
       'Added link worker sam.\n',
     );
     expect((await command(['add-practice', 'not an ods code', 'x'], env)).stderr).toMatch(/^Usage: add-practice/);
+    expect(await cli(AGREE[0] as string[], env)).toBe('Added service kingsmead-connect.\n');
+    expect(await cli(AGREE[1] as string[], env)).toBe("Agreed version 1 of kingsmead-connect's model with B82005.\n");
 
     const db = await openDb({ databaseUrl: env.DATABASE_URL });
     const server = await startServer(service(db), { port: 0, hostname: '127.0.0.1' });
@@ -71,6 +92,9 @@ describe('the command line, on a real PostgreSQL', () => {
       expect(trail).toEqual([
         { action: 'token-issued', actor: 'command line' },
         { action: 'link-worker-added', actor: 'command line' },
+        { action: 'service-added', actor: 'command line' },
+        { action: 'model-proposed', actor: 'command line' },
+        { action: 'model-agreed', actor: 'command line' },
         { action: 'token-revoked', actor: 'command line' },
         { action: 'link-worker-disabled', actor: 'command line' },
         { action: 'sign-in-refused', actor: 'sam' },
@@ -110,6 +134,7 @@ describe('the command line on the embedded database while `serve` owns it', () =
       const issued = await cli(['issue-token', 'B82005', '--label', 'reception', ...via], env);
       const [, id] = /^Token ([0-9a-f]+) for B82005/.exec(issued) ?? [];
       const token = issued.trim().split('\n').at(-1) ?? '';
+      for (const args of AGREE) await cli([...args, ...via], env);
       expect((await post(running.url, token, 'B82005')).status).toBe(200);
       expect(await cli(['add-link-worker', 'sam', 'Sam', 'Okafor', ...via], env, `${SAMS_PASSWORD}\n`)).toBe(
         'Added link worker sam.\n',
@@ -147,14 +172,14 @@ describe('npm start’s queue, on the embedded database in a data directory', ()
     const first = await startDemoQueue({ dataDir: dir, port: 0 });
     const { queue, practice } = first.settings;
     try {
-      expect((await post(first.url, queue.token, practice.odsCode)).status).toBe(200);
+      expect((await post(first.url, queue.token, practice.odsCode, BOUNDARIED_VCSE_MODEL.version)).status).toBe(200);
     } finally {
       await first.close();
     }
     // Started again on the same directory: seeded once, the referral still there.
     const second = await startDemoQueue({ dataDir: dir, port: 0 });
     try {
-      expect((await post(second.url, queue.token, practice.odsCode)).status).toBe(200);
+      expect((await post(second.url, queue.token, practice.odsCode, BOUNDARIED_VCSE_MODEL.version)).status).toBe(200);
       const metadata = (await (await fetch(`${second.url}/fhir/metadata`)).json()) as fhir4.CapabilityStatement;
       expect(metadata.resourceType).toBe('CapabilityStatement');
     } finally {

@@ -5,6 +5,7 @@ import { addPractice, issueToken } from '../../server/store/practices';
 import { minimalReferral } from '../../test-support/fixtures/referrals';
 import { cli, command, kill, scratchDataDir, serve } from '../../test-support/queue/command-line';
 import { send } from '../../test-support/queue/queue';
+import { seedServices } from '../../test-support/queue/services';
 
 const ROUNDS = 3;
 const SENDERS = 2;
@@ -15,6 +16,8 @@ function post(url: string, token: string): Promise<{ id: string; status: number 
     id: crypto.randomUUID(),
     createdAt: new Date().toISOString(),
     referrer: { ...minimalReferral.referrer, odsCode: 'L81001' },
+    // Version 2 of "open" is agreed with L81001 in the tests' seeded services (test-support/queue/services.ts).
+    verdict: { ...minimalReferral.verdict, modelVersion: 2 },
   });
   return send({ url }, referral, token).then((response) => ({ id: referral.id, status: response.status }));
 }
@@ -63,7 +66,13 @@ describe('the embedded queue, killed (SIGKILL) and started again while it takes 
     timeout: 480_000,
   }, async () => {
     const seed = await openDb({ dataDir: dir });
-    await addPractice(seed, { odsCode: 'L81001', name: 'Riverside Surgery' });
+    for (const [odsCode, name] of [
+      ['L81001', 'Riverside Surgery'],
+      ['Y02345', 'Hillside Health Centre'],
+      ['M85001', 'Canal Street Practice'],
+    ] as const)
+      await addPractice(seed, { odsCode, name });
+    await seedServices(seed);
     const { token } = await issueToken(seed, 'L81001');
     const first = await issueToken(seed, 'L81001');
     await seed.close();
