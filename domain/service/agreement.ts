@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { nhsDate } from '../clock/nhs-date';
 import { ukDate } from '../clock/uk-date';
 import type { ServiceModel } from '../model/model';
 import { readModel } from '../model/model-file';
-import { longDay } from '../pad/agreement';
 import { odsCodeSchema } from '../referral/referral';
 import { serviceIdSchema } from './service';
 
@@ -73,5 +73,5 @@ export type Proposal = z.output<typeof proposalSchema>;
 /** "Agreed by Dr Asha Patel, Riverside Surgery and Sam Lee, Kingsmead Connect on 3 December 2026; review by 2 December 2027". */
 export function agreementWords(agreed: Pick<AgreedModel, 'agreedBy' | 'agreedAt' | 'reviewBy'>): string {
   const { practice, service } = agreed.agreedBy;
-  return `Agreed by ${practice.name}, ${practice.organisation} and ${service.name}, ${service.organisation} on ${longDay(ukDate(new Date(agreed.agreedAt)))}; review by ${longDay(agreed.reviewBy)}`;
+  return `Agreed by ${practice.name}, ${practice.organisation} and ${service.name}, ${service.organisation} on ${nhsDate(ukDate(new Date(agreed.agreedAt)))}; review by ${nhsDate(agreed.reviewBy)}`;
 }

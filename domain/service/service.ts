@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { longDay } from '../pad/agreement';
+import { nhsDate } from '../clock/nhs-date';
 import { odsCodeSchema } from '../referral/referral';
 import { serviceIdSchema } from './service-id';
 
@@ -65,7 +65,7 @@ export function capacityWords(capacity: ServiceCapacity, today: string): string 
       return withNote(`Waiting list of about ${plural(capacity.weeks, 'week')}`, capacity.note);
     case 'paused':
       return stillPaused(capacity, today)
-        ? withNote(`Paused until ${longDay(capacity.until)}`, capacity.note)
+        ? withNote(`Paused until ${nhsDate(capacity.until)}`, capacity.note)
         : 'Accepting referrals';
   }
 }
