@@ -12,6 +12,7 @@ import { SafetySection } from './SafetySection';
 import { SendBar } from './SendBar';
 import { SentPanel } from './SentPanel';
 import { SentView } from './SentView';
+import { ServiceChoice } from './ServiceChoice';
 import { VerdictPanel } from './VerdictPanel';
 import { WrongPatient } from './WrongPatient';
 
@@ -74,6 +75,7 @@ export function Pad({ state }: { state: PadState }) {
             <PatientSection state={state} />
             <NeedsSection state={state} />
             <SafetySection state={state} />
+            <ServiceChoice state={state} />
             <VerdictPanel state={state} />
             <ContactSection state={state} />
             <ConsentSection state={state} />

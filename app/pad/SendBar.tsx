@@ -4,8 +4,14 @@ import type { PadState } from './pad-state';
 export function SendBar({ state }: { state: PadState }) {
   const reason = state.blocked.value;
   const sending = state.phase.value === 'sending';
+  const service = state.chosen.value?.entry.service;
   return (
     <div class="pad-send">
+      {service && (
+        <p class="pad-send__service" id="pad-send-service">
+          To {service.name} ({state.chosen.value?.capacity})
+        </p>
+      )}
       {reason && (
         <p class="pad-send__reason" id="pad-send-reason">
           {reason}

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import type { DemoSettings } from '../../domain/settings/demo';
+import { loadCachedDirectory, watchCachedDirectory } from '../shared/storage/directory';
 import { loadSettings, watchSettings } from '../shared/storage/settings';
 import { seedDemo } from './demo-seed';
 import { Pad } from './Pad';
@@ -31,9 +32,12 @@ export async function startPad(root: HTMLElement, { mode, demo }: Options): Prom
   const state = createPadState();
   void state.checkOutbox();
   if (demo) await seedDemo(demo);
-  state.settings.value = await loadSettings();
+  [state.settings.value, state.cachedDirectory.value] = await Promise.all([loadSettings(), loadCachedDirectory()]);
   watchSettings((settings) => {
     state.settings.value = settings;
+  });
+  watchCachedDirectory((cached) => {
+    state.cachedDirectory.value = cached;
   });
   render(<Pad state={state} />, root);
   source.follow((record) => void state.recordChanged(record));

@@ -1,3 +1,4 @@
+import { ukDate } from '../clock/uk-date';
 import { checkReferral } from '../criteria/check-referral';
 import type { Verdict } from '../criteria/verdict';
 import type { ServiceModel } from '../model/model';
@@ -26,10 +27,14 @@ function reasonOf(verdict: Verdict): string {
   return card?.summary ?? 'This referral does not fit the model agreed with this service.';
 }
 
-/** The model as agreed: its version is the agreement's, the number the queue checks the referral against. */
+/**
+ * The model as agreed with the practice: its version is the agreement's (the number the queue checks the referral
+ * against), and its agreement and review dates are the queue's record of it, so the review rules use those.
+ */
 export function agreedModel(entry: DirectoryEntry): ServiceModel {
-  const { model, version } = entry.agreement;
-  return model.version === version ? model : { ...model, version };
+  const { model, version, agreedAt, reviewBy } = entry.agreement;
+  const agreedOn = ukDate(new Date(agreedAt));
+  return { ...model, version, agreement: { ...model.agreement, agreedOn, reviewBy } };
 }
 
 function routeFor(entry: DirectoryEntry, draft: ReferralDraft, today: string): ServiceRoute {
