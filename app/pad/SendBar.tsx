@@ -1,17 +1,13 @@
+import { ChosenService } from './ChosenService';
 import type { PadState } from './pad-state';
 
 /** Send, disabled with the reason beside it until the referral can go; "Saved" is said only once the outbox has it. */
 export function SendBar({ state }: { state: PadState }) {
   const reason = state.blocked.value;
   const sending = state.phase.value === 'sending';
-  const service = state.chosen.value?.entry.service;
   return (
     <div class="pad-send">
-      {service && (
-        <p class="pad-send__service" id="pad-send-service">
-          To {service.name} ({state.chosen.value?.capacity})
-        </p>
-      )}
+      <ChosenService state={state} />
       {reason && (
         <p class="pad-send__reason" id="pad-send-reason">
           {reason}
