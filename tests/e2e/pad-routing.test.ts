@@ -117,4 +117,31 @@ describe('the pad routing a referral across the practice’s directory', () => {
     expect(await inboxOf('connie')).not.toContain(reference);
     expect(await inboxOf('wally')).not.toContain(reference);
   });
+
+  it('turns a redirect card naming a directory service into one press that refers there, the draft kept', async () => {
+    await pad.reload();
+    const fits = pad.getByRole('group', { name: 'Services this referral fits' });
+    await fits.waitFor();
+    // An isolated man of 72 in BS16: both Kingsmead and the Valley PCN fit; the referrer chooses Kingsmead.
+    await pad.getByLabel('Given name', { exact: true }).fill('John');
+    await pad.getByLabel('Family name', { exact: true }).fill('Smith');
+    await fillDateOfBirth(pad, '12 3 1954');
+    await pad.getByLabel('Postcode', { exact: true }).fill('BS16 1QY');
+    await pad.getByRole('button', { name: 'Loneliness or isolation' }).click();
+    await expect.poll(() => fits.getByRole('radio').count()).toBe(2);
+    await fits.getByRole('radio', { name: kingsmeadConnect.name }).check();
+    await expect.poll(() => pad.locator('#pad-send-service').textContent()).toMatch(/^To Kingsmead Connect 55\+/);
+
+    // Debt instead: outside Kingsmead's agreement, whose route names the Valley PCN in the directory.
+    await pad.getByRole('button', { name: 'Loneliness or isolation' }).click();
+    await pad.getByRole('button', { name: 'Money and debt' }).click();
+    const instead = pad.getByRole('button', { name: `Refer to ${valleyPcn.name} instead` });
+    await instead.click();
+    await expect
+      .poll(() => pad.locator('#pad-send-service').textContent())
+      .toBe(`To ${valleyPcn.name} (Accepting referrals)`);
+    expect(await fits.getByRole('radio', { name: valleyPcn.name }).isChecked()).toBe(true);
+    expect(await pad.getByLabel('Given name', { exact: true }).inputValue()).toBe('John');
+    expect(await instead.count()).toBe(0);
+  });
 });
