@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceProposals } from '../../app/options/service-proposals';
 import { BOUNDARIED_VCSE_MODEL } from '../../domain/model/examples';
+import type { Pathway } from '../../domain/model/model';
 import {
   addAgreedService,
   addPracticeWithToken,
@@ -21,7 +22,11 @@ const PRACTICE = 'P84001';
 let token = '';
 const lead = leadOf(kingsmeadConnect);
 const practice = () => serviceProposals({ endpoint: `${queue.url}/fhir`, token });
-const older = { ...BOUNDARIED_VCSE_MODEL, scope: { ...BOUNDARIED_VCSE_MODEL.scope, minAge: 50 } };
+const [isolated55, ...otherGroups] = BOUNDARIED_VCSE_MODEL.scope.pathways as [Pathway, ...Pathway[]];
+const older = {
+  ...BOUNDARIED_VCSE_MODEL,
+  scope: { ...BOUNDARIED_VCSE_MODEL.scope, pathways: [{ ...isolated55, minAge: 50 }, ...otherGroups] },
+};
 
 beforeAll(async () => {
   queue = await startQueue('pglite');
