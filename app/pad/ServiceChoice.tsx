@@ -1,4 +1,6 @@
+import { directoryAgeWords } from '../../domain/service/directory';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
+import { isStale } from '../shared/storage/directory';
 import type { PadState } from './pad-state';
 
 /**
@@ -7,13 +9,21 @@ import type { PadState } from './pad-state';
  */
 export function ServiceChoice({ state }: { state: PadState }) {
   const routes = state.routes.value;
-  if (!routes) return null;
+  const directory = state.directory.value;
+  if (!routes || !directory) return null;
+  const now = Date.now();
   const chosenId = state.chosen.value?.entry.service.id;
   const offered = routes.filter((route) => route.fits && route.offered);
   const others = routes.filter((route) => !offered.includes(route));
   return (
     <section class="pad-services" aria-labelledby="pad-services-title">
       <h2 id="pad-services-title">Service</h2>
+      {/* A copy not refreshed for a day may name a service since paused or changed: its age is said (HD1). */}
+      {isStale(directory, now) && (
+        <p class="pad-warning pad-services__stale">
+          {directoryAgeWords(directory.fetchedAt, now)}: a service may have changed since.
+        </p>
+      )}
       {offered.length > 0 ? (
         <ChoiceGroup
           id="pad-service"

@@ -15,10 +15,14 @@ const byText = (selector: string, words: string) =>
   [...root().querySelectorAll<HTMLElement>(selector)].find((element) => element.textContent?.includes(words));
 
 /** The pad with Riverside's directory (Kingsmead Connect 55+, boundaried; the Valley PCN, open) fetched from its queue. */
-async function padWithDirectory(entries: DirectoryEntry[] = riversideDirectory, from = ENDPOINT): Promise<PadState> {
+async function padWithDirectory(
+  entries: DirectoryEntry[] = riversideDirectory,
+  from = ENDPOINT,
+  fetchedAt = new Date().toISOString(),
+): Promise<PadState> {
   const state = padWithModel();
   state.cachedDirectory.value = {
-    directory: { practice: 'L81001', fetchedAt: new Date().toISOString(), entries },
+    directory: { practice: 'L81001', fetchedAt, entries },
     refresh: { from, triedAt: new Date().toISOString() },
   };
   await state.recordChanged(JOHN);
@@ -105,5 +109,15 @@ describe('the pad routing a referral across the practice’s directory', () => {
     expect(state.routes.value).toBeUndefined();
     expect(root().querySelector('.pad-services')).toBeNull();
     expect(state.model.value?.id).toBe(state.settings.value?.model?.id);
+  });
+
+  it('says how old the directory is when it could not be refreshed for over a day', async () => {
+    const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000 - 60_000).toISOString();
+    await padWithDirectory(riversideDirectory, ENDPOINT, threeDaysAgo);
+    expect(root().querySelector('.pad-services__stale')?.textContent).toBe(
+      'Directory from 3 days ago: a service may have changed since.',
+    );
+    await padWithDirectory();
+    expect(root().querySelector('.pad-services__stale')).toBeNull();
   });
 });
