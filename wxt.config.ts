@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
@@ -16,6 +17,15 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: demo ? '.output/demo' : '.output',
   hooks: {
+    // The content script runs in every practice page and is kept small: it uses the browser's own promise-based
+    // `browser` (Firefox) or `chrome` (Chromium, MV3) through WXT's plain 'wxt/browser', not the webextension-polyfill
+    // the other entrypoints are given (the module above aliases 'wxt/browser' to it).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const alias = (config.resolve?.alias ?? {}) as Record<string, string>;
+      delete alias['wxt/browser'];
+      alias['wxt/utils/content-script-context'] = resolve(import.meta.dirname, 'app/content/script-context.ts');
+    },
     // The practice content script is built either way: the options page registers it for each champion's adapter.
     'build:manifestGenerated': (_wxt, manifest) => {
       if (demoSites) return;

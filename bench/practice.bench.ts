@@ -21,15 +21,22 @@ import type { RecordMetric } from './run';
 
 const RUNS = 20;
 
-/** The pad is interactive with the patient filled: its NHS number field shows the record's and the pad has focus. */
-function padReady(): number | false {
-  const label = Array.from(document.querySelectorAll('label')).find(
-    (element) => element.textContent?.trim() === 'NHS number',
-  );
-  const nhs = label?.control as HTMLInputElement | null | undefined;
-  const ready = nhs?.value === '943 476 5919' && document.hasFocus();
-  return ready ? performance.timeOrigin + performance.now() : false;
-}
+/**
+ * Runs in every pad frame from its start (an init script): records the first animation frame at which the pad is
+ * interactive with the patient filled (its NHS number field shows the record's and the pad has focus), on the pad's
+ * clock. Watching from inside the pad, set before the key is pressed, leaves out the test driver's own round trips
+ * (a wait set up after the press counted them: tens of ms on a quiet machine, hundreds on a loaded one).
+ */
+const WATCH_PAD_READY = `(() => {
+  if (location.protocol !== 'chrome-extension:' || location.pathname !== '/pad.html') return;
+  const check = () => {
+    const label = Array.from(document.querySelectorAll('label')).find((e) => e.textContent.trim() === 'NHS number');
+    if (label?.control?.value === '943 476 5919' && document.hasFocus()) {
+      window.padReadyAt = performance.timeOrigin + performance.now();
+    } else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})()`;
 
 export async function measure(record: RecordMetric): Promise<undefined> {
   buildTestExtension('ignore');
@@ -37,10 +44,11 @@ export async function measure(record: RecordMetric): Promise<undefined> {
   record('practice: content script gzipped', {
     value: gzipSync(script, { level: 9 }).length / 1024,
     unit: 'KB',
-    goal: 15,
+    goal: 6,
     better: 'lower',
   });
   const h = await launch();
+  await h.context.addInitScript(WATCH_PAD_READY);
   try {
     record('practice: elements added to the host page', {
       value: await elementsAdded(h),
@@ -61,7 +69,7 @@ export async function measure(record: RecordMetric): Promise<undefined> {
     record('practice: shortcut to pad interactive, patient filled (median of 20)', {
       value: median(ready),
       unit: 'ms',
-      goal: 150,
+      goal: 35,
       better: 'lower',
     });
     // The shortcut pressed the moment the page shows the patient: the pad may still be loading.
@@ -73,7 +81,7 @@ export async function measure(record: RecordMetric): Promise<undefined> {
     record('practice: same, shortcut pressed as the page loads (median of 20)', {
       value: median(atOnce),
       unit: 'ms',
-      goal: 150,
+      goal: 35,
       better: 'lower',
     });
     return undefined;
@@ -91,7 +99,9 @@ async function shortcutToPad(page: Page): Promise<number> {
   });
   await toggleByShortcut(page);
   const pad = await padFrame(page);
-  const readyAt = (await (await pad.waitForFunction(padReady, undefined, { polling: 'raf' })).jsonValue()) as number;
+  // A function, not a string: the pad's CSP refuses eval, which a string predicate needs once it polls.
+  const ready = await pad.waitForFunction(() => (window as unknown as { padReadyAt?: number }).padReadyAt);
+  const readyAt = (await ready.jsonValue()) as number;
   const pressedAt = await page.evaluate(() => (window as unknown as { pressedAt: number }).pressedAt);
   await page.close();
   return readyAt - pressedAt;

@@ -20,6 +20,7 @@ import {
   type ContentScriptHandlers,
   readToContentScript,
 } from '../shared/messaging/to-content-script';
+import { loadSidebarLayout, type SidebarLayout, saveSidebarLayout } from '../shared/storage/sidebar-layout';
 import { mountSidebar } from './host';
 import { padChannels } from './pad-channel';
 import { watchPatient } from './watch-patient';
@@ -40,11 +41,12 @@ export async function runPracticeContentScript(): Promise<void> {
   const isolatedWorld = globalThis as { socialPrescribingPadRunning?: boolean };
   if (isolatedWorld.socialPrescribingPadRunning) return;
   isolatedWorld.socialPrescribingPadRunning = true;
-  const adapter = adapterFor([...(await adaptersInForce()), ...BUILT_IN_ADAPTERS], location.href);
-  if (adapter) runWithAdapter(adapter);
+  const [inForce, layout] = await Promise.all([adaptersInForce(), loadSidebarLayout(location.origin)]);
+  const adapter = adapterFor([...inForce, ...BUILT_IN_ADAPTERS], location.href);
+  if (adapter) runWithAdapter(adapter, layout);
 }
 
-function runWithAdapter(adapter: Adapter): void {
+function runWithAdapter(adapter: Adapter, layout: SidebarLayout): void {
   // Firefox's framed pad is reached over a port (./pad-channel.ts); Chromium's by runtime messages (below).
   const channels = import.meta.env.FIREFOX
     ? padChannels({
@@ -53,7 +55,13 @@ function runWithAdapter(adapter: Adapter): void {
         toggle: () => toggleOnce('pad-key'),
       })
     : undefined;
-  const sidebar = mountSidebar(document, () => browser.runtime.getURL('/pad.html'), channels?.offer);
+  const sidebar = mountSidebar(document, {
+    padUrl: () => browser.runtime.getURL('/pad.html'),
+    onPadLoaded: channels?.offer,
+    layout,
+    // Not awaited: a layout that could not be stored is only the default next time.
+    onLayoutChange: (changed) => void saveSidebarLayout(location.origin, changed).catch(() => undefined),
+  });
 
   // The pad loads hidden while the browser is idle: the shortcut then shows a pad that is ready, patient filled.
   if ('requestIdleCallback' in window) requestIdleCallback(() => sidebar.preload(), { timeout: 2000 });
@@ -107,18 +115,21 @@ function isShortcut(event: KeyboardEvent): boolean {
 /**
  * The content script's handler map: each message parsed by hand (no zod here), its sender checked by the protocol's
  * rule. A refused sender is ignored, except that `confirm-frame` is answered "not confirmed" (as the protocol's refusal).
+ * Every answer is ready at once, so it goes by `sendResponse`: the same in Chromium and Firefox without the
+ * webextension-polyfill, which this script does not bundle (wxt.config.ts).
  */
 function answerMessages(handlers: ContentScriptHandlers): void {
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender) => {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender, sendResponse: (answer: unknown) => void) => {
     const message = readToContentScript(raw);
     const receiving = { runtimeId: browser.runtime.id };
-    if (!message || !senderPasses('our-extension', sender, receiving)) return undefined;
+    if (!message || !senderPasses('our-extension', sender, receiving)) return;
     if (!senderPasses(CONTENT_SCRIPT_SENDERS[message.type], sender, receiving)) {
-      return message.type === 'confirm-frame' ? Promise.resolve({ confirmed: false }) : undefined;
+      if (message.type === 'confirm-frame') sendResponse({ confirmed: false });
+      return;
     }
     const handler = handlers[message.type] as (message: unknown, fromPad: boolean) => unknown;
     const answer = handler(message, isFromPad(sender, receiving.runtimeId));
-    return answer === undefined ? undefined : Promise.resolve(answer);
+    if (answer !== undefined) sendResponse(answer);
   });
 }
 

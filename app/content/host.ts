@@ -4,7 +4,13 @@
  * and, once opened, the pad in an iframe of the extension's pad page — a cross-origin frame the page cannot read.
  * The iframe's URL carries a fresh random nonce that only this host knows: the pad shows nothing until the content
  * script confirms it (the frame handshake, app/shared/messaging). Built with DOM calls only, never HTML strings.
+ * The pad's width follows its left edge (./pad-width.ts); the closed launcher keeps off the page's text fields
+ * (./launcher-place.ts); both as the user left them on this practice system (remembered by the content script).
  */
+import type { SidebarLayout } from '../shared/storage/sidebar-layout';
+import { keepLauncherPlaced } from './launcher-place';
+import { padWidthSeparator } from './pad-width';
+import CSS from './sidebar.css?inline';
 
 export type Sidebar = {
   /** The element added to the page. */
@@ -23,43 +29,21 @@ export type Sidebar = {
   showPatientPresent(present: boolean): void;
 };
 
+export type SidebarOptions = {
+  padUrl: () => string;
+  /** Called each time the pad's frame has loaded, with its window and nonce (Firefox's channel, ./pad-channel.ts). */
+  onPadLoaded?: (frame: Window, nonce: string, padOrigin: string) => void;
+  /** As the user left it on this practice system; the defaults where absent. */
+  layout?: SidebarLayout;
+  /** Called with the whole layout whenever the user changes it (a width chosen, the launcher dropped). */
+  onLayoutChange?: (layout: SidebarLayout) => void;
+};
+
 export const HOST_TAG = 'social-prescribing-pad';
-const PANEL_WIDTH = 'min(440px, 100vw)';
-const NHS_BLUE = '#005eb8';
-const FOCUS_YELLOW = '#ffeb3b';
+/** The launcher's place before the user moves it, as a share of the window's height. */
+const LAUNCHER_TOP = 0.38;
 
-// Sizes in px: rem would follow the host page's root font size.
-const CSS = `
-.launcher {
-  position: fixed; top: 38%; right: 0; z-index: 2;
-  writing-mode: vertical-rl; transform: rotate(180deg);
-  min-width: 44px; min-height: 160px; padding: 14px 10px; margin: 0;
-  border: 0; border-radius: 0 8px 8px 0; background: ${NHS_BLUE}; color: #fff;
-  font: 600 16px/1.2 Arial, Helvetica, sans-serif; letter-spacing: 0.02em; cursor: pointer;
-  box-shadow: 0 2px 6px rgba(0, 0, 0, 0.35);
-}
-.launcher:hover { background: #003087; }
-.launcher:focus-visible { outline: 4px solid ${FOCUS_YELLOW}; outline-offset: 0; box-shadow: 0 0 0 8px #212b32; }
-.launcher .dot { display: inline-block; width: 10px; height: 10px; margin-bottom: 8px; border-radius: 50%; background: #7fcfa0; }
-.launcher.no-patient .dot { background: transparent; border: 2px solid #fff; box-sizing: border-box; }
-.launcher[aria-expanded="true"] { right: ${PANEL_WIDTH}; }
-.panel {
-  position: fixed; top: 0; right: 0; bottom: 0; width: ${PANEL_WIDTH}; z-index: 1;
-  background: #fff; border-left: 4px solid ${NHS_BLUE}; box-shadow: -4px 0 12px rgba(0, 0, 0, 0.25);
-}
-.panel[hidden] { display: none; }
-iframe { display: block; width: 100%; height: 100%; border: 0; }
-`;
-
-/**
- * `onPadLoaded` is called each time the pad's frame has loaded, with its window and nonce (Firefox's channel to the pad,
- * ./pad-channel.ts).
- */
-export function mountSidebar(
-  document: Document,
-  padUrl: () => string,
-  onPadLoaded?: (frame: Window, nonce: string, padOrigin: string) => void,
-): Sidebar {
+export function mountSidebar(document: Document, options: SidebarOptions): Sidebar {
   const host = hostElement(document);
   const { launcher, panel } = launcherAndPanel(document);
   const style = document.createElement('style');
@@ -75,17 +59,18 @@ export function mountSidebar(
     frame = document.createElement('iframe');
     frame.title = 'Social prescribing pad';
     frame.setAttribute('allow', 'clipboard-write');
-    const url = padUrl();
+    const url = options.padUrl();
     frame.src = `${url}#${nonce}`;
     // Opened before the pad had loaded: focusing the frame then did nothing, so focus it once it has.
     frame.addEventListener('load', () => {
-      if (frame?.contentWindow && nonce) onPadLoaded?.(frame.contentWindow, nonce, new URL(url).origin);
+      if (frame?.contentWindow && nonce) options.onPadLoaded?.(frame.contentWindow, nonce, new URL(url).origin);
       if (isOpen()) frame?.focus();
     });
     panel.append(frame);
   };
 
   const isOpen = () => !panel.hidden;
+  const { launcherClear, wasDragged } = layOut(document, { launcher, panel, isOpen }, options);
   const open = () => {
     if (isOpen()) return;
     const active = document.activeElement;
@@ -93,17 +78,22 @@ export function mountSidebar(
     if (!frame) frameThePad();
     panel.hidden = false;
     launcher.setAttribute('aria-expanded', 'true');
+    launcher.style.right = panel.style.width;
     frame?.focus();
   };
   const close = () => {
     if (!isOpen()) return;
     panel.hidden = true;
     launcher.setAttribute('aria-expanded', 'false');
+    launcher.style.right = '';
+    launcherClear();
     const target = returnFocusTo?.isConnected ? returnFocusTo : launcher;
     (target as HTMLElement).focus?.();
     returnFocusTo = null;
   };
-  launcher.addEventListener('click', () => (isOpen() ? close() : open()));
+  launcher.addEventListener('click', () => {
+    if (!wasDragged()) isOpen() ? close() : open();
+  });
 
   const attach = () => document.documentElement.append(host);
   attach();
@@ -127,8 +117,43 @@ export function mountSidebar(
       host.remove();
     },
     confirms: (candidate) => nonce !== undefined && candidate === nonce,
-    showPatientPresent: (present) => launcher.classList.toggle('no-patient', !present),
+    showPatientPresent: (present) => {
+      launcher.classList.toggle('no-patient', !present);
+      // The page has re-rendered (another patient, or none): its fields may have moved under the launcher.
+      launcherClear();
+    },
   };
+}
+
+/**
+ * The pad's width (its left edge's separator) and the launcher's place, from the remembered layout; each change the
+ * user makes is passed on whole to `onLayoutChange`.
+ */
+function layOut(
+  document: Document,
+  { launcher, panel, isOpen }: { launcher: HTMLElement; panel: HTMLElement; isOpen: () => boolean },
+  { layout: remembered = {}, onLayoutChange }: SidebarOptions,
+): { launcherClear: () => void; wasDragged: () => boolean } {
+  let layout = { ...remembered };
+  const remember = (change: SidebarLayout) => {
+    layout = { ...layout, ...change };
+    onLayoutChange?.(layout);
+  };
+  const separator = padWidthSeparator(document, layout.padWidth, {
+    show: (width) => {
+      panel.style.width = `min(${width}px, 100vw)`;
+      if (isOpen()) launcher.style.right = panel.style.width;
+    },
+    chosen: (padWidth) => remember({ padWidth }),
+  });
+  panel.prepend(separator);
+  const window = document.defaultView as Window;
+  const placed = keepLauncherPlaced(document, launcher, {
+    wanted: () => layout.launcherTop ?? window.innerHeight * LAUNCHER_TOP,
+    isOpen,
+    remember: (launcherTop) => remember({ launcherTop }),
+  });
+  return { launcherClear: placed.check, wasDragged: placed.wasDragged };
 }
 
 /** The one element added to the page, fixed in place and out of the page's flow. */

@@ -1,10 +1,14 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { fieldId } from '../../domain/pad/referral-from-draft';
+import { contactNeedsEntry, patientNeedsEntry, referrerNeedsEntry } from '../../domain/pad/section-lines';
 import { NO_OUTBOX_NOTICE } from '../../domain/pad/send-block';
 import { ErrorSummary } from '../../ui/ErrorSummary';
+import { Collapsible } from './Collapsible';
 import { ConsentSection } from './ConsentSection';
 import { ContactSection } from './ContactSection';
 import { NeedsSection } from './NeedsSection';
+import { ContactLine, ReferrerLine } from './OptionalLines';
+import { PatientLine } from './PatientLine';
 import { PatientSection } from './PatientSection';
 import type { PadState } from './pad-state';
 import { ReferrerSection } from './ReferrerSection';
@@ -29,7 +33,10 @@ function useTopForNewPatient(patientOnScreen: string | undefined): void {
   }, [patientOnScreen]);
 }
 
-/** The prescription pad: one referral, top to bottom in the order a consultation goes. */
+/**
+ * The prescription pad: one referral, top to bottom in the order a consultation goes, with what is already known (the
+ * patient from the record, the remembered referrer) folded into single lines, and the summary bar with Send at its foot.
+ */
 export function Pad({ state }: { state: PadState }) {
   const sent = state.sent.value;
   useTopForNewPatient(state.record.value?.recordKey);
@@ -72,17 +79,25 @@ export function Pad({ state }: { state: PadState }) {
                 {state.notice.value}
               </p>
             )}
-            <PatientSection state={state} />
+            <Collapsible state={state} mustOpen={patientNeedsEntry} Line={PatientLine}>
+              <PatientSection state={state} />
+            </Collapsible>
             <NeedsSection state={state} />
             <SafetySection state={state} />
             <ServiceChoice state={state} />
             <VerdictPanel state={state} />
-            <ContactSection state={state} />
+            <Collapsible state={state} mustOpen={contactNeedsEntry} Line={ContactLine}>
+              <ContactSection state={state} />
+            </Collapsible>
             <ConsentSection state={state} />
-            <ReferrerSection state={state} />
-            <SendBar state={state} />
+            <Collapsible state={state} mustOpen={referrerNeedsEntry} Line={ReferrerLine}>
+              <ReferrerSection state={state} />
+            </Collapsible>
           </form>
           <SentPanel state={state} />
+          {/* Outside the form: a guarded form is inert and greyed, and the bar must still say why Send is off. Last,
+              as it is seen: fixed at the pad's foot. */}
+          <SendBar state={state} />
         </>
       )}
     </main>

@@ -16,11 +16,11 @@ export function SafetySection({ state }: { state: PadState }) {
   return (
     <section class="pad-section" aria-labelledby="pad-safety-title">
       <h2 id="pad-safety-title">Safety questions</h2>
-      <p class="pad-hint">Answer each one. A yes may mean another service is safer for the patient.</p>
+      <p class="pad-hint">A yes may mean another service is safer.</p>
       {SAFETY_QUESTIONS.map(({ flag, question }) => {
         const error = state.problems.value.find((problem) => problem.field === `safety.${flag}`)?.message;
         return (
-          <fieldset key={flag} class={`pad-question${error ? ' pad-field--error' : ''}`}>
+          <fieldset key={flag} class={`pad-question pad-question--yes-no${error ? ' pad-field--error' : ''}`}>
             <legend>{question}</legend>
             {error && <p class="pad-error-message">{error}</p>}
             <div class="pad-radios">

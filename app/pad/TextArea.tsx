@@ -18,7 +18,7 @@ export function TextArea(props: {
       <textarea
         id={id}
         class="pad-textarea"
-        rows={3}
+        rows={2}
         value={props.value}
         aria-describedby={`${id}-hint`}
         onInput={(event) => props.onInput(event.currentTarget.value)}

@@ -11,6 +11,31 @@ import { agreementWords } from '../../domain/service/agreement';
 import type { PadState } from './pad-state';
 import { VerdictCard } from './VerdictCard';
 
+/**
+ * What is merely missing, each a link to its field; the safety questions not yet answered are one link (to the first),
+ * not five, and so are the two consents: the list stays short enough to read at a glance.
+ */
+function stillNeededLinks(cards: readonly Card[]): { key: string; summary: string; field: string }[] {
+  const links = cards.flatMap((card) => {
+    const field = missingField(card);
+    return field ? [{ key: card.rule + (card.subject ?? ''), summary: card.summary, field }] : [];
+  });
+  const merge = (list: typeof links, prefix: string, summary: (count: number) => string) => {
+    const some = list.filter((link) => link.field.startsWith(prefix));
+    const [first] = some;
+    if (!first || some.length < 2) return list;
+    const at = list.indexOf(first);
+    const merged = { key: prefix, summary: summary(some.length), field: first.field };
+    return [...list.slice(0, at), merged, ...list.slice(at).filter((link) => !some.includes(link))];
+  };
+  const safety = merge(links, 'safety.', (count) => `Answer the ${count} safety questions.`);
+  return merge(
+    safety,
+    'consent.',
+    () => 'Record whether the patient agrees to the referral and to sharing their details.',
+  );
+}
+
 /** The live check against the agreed model: which model, who agreed it, and the cards. Updates as the referrer types. */
 export function VerdictPanel({ state }: { state: PadState }) {
   const model = state.model.value;
@@ -29,10 +54,7 @@ export function VerdictPanel({ state }: { state: PadState }) {
   // No reason box while a safety stop applies: nothing the referrer writes can send it.
   const firstOverridable = meaning.kind === 'safety-stop' ? undefined : verdict.cards.find((card) => card.overridable);
   // What is merely missing is a checklist linking to the field; the model's own cards are shown in full.
-  const stillNeeded = verdict.cards.flatMap((card) => {
-    const field = missingField(card);
-    return field ? [{ card, field }] : [];
-  });
+  const stillNeeded = stillNeededLinks(verdict.cards);
   // One card per place to refer instead (Stop first), above what is still needed; then the link worker's points.
   const groups = cardsByRoute(verdict.cards.filter((card) => !missingField(card)));
   const routed = groups.filter((group) => group.service && !group.cards[0]?.overridden);
@@ -54,12 +76,14 @@ export function VerdictPanel({ state }: { state: PadState }) {
   return (
     <section class={`pad-verdict pad-verdict--${verdict.outcome}`} aria-labelledby="pad-verdict-title">
       <h2 id="pad-verdict-title">Check against the agreed model</h2>
-      <p class="pad-verdict__model">
-        <strong>{model.name}</strong> ({model.service.name}, version {model.version})
-        <br />
+      {/* Folded to its name and version; one press shows who agreed it and when. */}
+      <details class="pad-verdict__model">
+        <summary>
+          <strong>{model.name}</strong> ({model.service.name}, version {model.version})
+        </summary>
         {/* From the directory, both sides' names as the queue recorded them; else the model's own words. */}
         {chosen ? agreementWords(chosen.entry.agreement) : agreementLine(model)}
-      </p>
+      </details>
       {reviewState(model, ukDate(Date.now())).state === 'overdue' && (
         <p class="pad-verdict__overdue">This agreement was due for review on {nhsDate(model.agreement.reviewBy)}.</p>
       )}
@@ -71,8 +95,8 @@ export function VerdictPanel({ state }: { state: PadState }) {
         <div class="pad-still-needed">
           <p class="pad-still-needed__title">Still needed</p>
           <ul>
-            {stillNeeded.map(({ card, field }) => (
-              <li key={card.rule + (card.subject ?? '')}>
+            {stillNeeded.map(({ key, summary, field }) => (
+              <li key={key}>
                 <a
                   href={`#${fieldId(field)}`}
                   onClick={(event) => {
@@ -82,7 +106,7 @@ export function VerdictPanel({ state }: { state: PadState }) {
                     target.focus();
                   }}
                 >
-                  {card.summary}
+                  {summary}
                 </a>
               </li>
             ))}

@@ -56,6 +56,15 @@ function listenForKeys({ close, toggle }: PatientSource): void {
 }
 
 /**
+ * Where the referrer starts: the NHS number while the patient's fields are open, else (the patient folded into one line,
+ * from the record) the first need.
+ */
+function firstField(): HTMLElement | undefined {
+  const candidates = document.querySelectorAll<HTMLElement>('#pad-patient-nhsNumber, #pad-needs');
+  return [...candidates].find((field) => field.getClientRects().length > 0);
+}
+
+/**
  * The first field takes focus when the pad is shown. A pad loaded hidden cannot take focus then: it does when the
  * content script focuses its frame.
  */
@@ -70,9 +79,7 @@ function focusFirstField(): void {
   const focus = () =>
     setTimeout(() => {
       if (pressing) return;
-      if (document.activeElement === document.body || document.activeElement === null) {
-        document.querySelector<HTMLElement>('#pad-patient-nhsNumber')?.focus();
-      }
+      if (document.activeElement === document.body || document.activeElement === null) firstField()?.focus();
     });
   addEventListener('focus', focus);
   new MutationObserver((_, observer) => {

@@ -45,22 +45,30 @@ type LaunchOptions = {
   profileDir?: string;
   /** Reuse a running demo server. */
   demo?: { url: string; port: number; close: () => Promise<void> };
-  /** More Chromium switches, e.g. `--lang=en-US` for a browser in another locale. */
+  /** More Chromium switches. */
   args?: string[];
+  /** The browser's language, e.g. 'en-US': what navigator.language and Intl default to in its pages. */
+  lang?: string;
 };
 
 /** Headless Chromium on this profile with the built extension loaded, once its service worker has started. */
 export async function launchWithExtension(
   profileDir: string,
-  options: { args?: string[]; viewport?: { width: number; height: number } } = {},
+  options: { args?: string[]; viewport?: { width: number; height: number }; lang?: string } = {},
 ): Promise<{ context: BrowserContext; serviceWorker: Worker; extensionId: string }> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     ...(options.viewport ? { viewport: options.viewport } : {}),
+    // Headless Chromium on Linux takes its language from the environment, not --lang: both are set, and Playwright's
+    // locale (navigator.language, Intl and Accept-Language in every page and frame).
+    ...(options.lang
+      ? { locale: options.lang, env: { ...process.env, LANGUAGE: options.lang.replace('-', '_') } }
+      : {}),
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
@@ -87,6 +95,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       '--no-sandbox',
       ...(options.args ?? []),
     ],
+    lang: options.lang,
   });
   let closed = false;
   return {
@@ -142,17 +151,27 @@ export async function launcherBox(page: Page): Promise<Box> {
   return box;
 }
 
-/** Whether the pad's panel is showing (its iframe has a box on screen), seen through DevTools. */
+/**
+ * Whether the pad's panel is showing, seen through DevTools: its iframe has a box and is visible (closed, the pad stays
+ * laid out but `visibility: hidden`, app/content/sidebar.css).
+ */
 export async function isPadShown(page: Page): Promise<boolean> {
-  return (await boxInHost(page, 'iframe')) !== undefined;
+  return (await boxInHost(page, 'iframe', { visibleOnly: true })) !== undefined;
 }
 
 type Box = { x: number; y: number; width: number; height: number };
 
-/** The on-screen box of the first element named `localName` inside our host's shadow root; undefined when not rendered. */
-async function boxInHost(page: Page, localName: string): Promise<Box | undefined> {
+/**
+ * The on-screen box of the first element named `localName` inside our host's shadow root; undefined when not rendered
+ * (or, with `visibleOnly`, when hidden by `visibility`).
+ */
+async function boxInHost(page: Page, localName: string, { visibleOnly = false } = {}): Promise<Box | undefined> {
   const cdp = await page.context().newCDPSession(page);
   try {
+    if (visibleOnly) {
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+    }
     type Node = { nodeId: number; localName: string; children?: Node[]; shadowRoots?: Node[] };
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
     const find = (node: Node, inHost: boolean): Node | undefined => {
@@ -168,6 +187,12 @@ async function boxInHost(page: Page, localName: string): Promise<Box | undefined
     if (!node) return undefined;
     const result = await cdp.send('DOM.getBoxModel', { nodeId: node.nodeId }).catch(() => undefined);
     if (!result) return undefined; // not rendered (display: none)
+    if (visibleOnly) {
+      const { computedStyle } = (await cdp.send('CSS.getComputedStyleForNode', { nodeId: node.nodeId })) as {
+        computedStyle: { name: string; value: string }[];
+      };
+      if (computedStyle.find((style) => style.name === 'visibility')?.value !== 'visible') return undefined;
+    }
     // A quad of four corners, in whatever order a transform left them.
     const quad = (result as { model: { border: number[] } }).model.border;
     const xs = quad.filter((_, index) => index % 2 === 0);

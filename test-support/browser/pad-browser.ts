@@ -74,3 +74,10 @@ export async function seriousViolations(
       }));
   });
 }
+
+/** Opens the patient's fields where the pad shows the patient from the record as one line ("edit"). */
+export async function editPatient(pad: Page | Frame): Promise<void> {
+  const edit = pad.getByRole('button', { name: 'edit the patient’s details' });
+  await edit.click();
+  await pad.getByLabel('NHS number', { exact: true }).waitFor();
+}

@@ -13,6 +13,7 @@ import {
 import {
   clearExtensionStorage,
   dateOfBirthIn,
+  editPatient,
   noSafetyConcernsAndConsent,
   outboxRows,
   seriousViolations,
@@ -39,7 +40,8 @@ async function openPadOnDemo(): Promise<{ page: Page; pad: Frame }> {
   const page = await openDemo(h);
   await toggleByShortcut(page);
   const pad = await padFrame(page);
-  await pad.getByLabel('Given name', { exact: true }).waitFor();
+  // The patient from the record is one line: its fields are in the pad, folded.
+  await pad.getByLabel('Given name', { exact: true }).waitFor({ state: 'attached' });
   return { page, pad };
 }
 
@@ -62,8 +64,12 @@ describe('the pad beside the practice system', () => {
     expect(await pad.getByLabel('NHS number', { exact: true }).inputValue()).toBe('943 476 5919');
     expect(await dateOfBirthIn(pad)).toBe('14 6 1954');
     expect(await pad.locator('#pad-patient-nhsNumber-source').textContent()).toBe('from the record');
-    expect(await pad.getByText('Checked: a valid NHS number').isVisible()).toBe(true);
+    expect(await pad.locator('#pad-patient-line').textContent()).toContain(
+      'John SMITH · 943 476 5919 · 14 Jun 1954 · from the record',
+    );
 
+    await editPatient(pad);
+    expect(await pad.getByText('Checked: a valid NHS number').isVisible()).toBe(true);
     await given(pad).fill('Johnny');
     expect(await pad.locator('#pad-patient-given-source').textContent()).toBe('typed');
     await page.close();

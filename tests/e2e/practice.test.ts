@@ -14,7 +14,7 @@ import {
   toggleByShortcut,
   whichPatient,
 } from '../../test-support/browser/harness';
-import { dateOfBirthIn } from '../../test-support/browser/pad-browser';
+import { dateOfBirthIn, editPatient } from '../../test-support/browser/pad-browser';
 import { orchardDownsAdapter } from '../../test-support/fixtures/adapters';
 import { SMITH_ON_SCREEN } from '../../test-support/fixtures/demo-patients';
 
@@ -164,6 +164,7 @@ describe('the patient on screen', () => {
     await toggleByShortcut(page);
     const pad = await padFrame(page);
     await padShows(pad, 'Family name', 'SMITH');
+    await editPatient(pad);
     await pad.getByLabel('Phone', { exact: true }).fill('07700 900123');
 
     await choosePatient(page, 'PATEL');
@@ -239,6 +240,7 @@ describe('a hostile host page', () => {
     await toggleByShortcut(page);
     const pad = await padFrame(page);
     await padShows(pad, 'NHS number', '943 476 5919');
+    await editPatient(pad);
     await pad.getByLabel('Phone', { exact: true }).fill('07700 900999 typed in the pad');
 
     const attempts = await page.evaluate(() => {
@@ -301,6 +303,22 @@ describe('a hostile host page', () => {
     await choosePatient(page, 'PATEL');
     await padShows(pad, 'Family name', 'PATEL');
     expect(await field(pad, 'Given name')).toBe('Ravi');
+  });
+
+  it('hears nothing from us by window messages: no announcement, no extension id', async () => {
+    page = await h.context.newPage();
+    // Listening from before any script of the page or of ours runs.
+    await page.addInitScript(() => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      addEventListener('message', (event) => heard.push(JSON.stringify(event.data)));
+    });
+    await page.goto(h.demoUrl);
+    await page.locator('.mw-pname').waitFor();
+    await page.waitForFunction(() => document.querySelector('social-prescribing-pad') !== null);
+    await toggleByShortcut(page);
+    await padShows(await padFrame(page), 'Family name', 'SMITH');
+    expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
   });
 
   it('cannot load the pad in a frame of its own, with a forged nonce or none', async () => {

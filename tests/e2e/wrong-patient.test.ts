@@ -90,9 +90,9 @@ describe('a draft with work in it when the record moves to another patient', () 
       .toMatchObject({ psychosis: false });
     const johnBefore = (await storedDrafts(pad))[JOHN_KEY];
 
-    // Down at Send, where a GP finishing a referral is.
-    await pad.locator('#pad-send').scrollIntoViewIfNeeded();
-    expect(await pad.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+    // Down at the foot of the pad, where a GP finishing a referral is (Send is in the bar, always in view).
+    await pad.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect.poll(() => pad.evaluate(() => window.scrollY)).toBeGreaterThan(500);
 
     await choosePatient(page, 'OKAFOR');
     const guard = pad.locator('#pad-wrong-patient');

@@ -6,7 +6,7 @@ const PAD = 'about:blank';
 
 const mounted: Sidebar[] = [];
 const mount = () => {
-  const sidebar = mountSidebar(document, () => PAD);
+  const sidebar = mountSidebar(document, { padUrl: () => PAD });
   mounted.push(sidebar);
   return sidebar;
 };

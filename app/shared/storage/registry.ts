@@ -22,9 +22,13 @@ import { settingsSchema } from '../../../domain/settings/settings';
  * | `directory`             | the practice's directory as last fetched from the queue   | background          | 1       |
  * | `directory-refresh`     | where it came from, and the last attempt to refresh it    | background          | 1       |
  * | `champion`              | the champion's name and role, remembered for proposals    | options page        | 1       |
+ * | `sidebar-layout:<origin>` | the pad's width and the launcher's place on a practice system | content script | 1     |
  *
  * A setting added with a default (e.g. `notDeliveredAfterMinutes`, 60) needs no new version: an older value parses
  * with the default, and older code drops the key it does not know.
+ *
+ * `sidebar-layout:<origin>` is read and written by the content script, which bundles no zod: its schema, version and
+ * reads are by hand in ./sidebar-layout.ts (the same `<key>$` version convention).
  */
 export type Stored<T> = {
   key: string;
