@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import type { DemoSettings } from '../../domain/settings/demo';
+import { ask } from '../shared/messaging/ask';
 import { loadCachedDirectory, watchCachedDirectory } from '../shared/storage/directory';
 import { loadSettings, watchSettings } from '../shared/storage/settings';
 import { seedDemo } from './demo-seed';
@@ -39,6 +40,8 @@ export async function startPad(root: HTMLElement, { mode, demo }: Options): Prom
   watchCachedDirectory((cached) => {
     state.cachedDirectory.value = cached;
   });
+  // A queue set but no directory from it yet (just set, or its first fetch raced the setting): the pad asks for it.
+  if (state.settings.value?.queue && !state.directory.value) void ask('directory:refresh', {}).catch(() => undefined);
   render(<Pad state={state} />, root);
   source.follow((record) => void state.recordChanged(record));
   listenForKeys(source);
