@@ -1,6 +1,7 @@
 import { referralSchema } from '../../domain/referral/referral';
 import { type Handlers, receive } from '../shared/messaging/receive';
 import { loadSettings } from '../shared/storage/settings';
+import { type RefreshResult, refreshDirectory } from './directory/refresh-directory';
 import { type OutboxDb, outbox } from './outbox/db';
 import { enqueueReferral, outboxAvailable } from './outbox/enqueue';
 import { resendReferral, sentReferrals } from './outbox/queries';
@@ -10,16 +11,20 @@ export type AnswerDeps = {
   db?: OutboxDb;
   /** Starts an outbox run here (a message the background sends reaches its pages, never itself). */
   run: (options?: Partial<RunOptions>) => void;
+  /** Fetches the practice's directory now (app/background/directory/start-directory.ts shares one run at a time). */
+  refresh?: () => Promise<RefreshResult>;
 };
+
+const refreshNow = () => refreshDirectory({ fetch: (...args) => fetch(...args), now: Date.now });
 
 /**
  * Everything the background answers (app/shared/messaging/protocol.ts has each message's sender rule, checked before
  * these run): the content script's adapters (policy and stored values parsed here, so the content script carries no
  * parser of its own); the pad's outbox work — Send, answered once the row is committed; whether the outbox can store referrals
  * at all; the Sent referrals lists; Send again — and our pages' asks to drain, refresh or send now the network is back.
- * A referral enqueued or sent again is drained at once.
+ * A referral enqueued or sent again is drained at once. Our pages may ask for the practice's directory to be fetched now.
  */
-export function backgroundHandlers({ db = outbox(), run }: AnswerDeps): Handlers<'background'> {
+export function backgroundHandlers({ db = outbox(), run, refresh = refreshNow }: AnswerDeps): Handlers<'background'> {
   const failed = (error: unknown) => ({ ok: false as const, message: (error as Error).message });
   return {
     'adapters-in-force': async () => (await loadSettings()).adapters,
@@ -48,6 +53,7 @@ export function backgroundHandlers({ db = outbox(), run }: AnswerDeps): Handlers
     'outbox:drain': () => run(),
     'outbox:refresh': () => run({ refresh: true }),
     'outbox:online': () => run({ online: true }),
+    'directory:refresh': () => refresh().catch((error) => failed(error)),
   };
 }
 

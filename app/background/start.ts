@@ -3,12 +3,13 @@ import { releaseSitesNotNeeded, restoreContentScripts } from '../shared/content-
 import { tellTab } from '../shared/messaging/ask';
 import { TOGGLE_PAD_COMMAND } from '../shared/messaging/protocol';
 import { answerMessages } from './answers';
+import { startDirectory } from './directory/start-directory';
 import { openSidePanelOnAction } from './side-panel';
 import { startOutbox } from './start-outbox';
 
 /** The service worker's start-up: every listener is registered synchronously, as MV3 requires. */
 export function startBackground(): void {
-  answerMessages({ run: startOutbox() });
+  answerMessages({ run: startOutbox(), refresh: startDirectory() });
   openSidePanelOnAction();
 
   // Champion and policy sites' content scripts, again after a restart or an update (app/shared/content-scripts.ts); and

@@ -5,6 +5,7 @@ import { AgreementFields } from './AgreementFields';
 import { CapacityFields } from './CapacityFields';
 import { LockedNote } from './LockedNote';
 import type { OptionsState } from './options-state';
+import { ProposeChange } from './ProposeChange';
 import { RequirementsFields } from './RequirementsFields';
 import { SafetyFields } from './SafetyFields';
 import { ScopeFields } from './ScopeFields';
@@ -77,6 +78,7 @@ export function ModelSection({ state }: { state: OptionsState }) {
       ) : (
         <p class="nhsuk-body">No model is set yet. Start from an example, or import a model file.</p>
       )}
+      <ProposeChange state={state} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { AdaptersSection } from './AdaptersSection';
+import { DirectorySection } from './DirectorySection';
 import { ImportExport } from './ImportExport';
 import { ModelHistory } from './ModelHistory';
 import { ModelSection } from './ModelSection';
@@ -23,6 +24,9 @@ export function OptionsPage({ state }: { state: OptionsState }) {
       <div class="nhsuk-width-container">
         <nav aria-label="Sections" class="options-nav">
           <ul>
+            <li>
+              <a href="#directory">Directory</a>
+            </li>
             <li>
               <a href="#model">Agreed model</a>
             </li>
@@ -51,6 +55,7 @@ export function OptionsPage({ state }: { state: OptionsState }) {
           </p>
           <PolicyProblems state={state} />
           <ReviewWarning state={state} />
+          <DirectorySection state={state} />
           <ModelSection state={state} />
           <TryReferral state={state} />
           <div id="history">

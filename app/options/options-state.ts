@@ -13,13 +13,23 @@ import { applyManaged, type LockedSetting, lockedSettings, type Managed } from '
 import type { Settings } from '../../domain/settings/settings';
 import { readSettingsFile, settingsFromFile, writeSettingsFile } from '../../domain/settings/settings-file';
 import { releaseSitesNotNeeded, restoreContentScripts } from '../shared/content-scripts';
+import type { CachedDirectory, RememberedChampion } from '../shared/storage/directory';
 import { saveSettings } from '../shared/storage/settings';
+import { createDirectoryState } from './directory-state';
 
 /** A file the champion downloads: its name and text. */
 export type Download = { name: string; text: string };
 
-/** The options page's state: the champion's own settings, what policy sets, and the model being edited (unsaved). */
-export function createOptionsState(initial: { local: Settings; managed: Managed }) {
+/**
+ * The options page's state: the champion's own settings, what policy sets, the model being edited (unsaved), and the
+ * practice's directory of services (absent: none kept yet).
+ */
+export function createOptionsState(initial: {
+  local: Settings;
+  managed: Managed;
+  cached?: CachedDirectory;
+  champion?: RememberedChampion;
+}) {
   const local = signal(initial.local);
   const managed = signal(initial.managed);
   const locked = computed(() => new Set<LockedSetting>(lockedSettings(managed.value.values)));
@@ -28,6 +38,7 @@ export function createOptionsState(initial: { local: Settings; managed: Managed 
   const settings: SettingsSignals = { local, managed, inForce, modelLocked };
   const editor = createModelEditor(settings);
   const files = createFileTransfer(settings, editor);
+  const directory = createDirectoryState({ cached: initial.cached ?? {}, champion: initial.champion ?? {}, inForce });
 
   const review = computed(() => {
     const model = inForce.value.model;
@@ -49,6 +60,8 @@ export function createOptionsState(initial: { local: Settings; managed: Managed 
     notDeliveredAfterMinutes: number,
   ): Promise<void> {
     local.value = await saveSettings({ queue, retentionDays, notDeliveredAfterMinutes });
+    // The directory comes from the queue: fetched again from the one just saved.
+    if (queue) void directory.refresh();
   }
 
   function policyChanged(next: Managed): void {
@@ -65,6 +78,7 @@ export function createOptionsState(initial: { local: Settings; managed: Managed 
     ...editor,
     ...files,
     review,
+    directory,
     saveAdapters,
     saveQueue,
     policyChanged,

@@ -16,6 +16,7 @@ import { SafetySection } from './SafetySection';
 import { SendBar } from './SendBar';
 import { SentPanel } from './SentPanel';
 import { SentView } from './SentView';
+import { ServiceChoice } from './ServiceChoice';
 import { VerdictPanel } from './VerdictPanel';
 import { WrongPatient } from './WrongPatient';
 
@@ -83,6 +84,7 @@ export function Pad({ state }: { state: PadState }) {
             </Collapsible>
             <NeedsSection state={state} />
             <SafetySection state={state} />
+            <ServiceChoice state={state} />
             <VerdictPanel state={state} />
             <Collapsible state={state} mustOpen={contactNeedsEntry} Line={ContactLine}>
               <ContactSection state={state} />

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { meaningOfVerdict, verdictHeadline, verdictTone } from '../../domain/criteria/verdict-words';
 import { patientInBrief } from '../../domain/pad/section-lines';
+import { ChosenService } from './ChosenService';
 import type { PadState } from './pad-state';
 
 /**
@@ -65,6 +66,7 @@ export function SendBar({ state }: { state: PadState }) {
           {sending ? 'Saving…' : 'Send referral'}
         </button>
       </div>
+      <ChosenService state={state} />
       {saysVerdict && <p class={`pad-bar__verdict pad-bar__verdict--${tone}`}>{headline}</p>}
       {reason && (
         <p class="pad-send__reason" id="pad-send-reason">

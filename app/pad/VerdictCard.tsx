@@ -27,6 +27,24 @@ function RouteUsed({ card, state }: { card: Card; state: PadState }) {
   );
 }
 
+/**
+ * A route that names a service in the practice's directory, offered today and not already chosen: one press refers
+ * there instead, the draft kept and checked again against that service's agreed model. Other routes stay as words.
+ */
+function ReferInstead({ card, state }: { card: Card; state: PadState }) {
+  const route = state.routes.value?.find((one) => one.entry.service.id === card.serviceId);
+  if (!route?.offered || route === state.chosen.value) return null;
+  return (
+    <button
+      type="button"
+      class="pad-button pad-button--secondary pad-card__refer-instead"
+      onClick={() => state.chooseService(route.entry.service.id)}
+    >
+      Refer to {route.entry.service.name} instead
+    </button>
+  );
+}
+
 const INDICATOR_WORDS = { info: 'Information', warning: 'Warning', critical: 'Stop' } as const;
 
 /**
@@ -88,6 +106,7 @@ export function VerdictCard({
           </ul>
         </div>
       )}
+      <ReferInstead card={card} state={state} />
       {group.cards
         .filter((one) => one.routeConfirmation && one.rule.startsWith('safety.'))
         .map((one) => (

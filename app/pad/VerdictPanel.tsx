@@ -7,6 +7,7 @@ import { reviewState } from '../../domain/model/review';
 import { agreementLine } from '../../domain/pad/agreement';
 import { fieldId } from '../../domain/pad/referral-from-draft';
 import { missingField, NO_MODEL } from '../../domain/pad/send-block';
+import { agreementWords } from '../../domain/service/agreement';
 import type { PadState } from './pad-state';
 import { VerdictCard } from './VerdictCard';
 
@@ -39,6 +40,7 @@ function stillNeededLinks(cards: readonly Card[]): { key: string; summary: strin
 export function VerdictPanel({ state }: { state: PadState }) {
   const model = state.model.value;
   const verdict = state.verdict.value;
+  const chosen = state.chosen.value;
   if (!model || !verdict) {
     return (
       <section class="pad-verdict pad-verdict--none" aria-labelledby="pad-verdict-title">
@@ -79,7 +81,8 @@ export function VerdictPanel({ state }: { state: PadState }) {
         <summary>
           <strong>{model.name}</strong> ({model.service.name}, version {model.version})
         </summary>
-        {agreementLine(model)}
+        {/* From the directory, both sides' names as the queue recorded them; else the model's own words. */}
+        {chosen ? agreementWords(chosen.entry.agreement) : agreementLine(model)}
       </details>
       {reviewState(model, ukDate(Date.now())).state === 'overdue' && (
         <p class="pad-verdict__overdue">This agreement was due for review on {nhsDate(model.agreement.reviewBy)}.</p>

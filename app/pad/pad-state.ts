@@ -13,6 +13,7 @@ import type { Settings } from '../../domain/settings/settings';
 import { loadDraft, removeDraft, saveDraft } from '../shared/storage/drafts';
 import { loadReferrer, rememberReferrer } from '../shared/storage/referrer';
 import { askOutboxAvailable } from './outbox-link';
+import { createRouting } from './pad-routing';
 import { newReferralId } from './referral-id';
 import { sendReferral } from './send-referral';
 
@@ -61,6 +62,7 @@ function sendEvent(
   model: ServiceModel | undefined,
   verdict: Verdict | undefined,
   reason: string | undefined,
+  serviceId: string | undefined,
 ): SessionEvent | undefined {
   if (!current || !model || !verdict) return undefined;
   if (reason || !canSend(verdict)) {
@@ -73,7 +75,10 @@ function sendEvent(
     current.referralId,
     new Date().toISOString(),
   );
-  return { type: 'send', made: made.ok ? { ok: true, referral: made.referral, model } : made };
+  if (!made.ok) return { type: 'send', made };
+  // The service chosen in the pad's directory goes with it (ServiceRequest.performer); none without a directory.
+  const referral = serviceId ? { ...made.referral, serviceId } : made.referral;
+  return { type: 'send', made: { ok: true, referral, model } };
 }
 
 /**
@@ -106,9 +111,12 @@ export function createPadState() {
 
   const record = computed(() => session.value.record);
   const open = computed(() => session.value.open);
-  const model = computed(() => settings.value?.model);
   const draft = computed(() => open.value?.draft ?? emptyDraft());
-  const verdict = computed(() => (model.value ? checkReferral(model.value, draft.value, today()) : undefined));
+  const routing = createRouting(settings, draft, today);
+  const { chosen, model } = routing;
+  const verdict = computed(() =>
+    chosen.value ? chosen.value.verdict : model.value ? checkReferral(model.value, draft.value, today()) : undefined,
+  );
   const patientCheck = computed(() =>
     open.value ? checkPatientOnScreen(open.value.recordKey, draft.value.patient, record.value ?? undefined) : undefined,
   );
@@ -123,7 +131,8 @@ export function createPadState() {
   );
 
   function send(): Promise<void> {
-    const event = sendEvent(open.value, model.value, verdict.value, blocked.value);
+    const serviceId = chosen.value?.entry.service.id;
+    const event = sendEvent(open.value, model.value, verdict.value, blocked.value, serviceId);
     if (event) dispatch(event);
     return settled();
   }
@@ -153,14 +162,17 @@ export function createPadState() {
     guarded: computed(() => isGuarded(session.value)),
     kept: computed(() => session.value.kept),
     outboxAvailable,
-    model,
     draft,
     verdict,
+    ...routing,
     patientCheck,
     blocked,
     update: (change: Change) => dispatch({ type: 'edit', change }),
     send,
-    startAgain: () => act({ type: 'start-again' }),
+    startAgain: () => {
+      routing.forgetChoice();
+      return act({ type: 'start-again' });
+    },
     openOnScreen: () => act({ type: 'open-on-screen' }),
     keepDraft: () => act({ type: 'keep-draft' }),
     recordChanged: (record: PatientContext | null) => act({ type: 'record-changed', record }),

@@ -1,5 +1,7 @@
 import { render } from 'preact';
 import type { DemoSettings } from '../../domain/settings/demo';
+import { ask } from '../shared/messaging/ask';
+import { loadCachedDirectory, watchCachedDirectory } from '../shared/storage/directory';
 import { loadSettings, watchSettings } from '../shared/storage/settings';
 import { seedDemo } from './demo-seed';
 import { Pad } from './Pad';
@@ -31,10 +33,15 @@ export async function startPad(root: HTMLElement, { mode, demo }: Options): Prom
   const state = createPadState();
   void state.checkOutbox();
   if (demo) await seedDemo(demo);
-  state.settings.value = await loadSettings();
+  [state.settings.value, state.cachedDirectory.value] = await Promise.all([loadSettings(), loadCachedDirectory()]);
   watchSettings((settings) => {
     state.settings.value = settings;
   });
+  watchCachedDirectory((cached) => {
+    state.cachedDirectory.value = cached;
+  });
+  // A queue set but no directory from it yet (just set, or its first fetch raced the setting): the pad asks for it.
+  if (state.settings.value?.queue && !state.directory.value) void ask('directory:refresh', {}).catch(() => undefined);
   render(<Pad state={state} />, root);
   source.follow((record) => void state.recordChanged(record));
   listenForKeys(source);

@@ -25,7 +25,7 @@ describe('the protocol', () => {
       expect(definition.request.safeParse({ type: 'not-this' }).success).toBe(false);
       expect(definition.request.safeParse({ type }).success || type !== 'outbox:drain').toBe(true);
     }
-    expect(Object.keys(PROTOCOL)).toHaveLength(14);
+    expect(Object.keys(PROTOCOL)).toHaveLength(15);
   });
 
   it('asks the background only from our own pages: the pad for its outbox, any extension page to run it', () => {

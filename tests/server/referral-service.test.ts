@@ -66,10 +66,11 @@ describe('a referral goes to a service only under a version agreed with its prac
   });
 
   it('takes a referral that names no service only under a model version agreed with its practice', async () => {
-    expect((await send(queue, referral(undefined, 'kingsmead-valley-pcn-open', 3))).status).toBe(200);
-    const message = await refusal(await send(queue, referral(undefined, 'kingsmead-valley-pcn-open', 4)));
+    // The open example is at version 4 (model format 2): the seeded Valley PCN agreed up to it with L81001.
+    expect((await send(queue, referral(undefined, 'kingsmead-valley-pcn-open', 4))).status).toBe(200);
+    const message = await refusal(await send(queue, referral(undefined, 'kingsmead-valley-pcn-open', 5)));
     expect(message).toBe(
-      'Model “kingsmead-valley-pcn-open” version 4 is not a version any service on this queue agreed with practice L81001, and the referral names no service; nothing was stored.',
+      'Model “kingsmead-valley-pcn-open” version 5 is not a version any service on this queue agreed with practice L81001, and the referral names no service; nothing was stored.',
     );
   });
 });

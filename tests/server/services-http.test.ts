@@ -37,7 +37,7 @@ describe('the practice’s directory and agreements over FHIR', () => {
     expect(versions).toEqual({
       'bristol-community-connectors': 2,
       'kingsmead-connect': 2,
-      'kingsmead-valley-pcn': 3,
+      'kingsmead-valley-pcn': 4,
       'riverside-link-workers': 3,
     });
     const hillside = readDirectoryBundle(

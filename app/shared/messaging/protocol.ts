@@ -15,7 +15,8 @@
  * there, so the one outbox (the background's, in the extension's own storage) is read and written by the background for
  * it (`pad:*`); the background tells open pages when the outbox changed (`outbox:changed`) and drains by itself after
  * an enqueue or a Send again. Our pages may also ask it to drain, refresh the link workers' statuses, or send now that
- * the network is back (`outbox:*`).
+ * the network is back (`outbox:*`), or fetch the practice's directory of services now (`directory:refresh`; the
+ * background keeps it in storage, `directory`, where pages read and watch it).
  */
 import { z } from 'zod';
 import { adapterSchema } from '../../../domain/adapters/adapter';
@@ -160,6 +161,14 @@ export const PROTOCOL = {
     to: 'background',
     sender: 'extension-page',
     request: message('outbox:online', {}),
+  },
+  'directory:refresh': {
+    from: 'the options page or the pad: fetch the practice’s directory of services from the queue now',
+    to: 'background',
+    sender: 'extension-page',
+    request: message('directory:refresh', {}),
+    reply: z.union([z.object({ ok: z.literal(true) }), failure]),
+    refuse: failed,
   },
 } as const satisfies Record<string, Definition>;
 

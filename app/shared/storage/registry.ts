@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { adapterSchema } from '../../../domain/adapters/adapter';
 import { savedDraftSchema } from '../../../domain/drafts/saved-draft';
 import { upgradeSettingsModels } from '../../../domain/model/migrate';
+import { type Directory, directorySchema } from '../../../domain/service/directory';
 import { settingsSchema } from '../../../domain/settings/settings';
 
 /**
@@ -18,6 +19,9 @@ import { settingsSchema } from '../../../domain/settings/settings';
  * | `referrer`              | the referrer's name, role and practice, remembered        | pad                 | 1       |
  * | `draft:<recordKey>`     | a patient's draft (removed when sent, or after retention) | pad                 | 2       |
  * | `unreadable-<key>@<at>` | a stored draft that did not parse, set aside raw          | pad                 | —       |
+ * | `directory`             | the practice's directory as last fetched from the queue   | background          | 1       |
+ * | `directory-refresh`     | where it came from, and the last attempt to refresh it    | background          | 1       |
+ * | `champion`              | the champion's name and role, remembered for proposals    | options page        | 1       |
  * | `sidebar-layout:<origin>` | the pad's width and the launcher's place on a practice system | content script | 1     |
  *
  * A setting added with a default (e.g. `notDeliveredAfterMinutes`, 60) needs no new version: an older value parses
@@ -87,6 +91,43 @@ export function DRAFT(recordKey: string): Stored<StoredDraft | undefined> {
   };
 }
 export const isDraftKey = (key: string) => key.startsWith(DRAFT_PREFIX);
+
+/** The practice's directory as last fetched (app/background/directory), kept for offline use however old. */
+export const DIRECTORY: Stored<Directory | undefined> = {
+  key: 'directory',
+  schema: directorySchema.optional(),
+  fallback: undefined,
+  version: 1,
+  migrations: {},
+};
+
+const directoryRefreshSchema = z.object({
+  /** The queue endpoint the cached directory came from: another queue's directory is not this practice's. */
+  from: z.string().optional(),
+  /** The practice the token spoke for when it was fetched (its name goes on the champion's proposals). */
+  practice: z.object({ odsCode: z.string(), name: z.string() }).optional(),
+  /** The last attempt, and why it failed (absent when it worked). */
+  triedAt: z.iso.datetime({ offset: true }),
+  problem: z.string().optional(),
+});
+export type DirectoryRefresh = z.output<typeof directoryRefreshSchema>;
+export const DIRECTORY_REFRESH: Stored<DirectoryRefresh | undefined> = {
+  key: 'directory-refresh',
+  schema: directoryRefreshSchema.optional(),
+  fallback: undefined,
+  version: 1,
+  migrations: {},
+};
+
+const championSchema = z.object({ name: z.string(), role: z.string() }).partial();
+export type RememberedChampion = z.output<typeof championSchema>;
+export const CHAMPION: Stored<RememberedChampion> = {
+  key: 'champion',
+  schema: championSchema,
+  fallback: {},
+  version: 1,
+  migrations: {},
+};
 
 export const UNREADABLE_PREFIX = 'unreadable-';
 
