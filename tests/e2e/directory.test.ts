@@ -5,13 +5,21 @@ import { ukDate } from '../../domain/clock/uk-date';
 import { BOUNDARIED_VCSE_MODEL } from '../../domain/model/examples';
 import type { Pathway } from '../../domain/model/model';
 import { readDemoSettings } from '../../server/demo';
-import { type Harness, launch, openExtensionPage, screenshotForDocs } from '../../test-support/browser/harness';
+import { addLinkWorker } from '../../server/store/link-workers';
+import {
+  type Harness,
+  launch,
+  openDemo,
+  openExtensionPage,
+  padFrame,
+  screenshotForDocs,
+  toggleByShortcut,
+} from '../../test-support/browser/harness';
 import { openOptions } from '../../test-support/browser/options-browser';
 import { seriousViolations, setExtensionStorage } from '../../test-support/browser/pad-browser';
 import {
   addAgreedService,
   addPracticeWithToken,
-  agreeAs,
   kingsmeadConnect55 as kingsmeadConnect,
   leadOf,
   serviceProposes,
@@ -29,6 +37,8 @@ const demo = readDemoSettings();
 const PRACTICE = demo.practice.odsCode;
 const firstChampion = { name: 'Dr Amina Patel', role: 'GP partner', organisation: demo.practice.name };
 const lead = leadOf(kingsmeadConnect);
+/** The service lead's account on the queue's pages. */
+const LEAD_ACCOUNT = { username: 'sam', displayName: lead.name, password: 'a lead’s long password' };
 let queue: Queue;
 let proxy: FaultProxy;
 let h: Harness;
@@ -45,6 +55,7 @@ beforeAll(async () => {
     model: BOUNDARIED_VCSE_MODEL,
     champion: firstChampion,
   });
+  await addLinkWorker(queue.db, { ...LEAD_ACCOUNT, serviceId: kingsmeadConnect.id, role: 'service-lead' });
   proxy = await startFaultProxy(queue.url);
   h = await launch();
   const page = await openExtensionPage(h, 'options.html');
@@ -67,7 +78,7 @@ const fact = (service: Locator, term: string) =>
 const today = () => nhsDate(ukDate(new Date()));
 
 describe('the champion’s view of the directory', () => {
-  it('proposes the edited model to a service; once the service agrees it, the directory shows both names', async () => {
+  it('proposes the edited model from the options page; the service lead agrees it on the queue’s pages; the directory and the pad then name both sides', async () => {
     // Nothing fetched yet on this profile: the champion asks for it.
     await options.getByText('No directory has been fetched from this queue yet.').waitFor();
     await options.getByRole('button', { name: 'Refresh the directory' }).click();
@@ -111,8 +122,19 @@ describe('the champion’s view of the directory', () => {
     });
     expect(stored?.model.scope.pathways[0]?.minAge).toBe(50);
 
-    // The service's lead agrees it (on the service's side); the champion refreshes the directory.
-    await agreeAs(queue.db, 'service', stored as NonNullable<typeof stored>, lead);
+    // The service's lead, signed in to the queue's pages, reads what the proposal changes and agrees it.
+    const queuePages = await h.context.newPage();
+    await queuePages.goto(`${queue.url}/inbox/login`);
+    await queuePages.getByLabel('Username').fill(LEAD_ACCOUNT.username);
+    await queuePages.getByLabel('Password').fill(LEAD_ACCOUNT.password);
+    await queuePages.getByRole('button', { name: 'Sign in' }).click();
+    await queuePages.getByRole('link', { name: 'Your service' }).click();
+    await queuePages.getByRole('link', { name: `Version 2 for ${demo.practice.name} (${PRACTICE})` }).click();
+    await queuePages.getByRole('heading', { name: 'What changes from version 1' }).waitFor();
+    expect(await queuePages.locator('ul.changes li').allTextContents()).toContain('Lowest age: 55 → 50');
+    await queuePages.getByRole('button', { name: 'Agree this version' }).click();
+    await queuePages.locator(`tr[data-agreement="${PRACTICE}-2"]`).waitFor();
+    await queuePages.close();
     await options.getByRole('button', { name: 'Refresh the directory' }).click();
     await expect.poll(() => fact(kingsmead(), 'Agreed version').textContent()).toBe('Version 2');
     expect(await fact(kingsmead(), 'Agreement').textContent()).toMatch(
@@ -127,6 +149,15 @@ describe('the champion’s view of the directory', () => {
       return (await chrome.storage.local.get('champion')).champion;
     });
     expect(remembered).toEqual({ name: 'Priya Shah', role: 'Practice manager' });
+
+    // The pad on the demo system checks against the version just agreed, and says who agreed it on each side.
+    const page = await openDemo(h);
+    await toggleByShortcut(page);
+    const pad = await padFrame(page);
+    await expect
+      .poll(() => pad.locator('.pad-verdict__model').textContent())
+      .toMatch(/Agreed by Priya Shah, Demo Surgery and Sam Lee, Kingsmead Community Trust on /);
+    await page.close();
   });
 
   it('sends back a service’s proposal with a comment, and agrees the next one', async () => {
