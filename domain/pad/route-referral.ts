@@ -37,8 +37,22 @@ export function agreedModel(entry: DirectoryEntry): ServiceModel {
   return { ...model, version, agreement: { ...model.agreement, agreedOn, reviewBy } };
 }
 
+/**
+ * Each entry's agreed model, made once: the pad routes on every keystroke across up to dozens of services, and the
+ * directory's entries do not change (a new fetch gives new objects). Keyed weakly, so a replaced directory is let go.
+ */
+const agreedModels = new WeakMap<DirectoryEntry, ServiceModel>();
+function agreedModelOf(entry: DirectoryEntry): ServiceModel {
+  let model = agreedModels.get(entry);
+  if (!model) {
+    model = agreedModel(entry);
+    agreedModels.set(entry, model);
+  }
+  return model;
+}
+
 function routeFor(entry: DirectoryEntry, draft: ReferralDraft, today: string): ServiceRoute {
-  const verdict = checkReferral(agreedModel(entry), draft, today);
+  const verdict = checkReferral(agreedModelOf(entry), draft, today);
   const fits = verdict.outcome !== 'redirect';
   return {
     entry,
