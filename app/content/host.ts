@@ -51,6 +51,12 @@ export function mountSidebar(document: Document, options: SidebarOptions): Sideb
   host.attachShadow({ mode: 'closed' }).append(style, launcher, panel);
 
   let frame: HTMLIFrameElement | undefined;
+  /**
+   * Whether the pad's document in the frame has loaded. The frame is focused only then: Chromium, focusing the frame
+   * while its document was still on its way, told the pad it had focus but kept the keyboard on the page, so what was
+   * then typed in the pad went nowhere (OPEN-5, P7).
+   */
+  let loaded = false;
   let nonce: string | undefined;
   let returnFocusTo: Element | null = null;
 
@@ -61,8 +67,9 @@ export function mountSidebar(document: Document, options: SidebarOptions): Sideb
     frame.setAttribute('allow', 'clipboard-write');
     const url = options.padUrl();
     frame.src = `${url}#${nonce}`;
-    // Opened before the pad had loaded: focusing the frame then did nothing, so focus it once it has.
+    // Opened before the pad had loaded: the frame is focused once it has.
     frame.addEventListener('load', () => {
+      loaded = true;
       if (frame?.contentWindow && nonce) options.onPadLoaded?.(frame.contentWindow, nonce, new URL(url).origin);
       if (isOpen()) frame?.focus();
     });
@@ -79,7 +86,7 @@ export function mountSidebar(document: Document, options: SidebarOptions): Sideb
     panel.hidden = false;
     launcher.setAttribute('aria-expanded', 'true');
     launcher.style.right = panel.style.width;
-    frame?.focus();
+    if (loaded) frame?.focus();
   };
   const close = () => {
     if (!isOpen()) return;
@@ -99,7 +106,10 @@ export function mountSidebar(document: Document, options: SidebarOptions): Sideb
   attach();
   // A page that rebuilds its document may drop us: put the host back (an iframe reloads, and its nonce still holds).
   const keeper = new (document.defaultView?.MutationObserver ?? MutationObserver)(() => {
-    if (!host.isConnected) attach();
+    if (host.isConnected) return;
+    // Put back, the frame loads its pad again.
+    loaded = false;
+    attach();
   });
   keeper.observe(document.documentElement, { childList: true });
 

@@ -172,6 +172,19 @@ describe('the pad beside the practice system', () => {
     await page.close();
   });
 
+  it('has the keyboard as soon as it shows, even opened before it had loaded: a key reaches its first need', async () => {
+    // The shortcut is pressed as the page appears, before the hidden pad has loaded. Focused then, the frame said it had
+    // focus while the keyboard stayed on the page, and what was typed next went nowhere (P7, was OPEN-5).
+    await resetStorage({ settings: { model: OPEN_PCN_MODEL, queue: QUEUE }, referrer: REFERRER });
+    const { page, pad } = await openPadOnDemo();
+    await expect.poll(() => pad.evaluate(() => document.activeElement?.id)).toBe('pad-needs');
+    await page.keyboard.press('Space');
+    await expect
+      .poll(() => pad.getByRole('button', { name: 'Loneliness or isolation' }).getAttribute('aria-pressed'))
+      .toBe('true');
+    await page.close();
+  });
+
   it('keeps the draft when the sidebar is closed and when the page is reloaded', async () => {
     await resetStorage({ settings: { model: OPEN_PCN_MODEL, queue: QUEUE }, referrer: REFERRER });
     const { page, pad } = await openPadOnDemo();

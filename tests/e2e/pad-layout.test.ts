@@ -119,8 +119,8 @@ describe.each(['en-GB', 'en-US'])('a typical referral in an %s browser at 1,366 
     await act('sharing', () =>
       frame.getByLabel('The patient agrees to their details being shared with the service').check(),
     );
-    // Ready: the bar says the verdict in the headline's words, and Send is on. What was typed first is still there (the
-    // loss OPEN-5 records would show here as "Not complete yet").
+    // Ready: the bar says the verdict in the headline's words, and Send is on. What was typed first is still there (text
+    // typed into a pad focused before it loaded went nowhere, and this said "Not complete yet": P7, was OPEN-5).
     await expect.poll(() => frame.locator('.pad-verdict__outcome').textContent()).toMatch(/^In the agreed model/);
     expect(await frame.getByLabel(/^What matters to the patient/).inputValue()).toBe(
       'Meeting people again, like at the bowls club',

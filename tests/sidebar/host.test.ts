@@ -69,6 +69,46 @@ describe('the sidebar host', () => {
     expect(document.activeElement).toBe(entry);
   });
 
+  it('focuses the pad’s frame only once the pad has loaded in it, however soon it is opened (OPEN-5)', () => {
+    // Chromium, asked to focus the frame while its document was on its way, told the pad it had focus but kept the
+    // keyboard on the page: what was typed in the pad then went nowhere. Here the calls to focus are what is seen.
+    const roots: ShadowRoot[] = [];
+    const focused: HTMLIFrameElement[] = [];
+    const attach = Element.prototype.attachShadow;
+    const focus = HTMLIFrameElement.prototype.focus;
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      roots.push(root);
+      return root;
+    };
+    HTMLIFrameElement.prototype.focus = function () {
+      focused.push(this);
+    };
+    try {
+      const early = mount();
+      early.open();
+      const frame = roots[0]?.querySelector('iframe') as HTMLIFrameElement;
+      expect(focused).toEqual([]);
+      frame.dispatchEvent(new Event('load'));
+      expect(focused).toEqual([frame]);
+      early.close();
+      early.open();
+      expect(focused).toEqual([frame, frame]);
+
+      // Loaded hidden beforehand: focused as it opens.
+      const preloaded = mount();
+      preloaded.preload();
+      const hidden = roots[1]?.querySelector('iframe') as HTMLIFrameElement;
+      hidden.dispatchEvent(new Event('load'));
+      expect(focused).toHaveLength(2);
+      preloaded.open();
+      expect(focused).toEqual([frame, frame, hidden]);
+    } finally {
+      Element.prototype.attachShadow = attach;
+      HTMLIFrameElement.prototype.focus = focus;
+    }
+  });
+
   it('puts itself back when the page drops it', async () => {
     const sidebar = mount();
     sidebar.element.remove();
