@@ -48,7 +48,8 @@ export function mountSidebar(document: Document, options: SidebarOptions): Sideb
   const { launcher, panel } = launcherAndPanel(document);
   const style = document.createElement('style');
   style.textContent = CSS;
-  host.attachShadow({ mode: 'closed' }).append(style, launcher, panel);
+  const root = host.attachShadow({ mode: 'closed' });
+  root.append(style, launcher, panel);
 
   let frame: HTMLIFrameElement | undefined;
   /**
@@ -71,12 +72,21 @@ export function mountSidebar(document: Document, options: SidebarOptions): Sideb
     frame.addEventListener('load', () => {
       loaded = true;
       if (frame?.contentWindow && nonce) options.onPadLoaded?.(frame.contentWindow, nonce, new URL(url).origin);
-      if (isOpen()) frame?.focus();
+      if (isOpen() && focusUnmoved()) frame?.focus();
     });
     panel.append(frame);
   };
 
   const isOpen = () => !panel.hidden;
+  /**
+   * Focus is where the pad's opening left it: not since moved by the user, to the pad's width handle or back into the
+   * page, which a late load must not take away.
+   */
+  const focusUnmoved = () => {
+    const active = document.activeElement;
+    if (active === host) return root.activeElement === null || root.activeElement === launcher;
+    return active === returnFocusTo || active === null || active === document.body;
+  };
   const { launcherClear, wasDragged } = layOut(document, { launcher, panel, isOpen }, options);
   const open = () => {
     if (isOpen()) return;
