@@ -27,7 +27,9 @@ const ONS4_NAMES: Record<Ons4Question, string> = {
 
 /**
  * SWEMWBS's seven statements ("Below are some statements about feelings and thoughts. Please tick the box that best
- * describes your experience of each over the last 2 weeks") and its five answers, scored 1 to 5.
+ * describes your experience of each over the last 2 weeks") and its five answers, scored 1 to 5, as What Works
+ * Wellbeing's measures bank gives them. Warwick Medical School owns the scale: free to use, under a licence each
+ * service registers for.
  */
 export const SWEMWBS_STATEMENTS = [
   'I’ve been feeling optimistic about the future',
