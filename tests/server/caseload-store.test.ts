@@ -7,6 +7,7 @@ import { type Referral, referralSchema } from '../../domain/referral';
 import {
   addCaseEvent,
   assign,
+  CASELOAD_COUNT_UP_TO,
   caseDetail,
   caseloadCounts,
   caseloadPage,
@@ -409,7 +410,7 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the caseload
       expect(want.length).toBeGreaterThan(50);
       const seen: string[] = [];
       let page = await caseloadPage(queue.db, { view, serviceId: RIVERSIDE, username: 'ana', today: TODAY });
-      expect(page.total).toBe(want.length);
+      expect(page.total).toBe(Math.min(want.length, CASELOAD_COUNT_UP_TO + 1));
       for (;;) {
         seen.push(...page.referrals.map((row) => row.id));
         if (!page.next) break;
@@ -423,7 +424,7 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the caseload
       }
       expect(seen).toEqual(want);
       const counts = await caseloadCounts(queue.db, { serviceId: RIVERSIDE, username: 'ana', today: TODAY });
-      expect(counts[view]).toBe(want.length);
+      expect(counts[view]).toBe(Math.min(want.length, CASELOAD_COUNT_UP_TO + 1));
     });
 
     it('shows each row’s due days, assignee and waiting date, and filters within a view', async () => {
