@@ -2,7 +2,7 @@ import { referralSchema } from '../../domain/referral/referral';
 import { type Handlers, receive } from '../shared/messaging/receive';
 import { loadSettings } from '../shared/storage/settings';
 import { type RefreshResult, refreshDirectory } from './directory/refresh-directory';
-import { recordCheck } from './outbox/counts';
+import { countsState, recordCheck } from './outbox/counts';
 import { type OutboxDb, outbox } from './outbox/db';
 import { enqueueReferral, outboxAvailable } from './outbox/enqueue';
 import { resendReferral, sentReferrals } from './outbox/queries';
@@ -59,6 +59,7 @@ export function backgroundHandlers({ db = outbox(), run, refresh = refreshNow }:
     'outbox:drain': () => run(),
     'outbox:refresh': () => run({ refresh: true }),
     'outbox:online': () => run({ online: true }),
+    'counts:state': () => countsState(db).then((state) => ({ ok: true as const, ...state }), failed),
     'directory:refresh': () => refresh().catch((error) => failed(error)),
   };
 }

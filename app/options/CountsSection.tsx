@@ -1,5 +1,9 @@
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { nhsDate } from '../../domain/clock/nhs-date';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
+import { ask } from '../shared/messaging/ask';
+import type { Answer } from '../shared/messaging/protocol';
 import { LockedNote } from './LockedNote';
 import type { OptionsState } from './options-state';
 
@@ -37,6 +41,7 @@ export function CountsSection({ state }: { state: OptionsState }) {
             {notice.value}
           </p>
         )}
+        {on && <SentSoFar />}
         <h3>What is sent</h3>
         <p>
           Once a day, after midnight, this browser sends the queue the counts of the day before, for this practice: for
@@ -58,5 +63,36 @@ export function CountsSection({ state }: { state: OptionsState }) {
         <p>Turned off, nothing is counted or sent, and counts not yet sent are dropped.</p>
       </div>
     </section>
+  );
+}
+
+type CountsState = Extract<NonNullable<Answer<'counts:state'>>, { ok: true }>;
+
+/** What the background holds of the counts: the last day sent, days waiting, and any day the queue refused, why. */
+function SentSoFar() {
+  const state = useSignal<CountsState | undefined>(undefined);
+  useEffect(() => {
+    void ask('counts:state', {})
+      .then((answer) => {
+        if (answer?.ok) state.value = answer;
+      })
+      .catch(() => undefined);
+  }, []);
+  const known = state.value;
+  if (!known) return null;
+  return (
+    <div id="counts-sent">
+      <p>
+        {known.lastSentDay
+          ? `Last sent: the counts of ${nhsDate(known.lastSentDay)}.`
+          : 'Nothing sent yet: the first day is sent after midnight.'}
+        {known.waiting > 0 && ` ${known.waiting === 1 ? 'One day waits' : `${known.waiting} days wait`} to be sent.`}
+      </p>
+      {known.refused.map(({ day, reason }) => (
+        <p class="nhsuk-error-message" key={day}>
+          The queue refused the counts of {nhsDate(day)}: {reason}
+        </p>
+      ))}
+    </div>
   );
 }

@@ -25,7 +25,7 @@ describe('the protocol', () => {
       expect(definition.request.safeParse({ type: 'not-this' }).success).toBe(false);
       expect(definition.request.safeParse({ type }).success || type !== 'outbox:drain').toBe(true);
     }
-    expect(Object.keys(PROTOCOL)).toHaveLength(16);
+    expect(Object.keys(PROTOCOL)).toHaveLength(17);
   });
 
   it('takes from the pad how a check would end as counts only: nothing else rides along, and never a sent ending', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { recordCheck, sealCounts } from '../../app/background/outbox/counts';
+import { countsState, recordCheck, sealCounts } from '../../app/background/outbox/counts';
 import { drainCounts } from '../../app/background/outbox/counts-drain';
 import type { OutboxDb } from '../../app/background/outbox/db';
 import type { DrainDeps } from '../../app/background/outbox/drain';
@@ -149,6 +149,7 @@ describe('counts from the point of referral, through the outbox', () => {
     expect(proxy.forwarded.get(batch?.key as string)).toBe(2);
     expect(await db.countBatches.get(batch?.key as string)).toMatchObject({ status: 'delivered' });
     expect(await received()).toEqual({ 'sent-in-model': 1, 'sent-with-override': 1, redirected: 1, abandoned: 1 });
+    expect(await countsState(db)).toEqual({ waiting: 0, lastSentDay: '2026-12-01', refused: [] });
     // Nothing more is sent.
     expect(await drainCounts(deps(db, () => time.now() + 3_600_000))).toBe(0);
     expect(proxy.forwarded.get(batch?.key as string)).toBe(2);
@@ -194,5 +195,10 @@ describe('counts from the point of referral, through the outbox', () => {
     time.advance(24 * 3_600_000);
     expect(await drainCounts(deps(db, time.now))).toBe(0);
     expect(proxy.forwarded.get(refused?.key as string)).toBe(1);
+    // The options page says so, with the queue's reason.
+    expect(await countsState(db)).toEqual({
+      waiting: 0,
+      refused: [{ day: '2026-12-01', reason: expect.stringMatching(/not agreed with practice L81001/) }],
+    });
   }, 60_000);
 });

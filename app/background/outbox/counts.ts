@@ -22,6 +22,25 @@ export async function recordCheck(db: OutboxDb, check: CheckEnded, now: number):
   });
 }
 
+/**
+ * What the options page shows of the counts: how many days wait to be sent, the last day the queue took, and each day
+ * it refused, with its reason (HEC6: a refusal is never silent).
+ */
+export async function countsState(
+  db: OutboxDb,
+): Promise<{ waiting: number; lastSentDay?: string; refused: { day: string; reason: string }[] }> {
+  const batches = await db.countBatches.toArray();
+  const sent = batches.filter((batch) => batch.status === 'delivered').map((batch) => batch.day);
+  const lastSentDay = sent.sort().at(-1);
+  return {
+    waiting: batches.filter((batch) => batch.status === 'queued' || batch.status === 'sending').length,
+    ...(lastSentDay ? { lastSentDay } : {}),
+    refused: batches
+      .filter((batch) => batch.status === 'needs-attention')
+      .map((batch) => ({ day: batch.day, reason: batch.lastError ?? 'The queue refused them.' })),
+  };
+}
+
 /** The check of a referral going into the outbox: final, so no later report counts it otherwise. */
 export function sentCheck(check: CheckEnded, now: number): StoredCheck {
   return { ...check, day: ukDate(now), final: true };

@@ -185,6 +185,22 @@ export const PROTOCOL = {
     sender: 'extension-page',
     request: message('outbox:online', {}),
   },
+  'counts:state': {
+    from: 'the options page: the counts from the point of referral waiting to send, the last day sent, any refused',
+    to: 'background',
+    sender: 'extension-page',
+    request: message('counts:state', {}),
+    reply: z.union([
+      z.object({
+        ok: z.literal(true),
+        waiting: z.number(),
+        lastSentDay: z.string().optional(),
+        refused: z.array(z.object({ day: z.string(), reason: z.string() })),
+      }),
+      failure,
+    ]),
+    refuse: failed,
+  },
   'directory:refresh': {
     from: 'the options page or the pad: fetch the practice’s directory of services from the queue now',
     to: 'background',
