@@ -28,7 +28,7 @@ const count = z.number().int().min(0).max(1_000_000);
 const redirectCountSchema = z.strictObject({ route: routeNameSchema, n: count.min(1) });
 
 /** One service's counts for the day, under one agreed model version (none: the practice's own model, no service). */
-export const serviceCountsSchema = z
+const serviceCountsSchema = z
   .strictObject({
     serviceId: serviceIdSchema.nullable(),
     modelVersion: z.number().int().positive().nullable(),

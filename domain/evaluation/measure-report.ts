@@ -5,7 +5,7 @@ import { BASE, SYSTEMS } from '../fhir/systems';
 import { CHECK_ENDINGS, type PointOfReferralCounts, pointOfReferralCountsSchema, type ServiceCounts } from './counts';
 
 /** The measure the counts report on, and the codes of its groups and strata (ours: no standard one fits). */
-export const COUNTS_MEASURE = `${BASE}/Measure/point-of-referral-counts`;
+const COUNTS_MEASURE = `${BASE}/Measure/point-of-referral-counts`;
 const ENDING_SYSTEM = `${BASE}/CodeSystem/check-ending`;
 const STRATIFIER_SYSTEM = `${BASE}/CodeSystem/count-stratifier`;
 const POPULATION_SYSTEM = 'http://terminology.hl7.org/CodeSystem/measure-population';
@@ -121,7 +121,7 @@ const measureReportSchema = z.strictObject({
 });
 type ReadGroup = z.output<typeof groupSchema>;
 
-export type ReadCounts = { ok: true; counts: PointOfReferralCounts } | { ok: false; problems: FhirProblem[] };
+type ReadCounts = { ok: true; counts: PointOfReferralCounts } | { ok: false; problems: FhirProblem[] };
 
 /** Reads a MeasureReport the pad sent back into the day's counts, or says where it is wrong (FHIRPath-like paths). */
 export function fromMeasureReport(body: unknown): ReadCounts {
