@@ -53,6 +53,7 @@ export async function measure(record: RecordMetric): Promise<undefined> {
       goal: 10,
       better: 'lower',
     });
+    await unwatchWorker(browser);
     await printSendBreakdown(browser, sends);
     const throughput: number[] = [];
     for (let round = 0; round < 3; round++) throughput.push(await drainAfterReconnect(browser, queue, returning));
@@ -125,6 +126,9 @@ async function watchWorker(browser: OutboxBrowser): Promise<void> {
       return undefined;
     });
     const transaction = IDBDatabase.prototype.transaction;
+    (scope as { benchUnwatch?: () => void }).benchUnwatch = () => {
+      IDBDatabase.prototype.transaction = transaction;
+    };
     IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
       const tx = transaction.apply(this, args);
       const stores = [args[0]].flat();
@@ -139,6 +143,17 @@ async function watchWorker(browser: OutboxBrowser): Promise<void> {
       }
       return tx;
     };
+  });
+}
+
+/** Takes the bench's IndexedDB watch out of the worker again, so that the drain below runs as it would unwatched. */
+async function unwatchWorker(browser: OutboxBrowser): Promise<void> {
+  const worker = browser.context
+    .serviceWorkers()
+    .find((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`));
+  await worker?.evaluate(() => {
+    const scope = globalThis as unknown as { benchUnwatch?: () => void };
+    scope.benchUnwatch?.();
   });
 }
 
