@@ -45,16 +45,19 @@ export async function measure(record: RecordMetric): Promise<undefined> {
   const browser = await launchOn(profile);
   try {
     await useQueue(browser, returning.endpoint, queue.tokens.L81001);
+    // The goal's figure from Sends nobody watches; then as many again, watched, for where the time goes.
     const sends: SendTimes[] = [];
-    for (let i = 0; i < 15; i++) sends.push(await timeSend(browser));
+    for (let i = 0; i < 15; i++) sends.push(await timeSend(browser, false));
     record('outbox.send-to-commit', {
       value: median(sends.map((s) => s.saved - s.clicked)),
       unit: 'ms',
       goal: 10,
       better: 'lower',
     });
+    const watched: SendTimes[] = [];
+    for (let i = 0; i < 15; i++) watched.push(await timeSend(browser, true));
     await unwatchWorker(browser);
-    await printSendBreakdown(browser, sends);
+    await printSendBreakdown(browser, watched);
     const throughput: number[] = [];
     for (let round = 0; round < 3; round++) throughput.push(await drainAfterReconnect(browser, queue, returning));
     console.log(`outbox bench: drain rounds ${throughput.map((rate) => rate.toFixed(0)).join(', ')} referrals/s`);
@@ -188,12 +191,12 @@ async function workerMarks(
  * Click to "Saved", timed inside the pad page; for the breakdown, the pad's `pad:enqueue` message is watched leaving
  * (its `runtime.sendMessage`, which the webextension-polyfill calls with a callback) and its answer coming back.
  */
-async function timeSend(browser: OutboxBrowser): Promise<SendTimes> {
-  await watchWorker(browser);
+async function timeSend(browser: OutboxBrowser, watch: boolean): Promise<SendTimes> {
+  if (watch) await watchWorker(browser);
   const pad = await fillPad(browser);
-  await workerMarks(browser);
+  if (watch) await workerMarks(browser);
   const inPad = await pad.evaluate(
-    () =>
+    (watchMessage) =>
       new Promise<Omit<SendTimes, 'received' | 'txCreated' | 'committed'>>((resolve) => {
         // No named functions in here: tsx would wrap them in a helper the page does not have.
         const runtime = (
@@ -202,23 +205,24 @@ async function timeSend(browser: OutboxBrowser): Promise<SendTimes> {
         const original = runtime.sendMessage;
         let asked = Number.NaN;
         let answered = Number.NaN;
-        runtime.sendMessage = (...args: unknown[]) => {
-          if ((args[0] as { type?: string })?.type !== 'pad:enqueue') return original.apply(runtime, args);
-          asked = performance.timeOrigin + performance.now();
-          const last = args.at(-1);
-          if (typeof last === 'function') {
-            args[args.length - 1] = (...reply: unknown[]) => {
+        if (watchMessage)
+          runtime.sendMessage = (...args: unknown[]) => {
+            if ((args[0] as { type?: string })?.type !== 'pad:enqueue') return original.apply(runtime, args);
+            asked = performance.timeOrigin + performance.now();
+            const last = args.at(-1);
+            if (typeof last === 'function') {
+              args[args.length - 1] = (...reply: unknown[]) => {
+                answered = performance.timeOrigin + performance.now();
+                return last(...reply);
+              };
+              return original.apply(runtime, args);
+            }
+            const sent = original.apply(runtime, args) as Promise<unknown>;
+            void sent.finally(() => {
               answered = performance.timeOrigin + performance.now();
-              return last(...reply);
-            };
-            return original.apply(runtime, args);
-          }
-          const sent = original.apply(runtime, args) as Promise<unknown>;
-          void sent.finally(() => {
-            answered = performance.timeOrigin + performance.now();
-          });
-          return sent;
-        };
+            });
+            return sent;
+          };
         const clicked = performance.timeOrigin + performance.now();
         new MutationObserver((_, observer) => {
           if (![...document.querySelectorAll('h1, h2, h3')].some((h) => h.textContent?.startsWith('Saved'))) return;
@@ -227,8 +231,9 @@ async function timeSend(browser: OutboxBrowser): Promise<SendTimes> {
         }).observe(document.body, { childList: true, subtree: true, characterData: true });
         [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Send referral'))?.click();
       }),
+    watch,
   );
-  const times = { ...inPad, ...(await workerMarks(browser)) };
+  const times = { ...inPad, ...(watch ? await workerMarks(browser) : {}) };
   await pad.close();
   return times;
 }
