@@ -156,3 +156,35 @@ export async function sessionFor(db: Queryable, id: string, now: Date): Promise<
 export async function endSession(db: Queryable, id: string): Promise<void> {
   await db.query('DELETE FROM link_worker_session WHERE id_hash = $1', [secretHash(id)]);
 }
+
+export type ServiceLinkWorker = LinkWorker & { role: LinkWorkerRole; disabled: boolean };
+
+/** The accounts of a service, for its lead: enabled first, then by name. */
+export async function linkWorkersOf(db: Queryable, serviceId: string): Promise<ServiceLinkWorker[]> {
+  const rows = await db.query<{ username: string; display_name: string; role: LinkWorkerRole; disabled: boolean }>(
+    `SELECT username, display_name, role, disabled_at IS NOT NULL AS disabled FROM link_worker WHERE service_id = $1
+     ORDER BY disabled, display_name, username`,
+    [serviceId],
+  );
+  return rows.map((row) => ({
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    disabled: row.disabled,
+  }));
+}
+
+/** A lead enables a disabled account of their own service again. False when it is not the service's or not disabled. */
+export async function enableServiceLinkWorker(
+  db: Queryable,
+  input: { serviceId: string; username: string; at: Date; by: string },
+): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE link_worker SET disabled_at = NULL WHERE username = $1 AND service_id = $2 AND disabled_at IS NOT NULL
+     RETURNING username`,
+    [input.username, input.serviceId],
+  );
+  if (rows.length > 0)
+    await audit(db, { at: input.at, actor: input.by, action: 'link-worker-enabled', detail: input.username });
+  return rows.length > 0;
+}
