@@ -17,7 +17,11 @@ import {
   padFrame,
   toggleByShortcut,
 } from '../../test-support/browser/harness';
-import { noSafetyConcernsAndConsent, setExtensionStorage } from '../../test-support/browser/pad-browser';
+import {
+  noSafetyConcernsAndConsent,
+  seriousViolations,
+  setExtensionStorage,
+} from '../../test-support/browser/pad-browser';
 import { r4Problems } from '../../test-support/fhir/r4-schema';
 import { addPracticeWithToken } from '../../test-support/queue/agreed-service';
 import { type Queue, readTask, startQueue } from '../../test-support/queue/queue';
@@ -210,6 +214,8 @@ describe('the caseload and the message back to the GP', () => {
         `Reference: ${reference}`,
       ]),
     );
+
+    expect(await seriousViolations(pad)).toEqual([]);
 
     // The Task as the practice reads it over FHIR: the message back, valid FHIR R4.
     const task = await (await readTask(queue, id, demo.queue.token)).json();
