@@ -15,6 +15,7 @@ import {
   openDemo,
   openExtensionPage,
   padFrame,
+  screenshotForDocs,
   toggleByShortcut,
 } from '../../test-support/browser/harness';
 import {
@@ -216,6 +217,7 @@ describe('the caseload and the message back to the GP', () => {
     );
 
     expect(await seriousViolations(pad)).toEqual([]);
+    await screenshotForDocs(sentItem(pad, reference), 'pad-sent-outcome.png');
 
     // The Task as the practice reads it over FHIR: the message back, valid FHIR R4.
     const task = await (await readTask(queue, id, demo.queue.token)).json();
@@ -246,6 +248,7 @@ describe('the caseload and the message back to the GP', () => {
     const words = `No response yet from ${demoService.name} — ${days} working days`;
     await expect.poll(() => sentItem(pad, reference).textContent(), { timeout: 20_000 }).toContain(words);
     expect(await sentItem(pad, reference).getAttribute('class')).toContain('pad-sent-item--attention');
+    await screenshotForDocs(sentItem(pad, reference), 'pad-sent-overdue.png');
     await consultation.close();
   });
 });

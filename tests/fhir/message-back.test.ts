@@ -84,6 +84,15 @@ describe('the Task as the case moves on', () => {
     expect(r4Problems(task)).toEqual([]);
   });
 
+  it('keeps where the case stands through an acceptance, and drops it at a final decision', () => {
+    const assigned = taskWithCase(requested, { ...open, assignedName: 'Sam Patel' });
+    const accepted = applyDecision(assigned, { status: 'accepted', by: 'Sam Patel', at });
+    expect(accepted.businessStatus).toEqual(assigned.businessStatus);
+    const declined = applyDecision(assigned, { status: 'declined', reason: 'Out of area.', by: 'Sam Patel', at });
+    expect(declined.businessStatus).toBeUndefined();
+    expect(readMessageBack(declined)).toEqual({});
+  });
+
   it('changes nothing it is given', () => {
     const before = JSON.stringify(requested);
     taskWithCase(requested, closed);
