@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseEventBody } from '../../domain/caseload/case';
 import { DEFAULT_RESPONSE_RULE, responseDue } from '../../domain/caseload/response-rule';
 import { CASELOAD_VIEWS, type CaseloadView, inCaseloadView } from '../../domain/caseload/views';
-import type { LinkWorkerStatus } from '../../domain/fhir';
+import type { fhir4, LinkWorkerStatus } from '../../domain/fhir';
 import { type Referral, referralSchema } from '../../domain/referral';
 import {
   addCaseEvent,
@@ -10,10 +10,18 @@ import {
   caseDetail,
   caseloadCounts,
   caseloadPage,
+  disableServiceLinkWorker,
+  fillResponseDue,
   responseRuleOf,
   setResponseRule,
 } from '../../server/store/caseload';
-import { addLinkWorker, type LinkWorkerRole, type Session } from '../../server/store/link-workers';
+import {
+  addLinkWorker,
+  enableServiceLinkWorker,
+  type LinkWorkerRole,
+  linkWorkersOf,
+  type Session,
+} from '../../server/store/link-workers';
 import { removeClosedDetails } from '../../server/store/retention';
 import { minimalReferral, richReferral } from '../../test-support/fixtures/referrals';
 import { storeManyReferrals } from '../../test-support/queue/many-referrals';
@@ -299,6 +307,52 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the caseload
     expect(task?.task).not.toContain('Tom');
   });
 
+  it('lets a lead list, disable and enable their service’s link workers; a disabled one’s open cases go back to Unassigned', async () => {
+    const id = await arrived();
+    expect(await assign(queue.db, { referralId: id, to: 'ben', by: ben, at: now() })).toEqual({ kind: 'assigned' });
+    expect((await linkWorkersOf(queue.db, RIVERSIDE)).map((worker) => [worker.username, worker.disabled])).toEqual(
+      expect.arrayContaining([
+        ['ana', false],
+        ['ben', false],
+        ['lee', false],
+      ]),
+    );
+    const disable = (username: string) =>
+      disableServiceLinkWorker(queue.db, { serviceId: RIVERSIDE, username, at: now(), by: lee.linkWorker });
+    expect(await disable('kit')).toBe(false);
+    expect(await disable('ben')).toBe(true);
+    expect(await disable('ben')).toBe(false);
+    const detail = await caseDetail(queue.db, id, RIVERSIDE);
+    expect(detail?.assignedTo).toBeUndefined();
+    expect(detail?.events.at(-1)).toMatchObject({ kind: 'unassigned', by: 'lee' });
+    expect(detail?.task.owner).toBeUndefined();
+    expect(await assign(queue.db, { referralId: id, to: 'ben', by: lee, at: now() })).toMatchObject({
+      kind: 'refused',
+    });
+    expect((await linkWorkersOf(queue.db, RIVERSIDE)).find((worker) => worker.username === 'ben')?.disabled).toBe(true);
+    const enable = (username: string) =>
+      enableServiceLinkWorker(queue.db, { serviceId: RIVERSIDE, username, at: now(), by: 'lee' });
+    expect(await enable('kit')).toBe(false);
+    expect(await enable('ben')).toBe(true);
+    const audited = await queue.db.query<{ action: string; detail: string }>(
+      `SELECT action, detail FROM audit_event WHERE actor = 'lee' AND action LIKE 'link-worker-%' ORDER BY id`,
+    );
+    expect(audited).toEqual([
+      { action: 'link-worker-disabled', detail: 'ben' },
+      { action: 'link-worker-enabled', detail: 'ben' },
+    ]);
+  });
+
+  it('fills the due days of referrals stored without them (from before migration 011) with their service’s rule', async () => {
+    const id = await arrived();
+    const before = await caseDetail(queue.db, id, RIVERSIDE);
+    await queue.db.query('UPDATE referral SET decision_due = NULL, contact_due = NULL WHERE id = $1', [id]);
+    expect(await fillResponseDue(queue.db)).toBe(1);
+    const after = await caseDetail(queue.db, id, RIVERSIDE);
+    expect([after?.decisionDue, after?.contactDue]).toEqual([before?.decisionDue, before?.contactDue]);
+    expect(await fillResponseDue(queue.db)).toBe(0);
+  });
+
   describe('with 510 more referrals', () => {
     const TODAY = '2099-06-01';
     beforeAll(async () => {
@@ -399,5 +453,29 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the caseload
       const other = await caseloadCounts(queue.db, { serviceId: BRISTOL, username: 'kit', today: TODAY });
       expect(other).toEqual({ new: 0, mine: 0, unassigned: 0, overdue: 0, 'waiting-list': 0, closed: 0 });
     });
+  });
+
+  it('answers GET Task, past the service’s rule with no decision, with "No response yet" and a new ETag', async () => {
+    const id = await arrived();
+    const read = () =>
+      fetch(`${queue.url}/fhir/Task/${id}`, { headers: { Authorization: `Bearer ${queue.tokens.L81001}` } });
+    const fresh = await read();
+    expect(fresh.headers.get('ETag')).toBe('W/"1"');
+    expect(((await fresh.json()) as fhir4.Task).businessStatus?.coding?.[0]?.code).not.toBe('overdue');
+    queue.advance(30 * 86_400_000);
+    const late = await read();
+    const task = (await late.json()) as fhir4.Task;
+    expect(task.businessStatus?.coding?.[0]?.code).toBe('overdue');
+    expect(task.businessStatus?.text).toMatch(/^No response yet from Riverside link workers — \d+ working days$/);
+    expect(late.headers.get('ETag')).toMatch(/^W\/"1-.+"$/);
+    const polled = await fetch(`${queue.url}/fhir/Task/${id}`, {
+      headers: { Authorization: `Bearer ${queue.tokens.L81001}`, 'If-None-Match': 'W/"1"' },
+    });
+    expect(polled.status).toBe(200);
+    const search = await fetch(`${queue.url}/fhir/Task?focus=ServiceRequest/${id}`, {
+      headers: { Authorization: `Bearer ${queue.tokens.L81001}` },
+    });
+    const found = ((await search.json()) as fhir4.Bundle).entry?.[0]?.resource as fhir4.Task;
+    expect(found.businessStatus?.text).toBe(task.businessStatus?.text);
   });
 });

@@ -103,7 +103,9 @@ export async function taskAfter(tx: Queryable, row: CaseRow, at: Date): Promise<
     ...(closed ? { closing: closed.closing, closedBy: closed.by } : {}),
     at: at.toISOString(),
   };
-  const task = taskWithCase(storedTask(row), c);
+  // Taken off the link worker who held it: the GP is not told that someone still has it (taskWithCase keeps an owner).
+  const { owner: _released, ...withoutOwner } = storedTask(row);
+  const task = taskWithCase(row.assigned_to && !current?.assigned_name ? withoutOwner : storedTask(row), c);
   return { ...task, meta: { versionId: String(row.version + 1), lastUpdated: at.toISOString() } };
 }
 
