@@ -1,15 +1,14 @@
-import type { Frame, Page } from 'playwright-core';
+import { type Browser, chromium, type Frame, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { closingSchema } from '../../domain/caseload/case';
-import type { CaseloadView } from '../../domain/caseload/views';
+import { CASELOAD_VIEW_LABELS, type CaseloadView } from '../../domain/caseload/views';
 import { ukDate } from '../../domain/clock/uk-date';
 import { workingDaysBetween } from '../../domain/clock/working-days';
 import { BOUNDARIED_VCSE_MODEL } from '../../domain/model/examples';
 import { readDemoSettings } from '../../server/demo';
 import { readDemoService, seedDemoService } from '../../server/demo-service';
-import { addCaseEvent, assign, caseloadPage } from '../../server/store/caseload';
-import { addLinkWorker, type Session } from '../../server/store/link-workers';
+import { addLinkWorker } from '../../server/store/link-workers';
 import {
+  CHROMIUM,
   type Harness,
   launch,
   openDemo,
@@ -39,6 +38,7 @@ const demoService = readDemoService();
 const worker = demo.linkWorker;
 let queue: Queue;
 let gp: Harness;
+let linkWorkerBrowser: Browser;
 
 beforeAll(async () => {
   queue = await startQueue('pglite');
@@ -46,6 +46,11 @@ beforeAll(async () => {
   await seedDemoService(queue.db, demo.practice);
   await addLinkWorker(queue.db, { ...worker, serviceId: demoService.id });
   gp = await launch();
+  linkWorkerBrowser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+  });
   const page = await openExtensionPage(gp, 'sidepanel.html');
   await setExtensionStorage(page, {
     settings: { model: BOUNDARIED_VCSE_MODEL, queue: { endpoint: `${queue.url}/fhir`, token: demo.queue.token } },
@@ -70,6 +75,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  await linkWorkerBrowser?.close();
   await gp?.close();
   await queue?.stop();
 });
@@ -115,33 +121,53 @@ async function referFromPad(pad: Frame): Promise<{ reference: string; id: string
 const sentItem = (pad: Frame, reference: string) =>
   pad.locator('section[aria-labelledby="pad-sent-this-patient"] .pad-sent-item', { hasText: reference });
 
-// The link worker, through the queue's store (the caseload's pages drive the same functions).
-const session: Session = {
-  linkWorker: { username: worker.username, displayName: worker.displayName },
-  administrator: false,
-  serviceId: demoService.id,
-  role: 'link-worker',
-  csrfToken: 'unused',
-  expiresAt: new Date(Date.now() + 24 * 3_600_000),
-};
-const queueNow = () => new Date(Date.now() + queueOffset);
+// The queue's clock, as moved by the tests (the caseload's dates and the Task's are by it).
 let queueOffset = 0;
-
-async function inView(view: CaseloadView, id: string): Promise<boolean> {
-  const page = await caseloadPage(queue.db, {
-    view,
-    serviceId: demoService.id,
-    username: worker.username,
-    today: ukDate(queueNow()),
-  });
-  return page.referrals.some((row) => row.id === id);
+const queueNow = () => new Date(Date.now() + queueOffset);
+function moveQueueClock(ms: number): void {
+  queue.advance(ms);
+  queueOffset += ms;
 }
 
-async function caseEvent(id: string, body: Parameters<typeof addCaseEvent>[1]['body']) {
-  expect(await addCaseEvent(queue.db, { referralId: id, body, by: session, at: queueNow() })).toEqual({
-    kind: 'added',
-    id: expect.any(Number),
-  });
+/** The demo link worker, signed in to the inbox in a browser of their own. */
+async function signInToInbox(): Promise<Page> {
+  const page = await (await linkWorkerBrowser.newContext()).newPage();
+  await page.goto(`${queue.url}/inbox`);
+  await page.getByLabel('Username').fill(worker.username);
+  await page.getByLabel('Password').fill(worker.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Caseload views' }).waitFor();
+  return page;
+}
+
+/** Opens a view by its tab, as the link worker does; gives the referral's row there (absent when not in it). */
+async function rowInView(inbox: Page, view: CaseloadView, id: string): Promise<Locator> {
+  const tabs = inbox.getByRole('navigation', { name: 'Caseload views' });
+  // From a case's page, back to the list first.
+  if ((await tabs.count()) === 0) await inbox.goto(`${queue.url}/inbox`);
+  await tabs.getByRole('link', { name: new RegExp(`^${CASELOAD_VIEW_LABELS[view]}\\b`) }).click();
+  await tabs.locator('[aria-current="page"]', { hasText: CASELOAD_VIEW_LABELS[view] }).waitFor();
+  return inbox.locator(`tr[data-referral="${id}"]`);
+}
+
+/** One of the case page's forms, filled by `fill`, sent, and the page back with it saved. */
+async function sendCaseForm(
+  inbox: Page,
+  form: string,
+  button: string | RegExp,
+  fill: (form: Locator) => Promise<void>,
+) {
+  const box = inbox.locator(`form[action$="/${form}"]`);
+  await fill(box);
+  await box.getByRole('button', { name: button }).click();
+  await inbox.waitForURL((url) => url.searchParams.get('saved') === form);
+}
+
+async function fillDay(form: Locator, name: string, day: string): Promise<void> {
+  const [year, month, date] = day.split('-');
+  await form.locator(`[name="${name}-day"]`).fill(String(Number(date)));
+  await form.locator(`[name="${name}-month"]`).fill(String(Number(month)));
+  await form.locator(`[name="${name}-year"]`).fill(year ?? '');
 }
 
 describe('the caseload and the message back to the GP', () => {
@@ -153,32 +179,53 @@ describe('the caseload and the message back to the GP', () => {
       .toContain('Delivered — awaiting the link worker');
     await toggleByShortcut(consultation);
 
-    expect(await inView('new', id)).toBe(true);
-    expect(await inView('unassigned', id)).toBe(true);
-    expect(await assign(queue.db, { referralId: id, to: worker.username, by: session, at: queueNow() })).toEqual({
-      kind: 'assigned',
+    // The link worker, a few minutes later by the queue's clock, in the inbox.
+    moveQueueClock(5 * 60_000);
+    const inbox = await signInToInbox();
+    expect(await (await rowInView(inbox, 'new', id)).count()).toBe(1);
+    const unassigned = await rowInView(inbox, 'unassigned', id);
+    expect(await unassigned.locator('td').nth(1).textContent()).toBe(reference);
+    await unassigned.getByRole('button', { name: 'Assign to me' }).click();
+    expect(await (await rowInView(inbox, 'unassigned', id)).count()).toBe(0);
+    const mine = await rowInView(inbox, 'mine', id);
+    await mine.getByRole('link').first().click();
+
+    // The case: two attempts, a note, the waiting list.
+    await sendCaseForm(inbox, 'attempt', 'Save the attempt', async (form) => {
+      await form.getByRole('radio', { name: 'Phone' }).check();
+      await form.getByRole('radio', { name: 'No answer' }).check();
     });
-    expect(await inView('mine', id)).toBe(true);
-    expect(await inView('unassigned', id)).toBe(false);
-    const at = () => queueNow().toISOString();
-    await caseEvent(id, { kind: 'attempt', attempt: { at: at(), how: 'phone', outcome: 'no-answer' } });
-    await caseEvent(id, { kind: 'attempt', attempt: { at: at(), how: 'phone', outcome: 'reached' } });
-    await caseEvent(id, { kind: 'note', note: { text: 'John would like a walking group near Kingswood.' } });
+    await sendCaseForm(inbox, 'attempt', 'Save the attempt', async (form) => {
+      await form.getByRole('radio', { name: 'Phone' }).check();
+      await form.getByRole('radio', { name: 'Reached the person' }).check();
+    });
+    const note = 'John would like a walking group near Kingswood.';
+    await sendCaseForm(inbox, 'note', 'Add the note', (form) => form.getByLabel('Note', { exact: true }).fill(note));
     const expected = ukDate(new Date(queueNow().getTime() + 21 * 86_400_000));
-    await caseEvent(id, { kind: 'waiting-list', waiting: { expected } });
-    expect(await inView('waiting-list', id)).toBe(true);
-    const closing = closingSchema.parse({
-      reason: 'completed',
-      connectedTo: [{ kind: 'group', name: 'Kingsmead Walking Group' }],
-      needsMet: ['loneliness'],
-      summary: 'John walks with the group on Tuesdays.',
-      wellbeing: {
-        start: { kind: 'ons4', lifeSatisfaction: 4, worthwhile: 5, happiness: 4, anxiety: 6 },
-        end: { kind: 'ons4', lifeSatisfaction: 7, worthwhile: 7, happiness: 6, anxiety: 3 },
-      },
+    await sendCaseForm(inbox, 'waiting-list', /^(Accept onto|Save) the waiting list/, (form) =>
+      fillDay(form, 'waiting-expected', expected),
+    );
+    const timeline = await inbox.locator('ol.timeline li').allTextContents();
+    expect(timeline.join('\n')).toContain(note);
+    expect(timeline.filter((entry) => entry.includes('Phoned'))).toHaveLength(2);
+    expect(await (await rowInView(inbox, 'waiting-list', id)).count()).toBe(1);
+
+    // Closed as completed, with what John was connected to and his ONS4 scores at the start and at the end.
+    await (await rowInView(inbox, 'waiting-list', id)).getByRole('link').first().click();
+    await sendCaseForm(inbox, 'close', 'Close the case', async (form) => {
+      await form.getByRole('radio', { name: 'Completed' }).check();
+      await form.locator('[name="close-connected-1-kind"]').selectOption('group');
+      await form.locator('[name="close-connected-1-name"]').fill('Kingsmead Walking Group');
+      await form.getByRole('checkbox', { name: 'Loneliness or isolation' }).check();
+      await form.getByRole('radio', { name: 'ONS4 (personal wellbeing)' }).check();
+      const scores = { start: [4, 5, 4, 6], end: [7, 7, 6, 3] };
+      for (const [when, answers] of Object.entries(scores))
+        for (const [index, question] of ['lifeSatisfaction', 'worthwhile', 'happiness', 'anxiety'].entries())
+          await form.locator(`[name="close-${when}-ons4-${question}"]`).fill(String(answers[index]));
+      await form.getByLabel('Summary for the GP (optional)').fill('John walks with the group on Tuesdays.');
     });
-    await caseEvent(id, { kind: 'closed', closing });
-    expect(await inView('closed', id)).toBe(true);
+    expect(await (await rowInView(inbox, 'closed', id)).count()).toBe(1);
+    await inbox.context().close();
 
     // The GP opens the pad again: it asks for the latest statuses and shows the outcome in plain words.
     await toggleByShortcut(consultation);
@@ -232,17 +279,23 @@ describe('the caseload and the message back to the GP', () => {
     await expect
       .poll(() => sentItem(pad, reference).textContent(), { timeout: 30_000 })
       .toContain('Delivered — awaiting the link worker');
-    expect(await inView('overdue', id)).toBe(false);
+    const inbox = await signInToInbox();
+    expect(await (await rowInView(inbox, 'new', id)).count()).toBe(1);
+    expect(await (await rowInView(inbox, 'overdue', id)).count()).toBe(0);
+    await inbox.context().close();
     await toggleByShortcut(consultation);
 
     // Three weeks on by the queue's clock: past the default rule (a decision within 10 working days).
     const received = ukDate(queueNow());
-    const threeWeeks = 21 * 86_400_000;
-    queue.advance(threeWeeks);
-    queueOffset += threeWeeks;
+    moveQueueClock(21 * 86_400_000);
     const days = workingDaysBetween(received, ukDate(queueNow()));
     expect(days).toBeGreaterThan(10);
-    expect(await inView('overdue', id)).toBe(true);
+    // Signed in again: three weeks is longer than a session lasts.
+    const later = await signInToInbox();
+    const overdue = await rowInView(later, 'overdue', id);
+    expect(await overdue.locator('td').nth(1).textContent()).toBe(reference);
+    expect(await overdue.textContent()).toContain('Decision overdue');
+    await later.context().close();
 
     await toggleByShortcut(consultation);
     const words = `No response yet from ${demoService.name} — ${days} working days`;
