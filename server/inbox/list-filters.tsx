@@ -15,7 +15,7 @@ export function Filters(props: { request: ListRequest; practices: Practice[] }) 
         <label for="status">Status</label>
         <select id="status" name="status">
           <option value={view ? '' : 'any'} selected={statusChoice === '' || statusChoice === 'any'}>
-            {view ? 'Any status in this view' : 'Any status'}
+            Any status
           </option>
           {LINK_WORKER_STATUSES.map((status) => (
             <option key={status} value={status} selected={statusChoice === status}>
@@ -50,18 +50,11 @@ export function Filters(props: { request: ListRequest; practices: Practice[] }) 
         id="from"
         name="from"
         legend="Received from"
-        hint="For example, 1 12 2026"
+        hint=""
         value={dates.from.boxes}
         error={dates.from.problem}
       />
-      <DateInput
-        id="to"
-        name="to"
-        legend="Received to"
-        hint="For example, 2 12 2026"
-        value={dates.to.boxes}
-        error={dates.to.problem}
-      />
+      <DateInput id="to" name="to" legend="Received to" hint="" value={dates.to.boxes} error={dates.to.problem} />
       <button type="submit" class="button button-secondary">
         Filter
       </button>
