@@ -1,7 +1,10 @@
+import { BUILT_IN_ADAPTERS } from '../../domain/adapters/built-in';
+import { adapterFor } from '../../domain/adapters/match-pattern';
 import { referralSchema } from '../../domain/referral/referral';
 import { type Handlers, receive } from '../shared/messaging/receive';
 import { loadSettings } from '../shared/storage/settings';
 import { type RefreshResult, refreshDirectory } from './directory/refresh-directory';
+import { countsState, recordCheck } from './outbox/counts';
 import { type OutboxDb, outbox } from './outbox/db';
 import { enqueueReferral, outboxAvailable } from './outbox/enqueue';
 import { resendReferral, sentReferrals } from './outbox/queries';
@@ -19,15 +22,18 @@ const refreshNow = () => refreshDirectory({ fetch: (...args) => fetch(...args), 
 
 /**
  * Everything the background answers (app/shared/messaging/protocol.ts has each message's sender rule, checked before
- * these run): the content script's adapters (policy and stored values parsed here, so the content script carries no
- * parser of its own); the pad's outbox work — Send, answered once the row is committed; whether the outbox can store referrals
- * at all; the Sent referrals lists; Send again — and our pages' asks to drain, refresh or send now the network is back.
+ * these run): the adapter for a content script's page (policy and stored values parsed here and matched against the
+ * sender's URL, so the content script carries no parser, no built-in adapters and no match patterns); the pad's outbox
+ * work — Send, answered once the row is committed; whether the outbox can store referrals at all; the Sent referrals
+ * lists; Send again — and our pages' asks to drain, refresh or send now the network is back.
  * A referral enqueued or sent again is drained at once. Our pages may ask for the practice's directory to be fetched now.
  */
 export function backgroundHandlers({ db = outbox(), run, refresh = refreshNow }: AnswerDeps): Handlers<'background'> {
   const failed = (error: unknown) => ({ ok: false as const, message: (error as Error).message });
   return {
-    'adapters-in-force': async () => (await loadSettings()).adapters,
+    // The policy's adapters, or else the champion's, before the built-in ones (the generic one matches any page).
+    'adapter-for-page': async (_, sender) =>
+      adapterFor([...(await loadSettings()).adapters, ...BUILT_IN_ADAPTERS], sender.url ?? '') ?? null,
     'pad:enqueue': async ({ referral }) => {
       // Parsed here, at the outbox's boundary, to say where a referral is wrong.
       const parsed = referralSchema.safeParse(referral);
@@ -36,12 +42,17 @@ export function backgroundHandlers({ db = outbox(), run, refresh = refreshNow }:
         return { ok: false, message: `the referral did not parse (${where})` };
       }
       try {
-        await enqueueReferral(parsed.data, { db });
+        const countCheck = (await loadSettings()).shareCounts === true;
+        await enqueueReferral(parsed.data, { db, countCheck });
       } catch (error) {
         return failed(error);
       }
       run();
       return { ok: true };
+    },
+    'pad:check-ended': async ({ check }) => {
+      if ((await loadSettings()).shareCounts !== true) return;
+      await recordCheck(db, check, Date.now()).catch((error) => console.warn('A check was not counted.', error));
     },
     'pad:outbox-state': async () => ({ available: await outboxAvailable(db) }),
     'pad:sent-referrals': ({ query }) => sentReferrals(query, db).then((rows) => ({ ok: true as const, rows }), failed),
@@ -53,6 +64,7 @@ export function backgroundHandlers({ db = outbox(), run, refresh = refreshNow }:
     'outbox:drain': () => run(),
     'outbox:refresh': () => run({ refresh: true }),
     'outbox:online': () => run({ online: true }),
+    'counts:state': () => countsState(db).then((state) => ({ ok: true as const, ...state }), failed),
     'directory:refresh': () => refresh().catch((error) => failed(error)),
   };
 }

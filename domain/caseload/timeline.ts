@@ -72,8 +72,9 @@ function eventEntry(event: CaseEvent): TimelineEntry {
       return { ...base, title: 'No longer assigned', lines: [] };
     case 'attempt': {
       // Placed at when it happened; said when it was written down, if that was another time.
+      // To the minute, as both are shown: the inbox's form reads the attempt's time in minutes.
       const recorded =
-        Date.parse(event.attempt.at) === Date.parse(event.at) ? [] : [`Recorded ${nhsDateTime(event.at)}`];
+        nhsDateTime(event.attempt.at) === nhsDateTime(event.at) ? [] : [`Recorded ${nhsDateTime(event.at)}`];
       const note = event.attempt.note ? [event.attempt.note] : [];
       return { ...base, at: event.attempt.at, title: attemptWords(event.attempt), lines: [...note, ...recorded] };
     }

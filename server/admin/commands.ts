@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { odsCodeSchema } from '../../domain/referral';
+import { newPassword } from '../auth/passwords';
 import type { Db } from '../store/db';
 import { addLinkWorker, disableLinkWorker } from '../store/link-workers';
 import { addPractice, issueToken, listTokens, revokeToken } from '../store/practices';
@@ -85,7 +85,7 @@ export async function runCommand(db: Db, { command, args, ...options }: Command)
       const [username, ...name] = args;
       if (!username || !/^[a-z0-9._-]{2,64}$/.test(username) || name.length === 0)
         throw new UsageError('Usage: add-link-worker <username: lower-case letters, digits . _ -> <display name>');
-      const password = options.password || randomBytes(12).toString('base64url');
+      const password = options.password || newPassword();
       if (password.length < 12) throw new UsageError('A password has at least 12 characters.');
       if (options.serviceLead && !options.service) throw new UsageError('--service-lead needs --service <service id>.');
       if (options.service && !(await getService(db, options.service)))

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 /** argon2id with the library's defaults (19 MiB, 2 passes): the OWASP baseline. */
@@ -20,4 +21,9 @@ export async function checkDecoy(password: string): Promise<false> {
   decoy ??= hashPassword('a password nobody has');
   await passwordMatches(await decoy, password);
   return false;
+}
+
+/** A new account's password, made by the queue and shown once: 16 characters, 96 random bits. */
+export function newPassword(): string {
+  return randomBytes(12).toString('base64url');
 }

@@ -26,15 +26,30 @@ const ACTIONS: Record<AuditAction, string> = {
   'model-sent-back': 'Sent a proposed model back',
 };
 
-/** The audit trail for an administrator, newest first, a page at a time. Server-rendered, no script. */
-export function AuditPage(props: { session: Session; rows: AuditRow[]; pageSize: number; query: string }) {
+/**
+ * The audit trail, newest first, a page at a time: the whole of it for an administrator (at /inbox/audit), or one
+ * account's for its service's lead (`path`, `heading`, `back`). Server-rendered, no script.
+ */
+export function AuditPage(props: {
+  session: Session;
+  rows: AuditRow[];
+  pageSize: number;
+  query: string;
+  path?: string;
+  heading?: string;
+  back?: { href: string; text: string };
+}) {
   const last = props.rows.at(-1);
+  const { path = '/inbox/audit', heading = 'Audit', back = { href: '/inbox', text: 'Caseload' } } = props;
+  // The administrator's trail links to a referral's own trail; a lead's, to the referral.
+  const referralHref = (id: string) =>
+    path === '/inbox/audit' ? `/inbox/audit?referral=${id}` : `/inbox/referrals/${id}`;
   return (
-    <Page title="Audit" session={props.session}>
-      <a class="back-link" href="/inbox">
-        All referrals
+    <Page title={heading} session={props.session}>
+      <a class="back-link" href={back.href}>
+        {back.text}
       </a>
-      <h1>Audit</h1>
+      <h1>{heading}</h1>
       {props.rows.length === 0 ? (
         <p>Nothing recorded.</p>
       ) : (
@@ -57,9 +72,7 @@ export function AuditPage(props: { session: Session; rows: AuditRow[]; pageSize:
                 <td>{row.actor}</td>
                 <td>{ACTIONS[row.action] ?? row.action}</td>
                 <td class="reference">
-                  {row.referralId && (
-                    <a href={`/inbox/audit?referral=${row.referralId}`}>{referralReference(row.referralId)}</a>
-                  )}
+                  {row.referralId && <a href={referralHref(row.referralId)}>{referralReference(row.referralId)}</a>}
                 </td>
                 <td>{row.detail ?? ''}</td>
                 <td>{row.address ?? ''}</td>
@@ -72,7 +85,7 @@ export function AuditPage(props: { session: Session; rows: AuditRow[]; pageSize:
         label="Pages of the audit"
         links={
           last && props.rows.length === props.pageSize
-            ? [{ href: `/inbox/audit?${props.query}${props.query ? '&' : ''}before=${last.id}`, text: 'Older entries' }]
+            ? [{ href: `${path}?${props.query}${props.query ? '&' : ''}before=${last.id}`, text: 'Older entries' }]
             : []
         }
       />

@@ -1,10 +1,19 @@
+import type { CaseEvent } from '../../domain/caseload/case';
+import type { TimelineEntry } from '../../domain/caseload/timeline';
 import { nhsDate, nhsDateTime } from '../../domain/clock/nhs-date';
+import { ukDate } from '../../domain/clock/uk-date';
 import { isFinal } from '../../domain/fhir';
 import { ACCESS_NEEDS, ageOn, CONTACT_MODES, needLabel, referralReference } from '../../domain/referral';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import type { Session } from '../store/link-workers';
+import type { LinkWorker, Session } from '../store/link-workers';
 import type { DecisionRecord, ReferralSummary } from '../store/referrals';
+import { CaseSummary, caseFacts } from './case/case-summary';
+import { CaseWork } from './case/case-work';
+import type { Entered } from './case/entered';
+import type { CaseForm } from './case/read-case-forms';
+import { TimelineSection } from './case/timeline-section';
 import { type DecisionForm, DecisionFormSection, type Problem } from './decision-form';
+import type { DueFlag } from './due-flag';
 import { STATUS_LABELS } from './labels';
 import { Page } from './layout';
 import { nhsNumber, patientName, SafetyFlags, StatusTag, VerdictTag } from './referral-parts';
@@ -53,60 +62,82 @@ function PatientDetails({ referral, today }: { referral: ReferralSummary['referr
   );
 }
 
-/** Each decision recorded so far, oldest first, by whom and when. */
-function DecisionHistory({ decisions }: { decisions: DecisionRecord[] }) {
-  return (
-    <>
-      <h2>History</h2>
-      {decisions.length === 0 ? (
-        <p>No decision yet.</p>
-      ) : (
-        <ol class="history">
-          {decisions.map((decision) => (
-            <li key={decision.at}>
-              <strong>{STATUS_LABELS[decision.status]}</strong>
-              {` by ${decision.byName} (${decision.byUsername}), ${nhsDateTime(decision.at)}`}
-              {decision.reason && <div>{`Reason: ${decision.reason}`}</div>}
-              {decision.redirectTo && <div>{`Redirected to: ${decision.redirectTo}`}</div>}
-              {decision.note && <div>{`Note: ${decision.note}`}</div>}
-            </li>
-          ))}
-        </ol>
-      )}
-    </>
-  );
-}
+/** A case form's problems and what was typed in it, shown again after a post that changed nothing. */
+export type FormAgain = { form: CaseForm; entered: Entered };
 
 export function DetailPage(props: {
   session: Session;
   referral: ReferralSummary & { decisions: DecisionRecord[] };
-  today: string;
-  saved?: boolean;
+  events: readonly CaseEvent[];
+  timeline: readonly TimelineEntry[];
+  /** The flag against the service's rule, if any. */
+  flag?: DueFlag | undefined;
+  /** The service's enabled link workers, for a lead to assign to. */
+  linkWorkers: readonly LinkWorker[];
+  now: Date;
+  saved?: string;
   problems?: Problem[];
   form?: DecisionForm;
+  again?: FormAgain;
 }) {
-  const { referral: row, form = {} } = props;
+  const { referral: row, form = {}, problems = [] } = props;
   const { referral } = row;
-  const { verdict } = referral;
+  const facts = caseFacts(props.events);
   return (
     <Page title={patientName(referral)} session={props.session}>
       <a class="back-link" href="/inbox">
-        All referrals
+        Caseload
       </a>
       {props.saved && (
         <div class="notice" role="status">
-          {`Saved: ${STATUS_LABELS[row.status]}. The referrer is told.`}
+          {props.saved}
         </div>
       )}
       <ErrorSummary
         id="error-summary"
         title="There is a problem"
-        items={(props.problems ?? []).map((problem) => ({ message: problem.message, target: problem.field }))}
+        items={problems.map((problem) => ({ message: problem.message, target: problem.field }))}
       />
       <h1>
         {patientName(referral)} <StatusTag status={row.status} />
       </h1>
+      <CaseSummary
+        referralId={row.id}
+        status={row.status}
+        session={props.session}
+        facts={facts}
+        flag={props.flag}
+        linkWorkers={props.linkWorkers}
+      />
+      <TimelineSection entries={props.timeline} />
+      <AsSent row={row} today={ukDate(props.now)} />
+      {isFinal(row.status) ? (
+        <p class="inset">{`This referral is ${STATUS_LABELS[row.status].toLowerCase()}: nothing more can be recorded on it.`}</p>
+      ) : (
+        <>
+          <CaseWork
+            referralId={row.id}
+            status={row.status}
+            csrf={props.session.csrfToken}
+            facts={facts}
+            needs={referral.needs}
+            now={props.now}
+            problems={problems}
+            {...(props.again ? { again: props.again } : {})}
+          />
+          <DecisionFormSection session={props.session} row={row} form={form} problems={props.again ? [] : problems} />
+        </>
+      )}
+    </Page>
+  );
+}
 
+/** The referral as the practice sent it: what the referrer saw, the needs, the patient, who referred and when. */
+function AsSent({ row, today }: { row: ReferralSummary; today: string }) {
+  const { referral } = row;
+  const { verdict } = referral;
+  return (
+    <>
       <h2>What the referrer saw</h2>
       <dl class="summary">
         <Row term="Verdict">
@@ -133,7 +164,7 @@ export function DetailPage(props: {
         </>
       )}
 
-      <PatientDetails referral={referral} today={props.today} />
+      <PatientDetails referral={referral} today={today} />
 
       <h2>Referrer</h2>
       <dl class="summary">
@@ -145,14 +176,6 @@ export function DetailPage(props: {
         <Row term="Sent">{nhsDateTime(referral.createdAt)}</Row>
         <Row term="Received">{nhsDateTime(row.receivedAt)}</Row>
       </dl>
-
-      <DecisionHistory decisions={row.decisions} />
-
-      {isFinal(row.status) ? (
-        <p class="inset">{`This referral is ${STATUS_LABELS[row.status].toLowerCase()}: no further decision can be recorded.`}</p>
-      ) : (
-        <DecisionFormSection session={props.session} row={row} form={form} problems={props.problems ?? []} />
-      )}
-    </Page>
+    </>
   );
 }

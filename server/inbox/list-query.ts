@@ -1,3 +1,4 @@
+import { CASELOAD_VIEWS, type CaseloadView } from '../../domain/caseload/views';
 import { type DatePart, type DateParts, partsOf, readDateParts } from '../../domain/clock/date-parts';
 import { LINK_WORKER_STATUSES } from '../../domain/fhir';
 import { isNeedCode, nhsNumberSchema } from '../../domain/referral';
@@ -9,8 +10,13 @@ const CURSOR = /^(-?\d{1,16})_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
 
 /** What the link worker asked the list for, read from the URL; anything unreadable is left out, never an error page. */
 export type ListRequest = {
+  /**
+   * The caseload's view (its tab). Undefined: every view, for a search or a status asked for without a view (a
+   * reference the GP quotes may be of a referral decided, closed or someone else's).
+   */
+  view?: CaseloadView;
   query: InboxQuery;
-  /** The status as the form shows it: '' is "Needs a decision", 'any' any status. */
+  /** The status as the form shows it: '' any status in the view, 'any' any status in every view. */
   statusChoice: string;
   /** The search as typed, and why it was not understood. */
   searchText: string;
@@ -62,10 +68,7 @@ function receivedDay(params: Record<string, string>, name: 'from' | 'to', what: 
     : { day: undefined, field: { boxes, problem: { message: reading.message, parts: reading.parts } } };
 }
 
-/**
- * The default is what needs a decision (new referrals). A search with no status asked for looks at every status: the
- * reference a GP quotes may be of a referral already decided.
- */
+/** The default is the New view: what needs a decision. A search, or a status without a view, looks in every view. */
 export function readListRequest(params: Record<string, string>): ListRequest {
   const searchText = (params.q ?? '').trim();
   const found = searchText ? search(searchText) : undefined;
@@ -73,13 +76,18 @@ export function readListRequest(params: Record<string, string>): ListRequest {
     params.status === 'any' || (LINK_WORKER_STATUSES as readonly string[]).includes(params.status ?? '')
       ? (params.status as string)
       : '';
-  const status = statusChoice === '' ? (searchText ? undefined : 'requested') : statusChoice;
+  const status = statusChoice === 'any' ? undefined : statusChoice || undefined;
+  const asked = (CASELOAD_VIEWS as readonly string[]).includes(params.view ?? '')
+    ? (params.view as CaseloadView)
+    : undefined;
+  const view = asked ?? (searchText || statusChoice ? undefined : 'new');
   const after = cursor(params.after);
   const from = receivedDay(params, 'from', 'Received from').day;
   const to = receivedDay(params, 'to', 'Received to').day;
   return {
+    ...(view ? { view } : {}),
     query: {
-      ...(status && status !== 'any' ? { status: status as InboxQuery['status'] } : {}),
+      ...(status ? { status: status as InboxQuery['status'] } : {}),
       ...(params.practice && /^[A-Z0-9]{3,6}$/.test(params.practice) ? { odsCode: params.practice } : {}),
       ...(params.need && isNeedCode(params.need) ? { need: params.need } : {}),
       ...(from ? { receivedFrom: from } : {}),

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { DEFAULT_RESPONSE_RULE } from '../../domain/caseload/response-rule';
 import { nhsDateTime } from '../../domain/clock/nhs-date';
 import { ukDate } from '../../domain/clock/uk-date';
 import { applyDecision, decisionSchema } from '../../domain/fhir';
@@ -16,15 +17,18 @@ import {
 import { signIn } from '../auth/sign-in';
 import type { Service } from '../context';
 import { audit, auditTrail } from '../store/audit';
+import { type CaseDetail, caseloadCounts, caseloadPage, responseRuleOf } from '../store/caseload';
 import { COUNT_UP_TO, inboxPage } from '../store/inbox';
 import { endSession } from '../store/link-workers';
 import { listPractices } from '../store/practices';
-import { recordDecision, referralDetail } from '../store/referrals';
+import { recordDecision } from '../store/referrals';
 import { detailsRemovedAt } from '../store/retention';
 import { AuditPage } from './audit-page';
+import { CASE_FORMS } from './case/read-case-forms';
+import { assignHandler, caseEventHandler, caseOf, detailPage, savedWords, viewed } from './case-handlers';
 import type { DecisionForm } from './decision-form';
-import { DetailPage } from './detail-page';
 import { CSS, field, html } from './html';
+import { STATUS_LABELS } from './labels';
 import { ListPage } from './list-page';
 import { readListRequest } from './list-query';
 import { LoginPage } from './login-page';
@@ -49,6 +53,9 @@ export function inboxRoutes(service: Service) {
   inbox.get('/', listHandler(service));
   inbox.get('/referrals/:id', referralHandler(service));
   inbox.post('/referrals/:id/decision', decisionHandler(service));
+  inbox.post('/referrals/:id/assign', assignHandler(service));
+  for (const form of [...CASE_FORMS, 'close'] as const)
+    inbox.post(`/referrals/:id/${form}`, caseEventHandler(service, form));
   inbox.get('/audit', auditHandler(service));
   return inbox;
 }
@@ -97,19 +104,36 @@ function serviceOf(c: InboxContext): { serviceId?: string } {
   return serviceId ? { serviceId } : {};
 }
 
-/** The list of referrals: the filters and search asked for, one page of them. */
+/** The caseload: a view's page (or, for a search, every view's) with each view's count, filtered as asked. */
 function listHandler(service: Service) {
   return async (c: InboxContext) => {
     const params = c.req.query();
     const request = readListRequest(params);
-    const [page, practices] = await Promise.all([
+    const session = c.get('session');
+    const today = ukDate(service.now());
+    const who = { ...serviceOf(c), username: session.linkWorker.username, today };
+    const nothing = { referrals: [], total: 0, countedUpTo: COUNT_UP_TO };
+    const [page, counts, practices, rule] = await Promise.all([
       request.searchProblem
-        ? { referrals: [], total: 0, countedUpTo: COUNT_UP_TO }
-        : inboxPage(service.db, { ...request.query, ...serviceOf(c) }),
+        ? nothing
+        : request.view
+          ? caseloadPage(service.db, { ...request.query, ...who, view: request.view })
+          : inboxPage(service.db, { ...request.query, ...serviceOf(c) }),
+      caseloadCounts(service.db, who),
       listPractices(service.db),
+      session.serviceId ? responseRuleOf(service.db, session.serviceId) : DEFAULT_RESPONSE_RULE,
     ]);
     return html(
-      <ListPage session={c.get('session')} page={page} request={request} params={params} practices={practices} />,
+      <ListPage
+        session={session}
+        page={page}
+        counts={counts}
+        request={request}
+        params={params}
+        practices={practices}
+        today={today}
+        dueSoon={rule.dueSoonWorkingDays}
+      />,
     );
   };
 }
@@ -117,34 +141,20 @@ function listHandler(service: Service) {
 /** One referral, its viewing audited; or why it is not there (never was, or its details were removed). */
 function referralHandler(service: Service) {
   return async (c: InboxContext) => {
-    const id = c.req.param('id') ?? '';
-    const { serviceId } = c.get('session');
-    const referral = UUID.test(id) ? await referralDetail(service.db, id.toLowerCase(), serviceId) : undefined;
+    const id = (c.req.param('id') ?? '').toLowerCase();
+    const detail = await caseOf(service, c);
     const removed =
-      !referral && UUID.test(id) ? await detailsRemovedAt(service.db, id.toLowerCase(), serviceId) : undefined;
+      !detail && UUID.test(id) ? await detailsRemovedAt(service.db, id, c.get('session').serviceId) : undefined;
     if (removed)
       return c.text(
         `This referral was closed, and its details were removed on ${nhsDateTime(removed.toISOString())} (retention). Its trail is in the audit.`,
         404,
       );
-    if (!referral) return c.text('No such referral.', 404);
-    const { linkWorker } = c.get('session');
-    const at = service.now();
-    await audit(service.db, {
-      at,
-      actor: linkWorker.username,
-      action: 'viewed-referral',
-      referralId: referral.id,
-      address: clientAddress(c),
-    });
-    return html(
-      <DetailPage
-        session={c.get('session')}
-        referral={referral}
-        today={ukDate(service.now())}
-        saved={c.req.query('saved') !== undefined}
-      />,
-    );
+    if (!detail) return c.text('No such referral.', 404);
+    await viewed(service, c, detail.id);
+    const saved = c.req.query('saved');
+    const words = saved === '' ? `Saved: ${STATUS_LABELS[detail.status]}. The referrer is told.` : savedWords(saved);
+    return detailPage(service, c, detail, words ? { saved: words } : {});
   };
 }
 
@@ -155,21 +165,12 @@ function decisionHandler(service: Service) {
     const session = c.get('session');
     const form = await c.req.parseBody();
     if (form.csrf !== session.csrfToken) return c.text('This form is out of date: reload the page.', 403);
-    const current = UUID.test(id) ? await referralDetail(service.db, id, session.serviceId) : undefined;
+    const current = await caseOf(service, c);
     if (!current) return c.text('No such referral.', 404);
     const entered = enteredDecision(form);
     const at = service.now().toISOString();
-    const page = (referral: ReferralDetail, problems: Problem[], status: 400 | 409) =>
-      html(
-        <DetailPage
-          session={session}
-          referral={referral}
-          today={ukDate(new Date(at))}
-          problems={problems}
-          form={entered}
-        />,
-        status,
-      );
+    const page = (detail: CaseDetail, problems: Problem[], status: 400 | 409) =>
+      detailPage(service, c, detail, { problems, form: entered }, status);
     const parsed = decisionSchema.safeParse({ ...entered, by: session.linkWorker.displayName, at });
     if (!parsed.success) return page(current, parsed.error.issues.map(decisionProblem), 400);
     const decision = parsed.data;
@@ -189,7 +190,7 @@ function decisionHandler(service: Service) {
     });
     if (result.kind === 'not-found') return c.text('No such referral.', 404);
     if (result.kind !== 'decided') {
-      const fresh = (await referralDetail(service.db, id, session.serviceId)) ?? current;
+      const fresh = (await caseOf(service, c)) ?? current;
       return page(fresh, [{ message: result.kind === 'stale' ? DECIDED_MEANWHILE : ALREADY_FINAL }], 409);
     }
     const actor = session.linkWorker.username;
@@ -207,7 +208,6 @@ function decisionHandler(service: Service) {
 }
 
 type Problem = { field?: string; message: string };
-type ReferralDetail = NonNullable<Awaited<ReturnType<typeof referralDetail>>>;
 
 const DECIDED_MEANWHILE =
   'Someone else recorded a decision on this referral while you had it open. Check it below, then decide again.';

@@ -11,10 +11,19 @@ import {
   saveCapacityHandler,
   saveDetailsHandler,
 } from './service-handlers';
+import {
+  accountStateHandler,
+  addLinkWorkerHandler,
+  linkWorkersHandler,
+  responseRuleHandler,
+  saveResponseRuleHandler,
+  teamAuditHandler,
+} from './team-handlers';
 
 /**
  * The service lead's pages, under the inbox's path so the inbox's session cookie reaches them: the service's details
- * and capacity, its agreed models and the proposals in flight. Same sign-in, CSP and CSRF checks as the inbox; a
+ * and capacity, its agreed models and the proposals in flight, its link workers' accounts and what each did, and its
+ * response-time rule. Same sign-in, CSP and CSRF checks as the inbox; a
  * larger body than the inbox's forms, for a model file.
  */
 export function serviceRoutes(service: Service) {
@@ -35,5 +44,12 @@ export function serviceRoutes(service: Service) {
   pages.post('/proposals/:id/send-back', decideHandler(service, 'send-back'));
   pages.get('/propose', proposeFormHandler(service));
   pages.post('/propose', proposeHandler(service));
+  pages.get('/link-workers', linkWorkersHandler(service));
+  pages.post('/link-workers', addLinkWorkerHandler(service));
+  pages.post('/link-workers/:username/disable', accountStateHandler(service, 'disable'));
+  pages.post('/link-workers/:username/enable', accountStateHandler(service, 'enable'));
+  pages.get('/response-rule', responseRuleHandler(service));
+  pages.post('/response-rule', saveResponseRuleHandler(service));
+  pages.get('/audit', teamAuditHandler(service));
   return pages;
 }

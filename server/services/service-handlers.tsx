@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { ukDate } from '../../domain/clock/uk-date';
 import type { Service } from '../context';
 import { html } from '../inbox/html';
+import { responseRuleOf } from '../store/caseload';
 import { listPractices } from '../store/practices';
 import { agreedVersions, proposalsFor, setCapacity, updateService } from '../store/services';
 import { CapacityPage } from './capacity-page';
@@ -18,16 +19,18 @@ const SAVED: Record<string, string> = {
   proposed: 'Proposed: the practice sees it in their options page, to agree or send back.',
   agreed: 'Agreed: the practice can refer under this version now.',
   'sent-back': 'Sent back: the practice sees your comment.',
+  'response-rule': 'Saved: the response times. Referrals from now on are due by them.',
 };
 
 /** The lead's page: the service, what waits for the lead, and every agreed version. */
 export function overviewHandler(service: Service) {
   return async (c: LeadContext) => {
     const led = c.get('led');
-    const [agreements, proposals, practices] = await Promise.all([
+    const [agreements, proposals, practices, rule] = await Promise.all([
       agreedVersions(service.db, led.id),
       proposalsFor(service.db, led.id),
       listPractices(service.db),
+      responseRuleOf(service.db, led.id),
     ]);
     const saved = SAVED[c.req.query('saved') ?? ''];
     return html(
@@ -38,6 +41,7 @@ export function overviewHandler(service: Service) {
         agreements={agreements}
         proposals={proposals}
         practices={practices}
+        rule={rule}
         {...(saved ? { saved } : {})}
       />,
     );

@@ -1,3 +1,4 @@
+import type { ResponseRule } from '../../domain/caseload/response-rule';
 import { nhsDate, nhsDateTime } from '../../domain/clock/nhs-date';
 import type { AgreedModel, Proposal } from '../../domain/service/agreement';
 import type { Service } from '../../domain/service/service';
@@ -13,6 +14,7 @@ type Props = {
   agreements: readonly AgreedModel[];
   proposals: readonly Proposal[];
   practices: readonly Practice[];
+  rule: ResponseRule;
   saved?: string;
 };
 
@@ -38,6 +40,19 @@ export function ServicePage(props: Props) {
       <p>
         <a href="/inbox/service/capacity">Change capacity</a>
       </p>
+
+      <h2>Link workers and response times</h2>
+      <p>
+        {`A decision within ${props.rule.decisionWorkingDays} working days; first contact within ${props.rule.firstContactWorkingDays}; flagged due soon ${props.rule.dueSoonWorkingDays} working days before.`}
+      </p>
+      <ul class="links">
+        <li>
+          <a href="/inbox/service/link-workers">Link workers: add, disable, and what each did</a>
+        </li>
+        <li>
+          <a href="/inbox/service/response-rule">Change response times</a>
+        </li>
+      </ul>
 
       <h2>Details</h2>
       <dl class="summary">

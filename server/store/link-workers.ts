@@ -170,7 +170,7 @@ export async function endSession(db: Queryable, id: string): Promise<void> {
 export type ServiceLinkWorker = LinkWorker & { role: LinkWorkerRole; disabled: boolean };
 
 /** The accounts of a service, for its lead: enabled first, then by name. */
-export async function serviceLinkWorkers(db: Queryable, serviceId: string): Promise<ServiceLinkWorker[]> {
+export async function linkWorkersOf(db: Queryable, serviceId: string): Promise<ServiceLinkWorker[]> {
   const rows = await db.query<{ username: string; display_name: string; role: LinkWorkerRole; disabled: boolean }>(
     `SELECT username, display_name, role, disabled_at IS NOT NULL AS disabled FROM link_worker WHERE service_id = $1
      ORDER BY disabled, display_name, username`,
@@ -184,22 +184,17 @@ export async function serviceLinkWorkers(db: Queryable, serviceId: string): Prom
   }));
 }
 
-/**
- * Enables a disabled account again, audited. With `serviceId` (a service lead's page), only an account of that
- * service. False when there is no such account or it was not disabled.
- */
-export async function enableLinkWorker(
+/** A lead enables a disabled account of their own service. False when it is not the service's or not disabled. */
+export async function enableServiceLinkWorker(
   db: Queryable,
-  username: string,
-  at: Date,
-  by = COMMAND_LINE,
-  serviceId?: string,
+  input: { serviceId: string; username: string; at: Date; by: string },
 ): Promise<boolean> {
   const rows = await db.query(
     `UPDATE link_worker SET disabled_at = NULL
-     WHERE username = $1 AND disabled_at IS NOT NULL AND ($2::text IS NULL OR service_id = $2) RETURNING username`,
-    [username, serviceId ?? null],
+     WHERE username = $1 AND disabled_at IS NOT NULL AND service_id = $2 RETURNING username`,
+    [input.username, input.serviceId],
   );
-  if (rows.length > 0) await audit(db, { at, actor: by, action: 'link-worker-enabled', detail: username });
+  if (rows.length > 0)
+    await audit(db, { at: input.at, actor: input.by, action: 'link-worker-enabled', detail: input.username });
   return rows.length > 0;
 }

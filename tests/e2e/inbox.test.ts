@@ -90,8 +90,11 @@ describe('the link worker’s inbox in a real browser', () => {
     await page.getByLabel('Note for the referrer').fill('Spoke to her daughter; happy to take a new referral later.');
     await page.getByRole('button', { name: 'Save decision' }).click();
     await page.getByText('Saved: Declined. The referrer is told.').waitFor();
-    expect(await page.locator('.history').textContent()).toContain(`Declined by ${LINK_WORKER.displayName} (rosa)`);
-    expect(await page.locator('.history').textContent()).toContain(`Reason: ${reason}`);
+    // The timeline, oldest first: the referral's arrival, then the decision with who made it and why.
+    const timeline = page.locator('ol.timeline li');
+    expect(await timeline.first().textContent()).toContain('Referral received');
+    expect(await timeline.last().textContent()).toContain(`Declined — ${LINK_WORKER.displayName}`);
+    expect(await timeline.last().textContent()).toContain(`Reason: ${reason}`);
 
     // The referrer's side: the practice's token reads the Task, as the extension's status poll does.
     const task = (await (await readTask(queue, referral.id, queue.tokens.L81001)).json()) as fhir4.Task;

@@ -25,16 +25,35 @@ describe('the protocol', () => {
       expect(definition.request.safeParse({ type: 'not-this' }).success).toBe(false);
       expect(definition.request.safeParse({ type }).success || type !== 'outbox:drain').toBe(true);
     }
-    expect(Object.keys(PROTOCOL)).toHaveLength(15);
+    expect(Object.keys(PROTOCOL)).toHaveLength(17);
+  });
+
+  it('takes from the pad how a check would end as counts only: nothing else rides along, and never a sent ending', () => {
+    const check = {
+      referralId: '0b8e2f4c-6a1d-4c3e-9f7a-2d5b8c1e0a93',
+      odsCode: 'L81001',
+      serviceId: 'kingsmead-connect',
+      modelVersion: 3,
+      ending: 'redirected',
+      route: 'NHS 111, option 2',
+    };
+    const request = PROTOCOL['pad:check-ended'].request;
+    expect(request.safeParse({ type: 'pad:check-ended', check }).success).toBe(true);
+    expect(request.safeParse({ type: 'pad:check-ended', check: { ...check, nhsNumber: '9434765919' } }).success).toBe(
+      false,
+    );
+    expect(request.safeParse({ type: 'pad:check-ended', check: { ...check, ending: 'sent-in-model' } }).success).toBe(
+      false,
+    );
   });
 
   it('asks the background only from our own pages: the pad for its outbox, any extension page to run it', () => {
     for (const [type, definition] of Object.entries(PROTOCOL)) {
-      if (definition.to !== 'background' || type === 'adapters-in-force') continue;
+      if (definition.to !== 'background' || type === 'adapter-for-page') continue;
       expect(definition.sender, type).toBe(type.startsWith('pad:') ? 'pad' : 'extension-page');
     }
-    // The adapters in force are asked for by our content scripts too.
-    expect(PROTOCOL['adapters-in-force'].sender).toBe('our-extension');
+    // The adapter for a page is asked for by our content scripts too.
+    expect(PROTOCOL['adapter-for-page'].sender).toBe('our-extension');
   });
 });
 

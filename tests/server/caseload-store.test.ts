@@ -11,17 +11,17 @@ import {
   caseDetail,
   caseloadCounts,
   caseloadPage,
+  disableServiceLinkWorker,
   fillResponseDue,
   responseRuleOf,
   setResponseRule,
 } from '../../server/store/caseload';
 import {
   addLinkWorker,
-  disableLinkWorker,
-  enableLinkWorker,
+  enableServiceLinkWorker,
   type LinkWorkerRole,
+  linkWorkersOf,
   type Session,
-  serviceLinkWorkers,
 } from '../../server/store/link-workers';
 import { removeClosedDetails } from '../../server/store/retention';
 import { minimalReferral, richReferral } from '../../test-support/fixtures/referrals';
@@ -311,14 +311,15 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the caseload
   it('lets a lead list, disable and enable their service’s link workers; a disabled one’s open cases go back to Unassigned', async () => {
     const id = await arrived();
     expect(await assign(queue.db, { referralId: id, to: 'ben', by: ben, at: now() })).toEqual({ kind: 'assigned' });
-    expect((await serviceLinkWorkers(queue.db, RIVERSIDE)).map((worker) => [worker.username, worker.disabled])).toEqual(
+    expect((await linkWorkersOf(queue.db, RIVERSIDE)).map((worker) => [worker.username, worker.disabled])).toEqual(
       expect.arrayContaining([
         ['ana', false],
         ['ben', false],
         ['lee', false],
       ]),
     );
-    const disable = (username: string) => disableLinkWorker(queue.db, username, now(), 'lee', RIVERSIDE);
+    const disable = (username: string) =>
+      disableServiceLinkWorker(queue.db, { serviceId: RIVERSIDE, username, at: now(), by: lee.linkWorker });
     expect(await disable('kit')).toBe(false);
     expect(await disable('ben')).toBe(true);
     expect(await disable('ben')).toBe(false);
@@ -329,10 +330,9 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the caseload
     expect(await assign(queue.db, { referralId: id, to: 'ben', by: lee, at: now() })).toMatchObject({
       kind: 'refused',
     });
-    expect((await serviceLinkWorkers(queue.db, RIVERSIDE)).find((worker) => worker.username === 'ben')?.disabled).toBe(
-      true,
-    );
-    const enable = (username: string) => enableLinkWorker(queue.db, username, now(), 'lee', RIVERSIDE);
+    expect((await linkWorkersOf(queue.db, RIVERSIDE)).find((worker) => worker.username === 'ben')?.disabled).toBe(true);
+    const enable = (username: string) =>
+      enableServiceLinkWorker(queue.db, { serviceId: RIVERSIDE, username, at: now(), by: 'lee' });
     expect(await enable('kit')).toBe(false);
     expect(await enable('ben')).toBe(true);
     const audited = await queue.db.query<{ action: string; detail: string }>(
