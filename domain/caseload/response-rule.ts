@@ -67,3 +67,8 @@ export function responseState(
 export function noResponseWords(serviceName: string, workingDays: number): string {
   return `No response yet from ${serviceName} — ${workingDays} working ${workingDays === 1 ? 'day' : 'days'}`;
 }
+
+/** What the GP's pad and the Task say once accepted with no first contact past the rule (days since it arrived). */
+export function noContactWords(serviceName: string, workingDays: number): string {
+  return `Accepted by ${serviceName} but no contact yet — ${workingDays} working ${workingDays === 1 ? 'day' : 'days'}`;
+}
