@@ -320,6 +320,11 @@ describe('working a case on its detail page', () => {
     const page = await text('connie', `${path}?saved=close`);
     expect(words(page)).toContain('Closed. The referrer is told the outcome.');
     expect(words(page)).toContain('Kingswood choir');
+    // The summary says how it closed, and leaves out the next action and the waiting list set while it was open.
+    const caseSummary = words(page.match(/<dl class="case-summary">[\s\S]*?<\/dl>/)?.[0] ?? '');
+    expect(caseSummary).toMatch(/Closed Completed — by Connie Ward, \d{1,2} \w{3} \d{4}, \d{2}:\d{2}/);
+    expect(caseSummary).not.toContain('Next action');
+    expect(caseSummary).not.toContain('Waiting list');
     expect(page).not.toContain(`action="${path}/note"`);
     expect((await post('connie', `${path}/note`, { 'note-text': 'One more thing' })).status).toBe(409);
     expect(listed(await text('connie', '/inbox?view=closed'))).toEqual([plain.id]);

@@ -478,4 +478,37 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the caseload
     const found = ((await search.json()) as fhir4.Bundle).entry?.[0]?.resource as fhir4.Task;
     expect(found.businessStatus?.text).toBe(task.businessStatus?.text);
   });
+
+  it('answers GET Task, accepted with no contact past the rule, with "no contact yet" until the person is reached', async () => {
+    const id = await arrived();
+    // By the queue's clock, as the tests have moved it: the events a minute after arrival.
+    const [row] = await queue.db.query<{ received: Date }>(
+      'SELECT received_at AS received FROM referral WHERE id = $1',
+      [id],
+    );
+    const at = new Date(new Date(row?.received ?? 0).getTime() + 60_000);
+    const add = (body: CaseEventBody, when: Date) =>
+      addCaseEvent(queue.db, { referralId: id, body, by: ana, at: when });
+    expect(await add({ kind: 'waiting-list', waiting: { expected: '2099-01-05' } }, at)).toMatchObject({
+      kind: 'added',
+    });
+    const read = async () =>
+      (await (
+        await fetch(`${queue.url}/fhir/Task/${id}`, { headers: { Authorization: `Bearer ${queue.tokens.L81001}` } })
+      ).json()) as fhir4.Task;
+    expect((await read()).businessStatus?.coding?.[0]?.code).toBe('waiting-list');
+    expect((await caseDetail(queue.db, id, RIVERSIDE))?.waitingExpected).toBe('2099-01-05');
+    queue.advance(30 * 86_400_000);
+    const late = await read();
+    expect(late.businessStatus?.coding?.[0]?.code).toBe('overdue');
+    expect(late.businessStatus?.text).toMatch(
+      /^Accepted by Riverside link workers but no contact yet — \d+ working days$/,
+    );
+    const reached = new Date(at.getTime() + 60_000);
+    const call = { at: reached.toISOString(), how: 'phone', outcome: 'reached' } as const;
+    expect(await add({ kind: 'attempt', attempt: call }, reached)).toMatchObject({ kind: 'added' });
+    expect((await read()).businessStatus?.coding?.[0]?.code).toBe('in-contact');
+    // Off the waiting list in the caseload too (the Waiting list view reads this column).
+    expect((await caseDetail(queue.db, id, RIVERSIDE))?.waitingExpected).toBeUndefined();
+  });
 });
