@@ -130,7 +130,7 @@ export function taskWithCase(task: fhir4.Task, c: CaseForTask): fhir4.Task {
 }
 
 /** What reading a Task needs besides the Task: when it arrived and was first contacted, the service's rule and name. */
-export type TaskReading = {
+type TaskReading = {
   receivedAt: string;
   firstContactAt?: string;
   rule: ResponseRule;
