@@ -165,6 +165,11 @@ describe('the caseload list', () => {
     const found = await text('connie', '/inbox?q=SP-C200-0000');
     expect(listed(found)).toEqual([plain.id]);
     expect(words(found)).toContain('1 referral matches');
+    // By name: the family name, or given and family, in any case, either apostrophe.
+    for (const name of ['o’neill-smith', "MARGARET O'Neill-Smith", '  Margaret   O’Neill-Smith '])
+      expect(listed(await text('connie', `/inbox?q=${encodeURIComponent(name)}`)), name).toEqual([flagged.id]);
+    expect(listed(await text('connie', '/inbox?q=Bloggs'))).toEqual([plain.id, another.id]);
+    expect(listed(await text('connie', '/inbox?q=Margaret'))).toEqual([]);
   });
 
   it('sends an assignment posted from another site, or with another session’s token, nowhere', async () => {
