@@ -144,7 +144,8 @@ export function caseEventHandler(service: Service, form: CaseForm) {
 /** Only back to the inbox's own pages: never a link off this site. */
 function backTo(posted: Record<string, unknown>, id: string): string {
   const back = typeof posted.back === 'string' ? posted.back : '';
-  return /^\/inbox(\?[^#\\]*)?$/.test(back) ? back : `/inbox/referrals/${id}?saved=assign`;
+  // A query as the list's own links write it (URL-encoded): no other path, host, fragment or line break.
+  return /^\/inbox(\?[\w%&=+.*~-]*)?$/.test(back) ? back : `/inbox/referrals/${id}?saved=assign`;
 }
 
 /** Assign to me (`to` = me), or a lead's choice of link worker or nobody (`to` = ''); audited by the store. */

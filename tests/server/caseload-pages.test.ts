@@ -154,6 +154,17 @@ describe('the caseload list', () => {
     expect(listed(mine)).toEqual([plain.id]);
     expect(words(mine)).toContain('Connie Ward');
     expect(tabs(mine)).toContain('Mine 1');
+    // Only back to the inbox's own pages.
+    for (const back of [
+      'https://example.org/',
+      '//example.org/inbox',
+      '/inbox?x=1\r\nSet-Cookie: a=b',
+      '/inbox/../fhir',
+    ]) {
+      const elsewhere = await post('kit', `/inbox/referrals/${another.id}/assign`, { to: 'me', back });
+      expect(elsewhere.headers.get('location'), back).toBe(`/inbox/referrals/${another.id}?saved=assign`);
+      expect((await post('kit', `/inbox/referrals/${another.id}/assign`, { to: '' })).status).toBe(303);
+    }
     // Kit's Mine is Kit's own.
     expect(listed(await text('kit', '/inbox?view=mine'))).toEqual([]);
   });
