@@ -12,15 +12,19 @@ import { addLinkWorker, linkWorkerCredentials } from './store/link-workers';
 import { openDb } from './store/open';
 import { addPractice, issueToken, listPractices, practiceForToken } from './store/practices';
 
-/** The demo's practice, token and link worker: one file, also read by the extension's demo settings. */
+const accountSchema = z.strictObject({
+  username: z.string().min(2),
+  displayName: z.string().min(1),
+  password: z.string().min(12),
+});
+
+/** The demo's practice, token, link worker and service lead: one file, also read by the extension's demo settings. */
 export const demoSettingsSchema = z.strictObject({
   practice: z.strictObject({ odsCode: odsCodeSchema, name: z.string().min(1) }),
   queue: z.strictObject({ endpoint: z.url(), token: z.string().min(20) }),
-  linkWorker: z.strictObject({
-    username: z.string().min(2),
-    displayName: z.string().min(1),
-    password: z.string().min(12),
-  }),
+  linkWorker: accountSchema,
+  /** The demo service's lead: its caseload's link workers, its response rule, its agreements and reports. */
+  serviceLead: accountSchema,
 });
 export type DemoSettings = z.output<typeof demoSettingsSchema>;
 
@@ -38,18 +42,23 @@ export const DEMO_DATA_DIR = '.data/demo-queue';
  * database that holds any (server/main.ts); only `npm start`'s queue, below, runs with them.
  */
 export async function demoCredentialsIn(db: Db): Promise<string[]> {
-  const { queue, linkWorker } = readDemoSettings();
+  const { queue, linkWorker, serviceLead } = readDemoSettings();
   const found: string[] = [];
   if (await practiceForToken(db, queue.token, new Date())) found.push('the demo practice token');
-  const account = await linkWorkerCredentials(db, linkWorker.username);
-  if (account && (await passwordMatches(account.passwordHash, linkWorker.password)))
-    found.push(`the link worker "${linkWorker.username}" with the demo password`);
+  for (const [who, demo] of [
+    ['link worker', linkWorker],
+    ['service lead', serviceLead],
+  ] as const) {
+    const account = await linkWorkerCredentials(db, demo.username);
+    if (account && (await passwordMatches(account.passwordHash, demo.password)))
+      found.push(`the ${who} "${demo.username}" with the demo password`);
+  }
   return found;
 }
 
 /**
  * The queue for `npm start`: the embedded database in `.data/demo-queue`, seeded (once) with the demo practice, its
- * token and a link worker account, served on the demo settings' port.
+ * token, a link worker and a service lead account, served on the demo settings' port.
  */
 export async function startDemoQueue(
   options: { dataDir?: string; port?: number } = {},
@@ -57,13 +66,15 @@ export async function startDemoQueue(
   const settings = readDemoSettings();
   const dataDir = options.dataDir ?? DEMO_DATA_DIR;
   const db = await openDb({ dataDir, role: 'serve' });
-  const { practice, queue, linkWorker } = settings;
+  const { practice, queue, linkWorker, serviceLead } = settings;
   if (!(await listPractices(db)).some((known) => known.odsCode === practice.odsCode)) await addPractice(db, practice);
   if (!(await practiceForToken(db, queue.token, new Date())))
     await issueToken(db, practice.odsCode, { label: 'demo', token: queue.token });
   const demoService = await seedDemoService(db, practice);
   if (!(await linkWorkerCredentials(db, linkWorker.username)))
     await addLinkWorker(db, { ...linkWorker, serviceId: demoService.id });
+  if (!(await linkWorkerCredentials(db, serviceLead.username)))
+    await addLinkWorker(db, { ...serviceLead, serviceId: demoService.id, role: 'service-lead' });
   const { hostname, port } = new URL(queue.endpoint);
   const readers = startReaders(DEFAULT_READERS);
   const commands = commandsFor(dataDir);

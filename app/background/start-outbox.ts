@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { type OutboxBadge, outboxBadge } from '../../domain/outbox/badge';
 import { deliveryWatch } from '../../domain/outbox/overdue';
-import { tell } from '../shared/messaging/ask';
+import { tell, tellEveryTab } from '../shared/messaging/ask';
 import { removeAbandonedDrafts } from '../shared/storage/drafts';
 import { loadSettings } from '../shared/storage/settings';
 import { outbox } from './outbox/db';
@@ -32,6 +32,7 @@ export function startOutbox(): (options?: Partial<RunOptions>) => void {
           db: outbox('relaxed'),
           queue: settings.queue,
           retentionDays: settings.retentionDays,
+          shareCounts: settings.shareCounts === true,
           fetch: (...args) => fetch(...args),
           now,
           random: Math.random,
@@ -45,6 +46,7 @@ export function startOutbox(): (options?: Partial<RunOptions>) => void {
       );
       // Open pads read their Sent referrals lists again (deliveries, refusals, the link workers' answers).
       tell('outbox:changed', {});
+      if (import.meta.env.FIREFOX) await tellEveryTab('outbox:changed', {});
       clearTimeout(timer);
       const wait = result.nextDueAt === undefined ? undefined : result.nextDueAt - now();
       if (wait !== undefined && wait < TIMER_LIMIT_MS) timer = setTimeout(trigger, Math.max(0, wait) + 50);

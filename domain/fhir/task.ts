@@ -1,7 +1,7 @@
 import type * as fhir4 from 'fhir/r4';
 import { z } from 'zod';
 import { type FhirProblem, zodProblems } from './problems';
-import { EXTENSIONS, SNOMED, SYSTEMS } from './systems';
+import { EXTENSIONS, SYSTEMS } from './systems';
 
 /** The referral's life as the link worker moves it on, in the referrer's words. */
 export const LINK_WORKER_STATUSES = [
@@ -73,11 +73,19 @@ export const TASK_STATUS = {
 } as const satisfies Record<Status, fhir4.Task['status']>;
 
 const REDIRECTED = { system: SYSTEMS.taskReason, code: 'redirected', display: 'Redirected to another service' };
+/**
+ * The service turning a referral away is not the person declining it: SNOMED CT's "Social prescribing declined" is for
+ * the person (NHS England's guidance), so a service's decline carries our own code, never that concept in the record.
+ */
+const DECLINED_BY_SERVICE = {
+  system: SYSTEMS.taskReason,
+  code: 'declined-by-service',
+  display: 'Declined by the social prescribing service',
+};
 
 function statusReason(decision: Omit<Decision, 'by' | 'at'>): fhir4.CodeableConcept | undefined {
   const text = decision.reason ? { text: decision.reason } : {};
-  if (decision.status === 'declined')
-    return { coding: [{ system: SYSTEMS.snomed, ...SNOMED.socialPrescribingDeclined }], ...text };
+  if (decision.status === 'declined') return { coding: [DECLINED_BY_SERVICE], ...text };
   if (decision.status === 'redirected')
     return {
       ...(decision.reason ? { extension: [{ url: EXTENSIONS.redirectReason, valueString: decision.reason }] } : {}),

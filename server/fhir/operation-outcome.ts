@@ -32,7 +32,9 @@ export function fhirJson(
   body: unknown,
   headers: Record<string, string> = {},
 ) {
-  return c.body(JSON.stringify(body), status, { 'Content-Type': FHIR_JSON, ...headers });
+  // A Task, a referral or a directory is never kept in a browser's HTTP cache: it holds patient data, and a Task read
+  // again must be the link worker's latest word, not a copy a heuristic kept fresh (OPEN-6 was partly this).
+  return c.body(JSON.stringify(body), status, { 'Content-Type': FHIR_JSON, 'Cache-Control': 'no-store', ...headers });
 }
 
 export function outcome(

@@ -1,7 +1,14 @@
 import type { Page } from 'puppeteer-core';
 import { readOutboxInPage } from '../browser/read-outbox';
 
-export type OutboxRow = { id: string; status: string; nhsNumber?: string; needs: string[] };
+export type OutboxRow = {
+  id: string;
+  status: string;
+  nhsNumber?: string;
+  needs: string[];
+  /** The link worker's status, once the background has read the referral's Task. */
+  linkWorker?: { status: string };
+};
 
 /**
  * The outbox rows as the background stored them in the extension's IndexedDB, read with the plain IndexedDB API from

@@ -47,11 +47,17 @@ describe('the link worker’s decision on the Task', () => {
     expect(statusOf(task)).toEqual({ ...decision, updatedAt: at });
   });
 
-  it('records a decline as a rejected Task with SNOMED CT “Social prescribing declined” and the reason as text', () => {
+  it('records a service’s decline as a rejected Task coded “declined by the service” (never SNOMED CT’s “Social prescribing declined”, which is the person’s), with the reason as text', () => {
     const task = applyDecision(requested, { status: 'declined', reason: 'No capacity until March.', by, at });
     expect(task.status).toBe('rejected');
     expect(task.statusReason).toEqual({
-      coding: [{ system: 'http://snomed.info/sct', code: '871711000000103', display: 'Social prescribing declined' }],
+      coding: [
+        {
+          system: 'https://social-prescribing-pad.org/fhir/CodeSystem/task-reason',
+          code: 'declined-by-service',
+          display: 'Declined by the social prescribing service',
+        },
+      ],
       text: 'No capacity until March.',
     });
     expect(task.lastModified).toBe(at);

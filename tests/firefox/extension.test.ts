@@ -144,6 +144,58 @@ describe('the extension in Firefox', () => {
     await page.close();
   });
 
+  it('shows a link worker’s decline in the framed pad of a tab in the background, told by the background (OPEN-6)', async () => {
+    await resetExtensionStorage(h, {
+      settings: { model: OPEN_PCN_MODEL, queue: { endpoint: `${queue.url}/fhir`, token: queue.token } },
+      referrer: REFERRER,
+    });
+    const { page, pad } = await openPadOnDemo();
+    await expect.poll(() => fieldValue(pad, '#pad-patient-given')).toBe('John');
+    await pad.click('button::-p-text(Physical activity)');
+    await pad.click('#pad-safety-no-to-rest');
+    await pad.click('#pad-consent-referral');
+    await pad.click('#pad-consent-sharing');
+    await pad.click('#pad-send');
+    await pad.waitForSelector('#pad-sent-title::-p-text(Saved — will be sent to)');
+    const outbox = await openExtensionPage(h, 'sidepanel.html');
+    await expect
+      .poll(async () => (await outboxRows(outbox)).find((row) => row.needs.includes('physical-activity'))?.status, {
+        timeout: 30_000,
+      })
+      .toBe('delivered');
+    const row = (await outboxRows(outbox)).find((each) => each.needs.includes('physical-activity'));
+    const reason = 'She already walks with the Tuesday group, which is the same offer.';
+    await queue.decline(row?.id ?? '', reason);
+
+    // The demo tab is in the background now (the extension page's tab is in front): the pad's own minute refresh does
+    // not run while hidden, so only the background's word after its poll can bring the decline to the framed pad.
+    await outbox.evaluate(() =>
+      (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime
+        .sendMessage({ type: 'outbox:refresh' })
+        .catch(() => undefined),
+    );
+    await expect
+      .poll(async () => (await outboxRows(outbox)).find((each) => each.id === row?.id)?.linkWorker?.status, {
+        timeout: 20_000,
+      })
+      .toBe('declined');
+    const reference = referralReference(row?.id ?? '');
+    await expect
+      .poll(
+        () =>
+          pad.evaluate(
+            (wanted) =>
+              [...document.querySelectorAll('.pad-sent-item')].find((item) => item.textContent?.includes(wanted))
+                ?.textContent ?? '',
+            reference,
+          ),
+        { timeout: 20_000 },
+      )
+      .toContain(`Declined: ${reason}`);
+    await outbox.close();
+    await page.close();
+  });
+
   it('saves a model on the options page, and the pad uses it', async () => {
     await resetExtensionStorage(h, { referrer: REFERRER });
     const options = await openExtensionPage(h, 'options.html');

@@ -187,13 +187,14 @@ describe('npm start’s queue, on the embedded database in a data directory', ()
     }
     // `serve` will not run on it: the demo's token and password are published.
     await expect(serve({ QUEUE_DATA_DIR: dir })).rejects.toThrow(
-      /accepts credentials anyone can read in demo\/demo-settings.json: the demo practice token and the link worker "demo" with the demo password/,
+      /accepts credentials anyone can read in demo\/demo-settings.json: the demo practice token and the link worker "demo" with the demo password and the service lead "lead" with the demo password/,
     );
     const db = await openDb({ dataDir: dir });
     try {
       const count = async (table: string) =>
         (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]?.n;
-      expect([await count('practice'), await count('practice_token'), await count('link_worker')]).toEqual([1, 1, 1]);
+      // Seeded once: one practice, one token, the link worker and the service lead.
+      expect([await count('practice'), await count('practice_token'), await count('link_worker')]).toEqual([1, 1, 2]);
       expect(await count('referral')).toBe(2);
     } finally {
       await db.close();

@@ -23,6 +23,20 @@ export function tell<T extends Told>(type: T, payload: Payload<T>): void {
   void quietly(() => browser.runtime.sendMessage({ ...payload, type }));
 }
 
+/**
+ * Tells every frame of every tab, best effort: Firefox's framed pad has only a content script's reach (A5) and hears the
+ * background only through its tab, never through `runtime.sendMessage` (OPEN-6). Content scripts ignore what they
+ * have no handler for; no web page can hear it.
+ */
+export async function tellEveryTab<T extends Told>(type: T, payload: Payload<T>): Promise<void> {
+  const tabs = ((await quietly(() => browser.tabs.query({}))) ?? []) as { id?: number }[];
+  await Promise.all(
+    tabs.flatMap((tab) =>
+      tab.id === undefined ? [] : [quietly(() => browser.tabs.sendMessage(tab.id as number, { ...payload, type }))],
+    ),
+  );
+}
+
 /** Tells the content script in a tab's top frame, best effort. */
 export async function tellTab<T extends Told>(tabId: number, type: T, payload: Payload<T>): Promise<void> {
   await quietly(() => browser.tabs.sendMessage(tabId, { ...payload, type }, { frameId: 0 }));
