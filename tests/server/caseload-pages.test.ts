@@ -319,6 +319,14 @@ describe('working a case on its detail page', () => {
     expect(await events(plain.id)).toBe(before);
   });
 
+  it('refuses a case form with another session’s token or none (403), and stores nothing', async () => {
+    const before = await events(plain.id);
+    const kitToken = await csrfFrom(queue, cookies.kit ?? '');
+    expect((await post('connie', `${path}/note`, { 'note-text': 'Forged' }, kitToken)).status).toBe(403);
+    expect((await post('connie', `${path}/note`, { 'note-text': 'Forged' }, '')).status).toBe(403);
+    expect(await events(plain.id)).toBe(before);
+  });
+
   it('closes the case with ONS4 scores at start and end, some skipped; then only the record remains', async () => {
     const response = await post('connie', `${path}/close`, {
       'close-reason': 'completed',
