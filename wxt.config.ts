@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
+import { minify } from 'terser';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 /** `npm start`'s build (scripts/start.mjs): the example model seeded (app/pad/demo-seed.ts), in a folder of its own. */
@@ -25,6 +27,12 @@ export default defineConfig({
       const alias = (config.resolve?.alias ?? {}) as Record<string, string>;
       delete alias['wxt/browser'];
       alias['wxt/utils/content-script-context'] = resolve(import.meta.dirname, 'app/content/script-context.ts');
+      // WXT's start-up wrapper logs a crash through its own logger, which prints nothing in a production build; its
+      // calls are kept only because their spread arguments might have side effects. Marked pure, the logger goes.
+      config.build ??= {};
+      config.build.rollupOptions ??= {};
+      config.build.rollupOptions.treeshake = { manualPureFunctions: ['logger.error'] };
+      config.plugins = [...(config.plugins ?? []), terserPass()];
     },
     // The practice content script is built either way: the options page registers it for each champion's adapter.
     'build:manifestGenerated': (_wxt, manifest) => {
@@ -68,3 +76,21 @@ export default defineConfig({
     ],
   },
 });
+
+/**
+ * The content script runs in every practice page, so its size is a goal (`npm run bench -- practice`): after the
+ * build's own minifier, terser compresses it again (three passes, none of terser's unsafe options), which saves about
+ * 180 bytes gzipped that neither minifier finds alone.
+ */
+function terserPass(): Plugin {
+  return {
+    name: 'content-script-terser-pass',
+    async generateBundle(_, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const { code } = await minify(chunk.code, { compress: { passes: 3 }, mangle: true, ecma: 2020 });
+        if (code) chunk.code = code;
+      }
+    },
+  };
+}

@@ -1,3 +1,5 @@
+import { BUILT_IN_ADAPTERS } from '../../domain/adapters/built-in';
+import { adapterFor } from '../../domain/adapters/match-pattern';
 import { referralSchema } from '../../domain/referral/referral';
 import { type Handlers, receive } from '../shared/messaging/receive';
 import { loadSettings } from '../shared/storage/settings';
@@ -20,15 +22,18 @@ const refreshNow = () => refreshDirectory({ fetch: (...args) => fetch(...args), 
 
 /**
  * Everything the background answers (app/shared/messaging/protocol.ts has each message's sender rule, checked before
- * these run): the content script's adapters (policy and stored values parsed here, so the content script carries no
- * parser of its own); the pad's outbox work — Send, answered once the row is committed; whether the outbox can store referrals
- * at all; the Sent referrals lists; Send again — and our pages' asks to drain, refresh or send now the network is back.
+ * these run): the adapter for a content script's page (policy and stored values parsed here and matched against the
+ * sender's URL, so the content script carries no parser, no built-in adapters and no match patterns); the pad's outbox
+ * work — Send, answered once the row is committed; whether the outbox can store referrals at all; the Sent referrals
+ * lists; Send again — and our pages' asks to drain, refresh or send now the network is back.
  * A referral enqueued or sent again is drained at once. Our pages may ask for the practice's directory to be fetched now.
  */
 export function backgroundHandlers({ db = outbox(), run, refresh = refreshNow }: AnswerDeps): Handlers<'background'> {
   const failed = (error: unknown) => ({ ok: false as const, message: (error as Error).message });
   return {
-    'adapters-in-force': async () => (await loadSettings()).adapters,
+    // The policy's adapters, or else the champion's, before the built-in ones (the generic one matches any page).
+    'adapter-for-page': async (_, sender) =>
+      adapterFor([...(await loadSettings()).adapters, ...BUILT_IN_ADAPTERS], sender.url ?? '') ?? null,
     'pad:enqueue': async ({ referral }) => {
       // Parsed here, at the outbox's boundary, to say where a referral is wrong.
       const parsed = referralSchema.safeParse(referral);

@@ -9,12 +9,10 @@
  */
 import { browser } from 'wxt/browser';
 import type { Adapter } from '../../domain/adapters/adapter';
-import { BUILT_IN_ADAPTERS } from '../../domain/adapters/built-in';
-import { adapterFor } from '../../domain/adapters/match-pattern';
 import type { PatientContext } from '../../domain/adapters/patient-context';
 import { readPatient } from '../../domain/adapters/read-patient';
 import type { Message } from '../shared/messaging/protocol';
-import { isFromPad, type Sender, senderPasses } from '../shared/messaging/sender';
+import { isFromOurExtension, isFromPad, type Sender } from '../shared/messaging/sender';
 import {
   CONTENT_SCRIPT_SENDERS,
   type ContentScriptHandlers,
@@ -36,13 +34,12 @@ const SHORTCUT = { code: 'KeyS', altKey: true, shiftKey: true, ctrlKey: false, m
 const SAME_PRESS_MS = 400;
 type Route = 'command' | 'page-key' | 'pad-key';
 
-/** Runs the content script with the policy's or the champion's adapters (the background's) before the built-in ones. */
+/** Runs the content script with the adapter the background chose for this page, if any. */
 export async function runPracticeContentScript(): Promise<void> {
   const isolatedWorld = globalThis as { socialPrescribingPadRunning?: boolean };
   if (isolatedWorld.socialPrescribingPadRunning) return;
   isolatedWorld.socialPrescribingPadRunning = true;
-  const [inForce, layout] = await Promise.all([adaptersInForce(), loadSidebarLayout(location.origin)]);
-  const adapter = adapterFor([...inForce, ...BUILT_IN_ADAPTERS], location.href);
+  const [adapter, layout] = await Promise.all([adapterForPage(), loadSidebarLayout(location.origin)]);
   if (adapter) runWithAdapter(adapter, layout);
 }
 
@@ -114,34 +111,36 @@ function isShortcut(event: KeyboardEvent): boolean {
 
 /**
  * The content script's handler map: each message parsed by hand (no zod here), its sender checked by the protocol's
- * rule. A refused sender is ignored, except that `confirm-frame` is answered "not confirmed" (as the protocol's refusal).
- * Every answer is ready at once, so it goes by `sendResponse`: the same in Chromium and Firefox without the
- * webextension-polyfill, which this script does not bundle (wxt.config.ts).
+ * rule (only our extension's contexts, and for most messages only our pad: the two rules its messages have, checked
+ * here without the other rules' code). A refused sender is ignored, except that `confirm-frame` is answered "not
+ * confirmed" (as the protocol's refusal). Every answer is ready at once, so it goes by `sendResponse`: the same in
+ * Chromium and Firefox without the webextension-polyfill, which this script does not bundle (wxt.config.ts).
  */
 function answerMessages(handlers: ContentScriptHandlers): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender: Sender, sendResponse: (answer: unknown) => void) => {
     const message = readToContentScript(raw);
-    const receiving = { runtimeId: browser.runtime.id };
-    if (!message || !senderPasses('our-extension', sender, receiving)) return;
-    if (!senderPasses(CONTENT_SCRIPT_SENDERS[message.type], sender, receiving)) {
+    const runtimeId = browser.runtime.id;
+    if (!message || !isFromOurExtension(sender, runtimeId)) return;
+    const fromPad = isFromPad(sender, runtimeId);
+    if (CONTENT_SCRIPT_SENDERS[message.type] === 'pad' && !fromPad) {
       if (message.type === 'confirm-frame') sendResponse({ confirmed: false });
       return;
     }
     const handler = handlers[message.type] as (message: unknown, fromPad: boolean) => unknown;
-    const answer = handler(message, isFromPad(sender, receiving.runtimeId));
+    const answer = handler(message, fromPad);
     if (answer !== undefined) sendResponse(answer);
   });
 }
 
 /**
- * The policy's adapters, or else the champion's, as the background parsed them (zod, at storage's boundary): the
- * content script asks rather than reading storage itself, so it carries no second parser. None when the background
- * does not answer: the built-in adapters still apply.
+ * The adapter for this page, chosen by the background (app/background/answers.ts) from the policy's adapters, or else
+ * the champion's (parsed there with zod), then the built-in ones: the content script carries none of them, no parser
+ * and no match patterns, to stay small in every practice page. None when the background does not answer.
  */
-async function adaptersInForce(): Promise<Adapter[]> {
-  const message: Message<'adapters-in-force'> = { type: 'adapters-in-force' };
-  const reply: unknown = await browser.runtime.sendMessage(message).catch(() => undefined);
-  return Array.isArray(reply) ? reply : [];
+async function adapterForPage(): Promise<Adapter | null> {
+  const message: Message<'adapter-for-page'> = { type: 'adapter-for-page' };
+  const reply: unknown = await browser.runtime.sendMessage(message).catch(() => null);
+  return typeof reply === 'object' ? (reply as Adapter | null) : null;
 }
 
 function tellExtensionPages(context: PatientContext | null): void {

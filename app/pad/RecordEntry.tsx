@@ -1,8 +1,20 @@
 import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 
-/** The text for the clinical record, selectable and copied with one press. */
-export function RecordEntry({ text }: { text: string }) {
+/** The text for the clinical record, selectable and copied with one press (`id` tells one entry from another). */
+export function RecordEntry({
+  text,
+  id = 'pad-record-entry',
+  label = 'For the clinical record',
+  copyLabel = 'Copy for the record',
+  rows = 10,
+}: {
+  text: string;
+  id?: string;
+  label?: string;
+  copyLabel?: string;
+  rows?: number;
+}) {
   const area = useRef<HTMLTextAreaElement>(null);
   const copied = useSignal<string | undefined>(undefined);
   const copy = async () => {
@@ -16,10 +28,10 @@ export function RecordEntry({ text }: { text: string }) {
   };
   return (
     <div class="pad-field pad-record-entry">
-      <label for="pad-record-entry">For the clinical record</label>
-      <textarea id="pad-record-entry" class="pad-textarea" readOnly rows={10} value={text} ref={area} />
+      <label for={id}>{label}</label>
+      <textarea id={id} class="pad-textarea" readOnly rows={rows} value={text} ref={area} />
       <button type="button" class="pad-button pad-button--secondary" onClick={() => void copy()}>
-        Copy for the record
+        {copyLabel}
       </button>
       <p class="pad-hint" role="status">
         {copied.value ?? ''}

@@ -1,9 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { startOfToday, startOfWeek } from '../../domain/clock/day-start';
 import { nhsDateTime } from '../../domain/clock/nhs-date';
 import type { DeliveryWatch } from '../../domain/outbox/overdue';
-import { sentReferralView } from '../../domain/outbox/sent-wording';
+import { type SentReferralView, sentReferralView } from '../../domain/outbox/sent-wording';
+import { outcomeRecordEntry } from '../../domain/record-entry/outcome-entry';
+import { RecordEntry } from './RecordEntry';
 import { type SentList, sendAgain, useSentReferrals } from './use-sent-referrals';
 
 /**
@@ -58,6 +60,7 @@ export function SentReferralList({
                     <strong>{view.state}</strong>
                     {view.detail && <span>: {view.detail}</span>}
                   </p>
+                  {view.closing && <ClosedOutcome id={view.id} reference={view.reference} closing={view.closing} />}
                   {view.canSendAgain && (
                     <button
                       type="button"
@@ -76,6 +79,35 @@ export function SentReferralList({
         {problem && <p class="pad-error-message">{problem}</p>}
       </div>
     </section>
+  );
+}
+
+/** A closed case: the link worker's summary, and the outcome's entry for the record (folded: the list stays short). */
+function ClosedOutcome({
+  id,
+  reference,
+  closing,
+}: {
+  id: string;
+  reference: string;
+  closing: NonNullable<SentReferralView['closing']>;
+}) {
+  // The same referral can be in both lists (this patient's and the practice's): each entry needs its own id.
+  const entryId = `pad-outcome-entry-${useId()}`;
+  return (
+    <>
+      {closing.summary && <p class="pad-sent-summary">Summary from the link worker: {closing.summary}</p>}
+      <details class="pad-sent-outcome">
+        <summary>Outcome for the clinical record ({reference})</summary>
+        <RecordEntry
+          id={entryId}
+          label={`Outcome of ${reference} for the clinical record`}
+          copyLabel="Copy the outcome for the record"
+          rows={8}
+          text={outcomeRecordEntry(id, closing)}
+        />
+      </details>
+    </>
   );
 }
 

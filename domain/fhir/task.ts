@@ -103,7 +103,8 @@ export function applyDecision(
   task: fhir4.Task,
   decision: { status: Status; reason?: string; note?: string; redirectTo?: string; by: string; at: string },
 ): fhir4.Task {
-  const { statusReason: _previousReason, owner: _previousOwner, ...rest } = task;
+  // A final decision ends the case: where it stood before (assigned, on the waiting list) no longer says anything.
+  const { statusReason: _previousReason, owner: _previousOwner, businessStatus, ...rest } = task;
   const reason = statusReason(decision);
   const notes = [
     ...(task.note ?? []),
@@ -111,6 +112,7 @@ export function applyDecision(
   ];
   return {
     ...rest,
+    ...(businessStatus && !isFinal(decision.status) ? { businessStatus } : {}),
     status: TASK_STATUS[decision.status],
     ...(reason ? { statusReason: reason } : {}),
     ...(decision.status === 'requested' ? {} : { owner: { display: decision.by } }),

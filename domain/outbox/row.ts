@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type fhir4, LINK_WORKER_STATUSES } from '../fhir';
+import { messageBackSchema } from '../fhir/read-message-back';
 
 /**
  * queued: waiting to be sent (or to be retried); sending: claimed by a drain until `leaseUntil`;
@@ -51,6 +52,8 @@ export const outboxRowSchema = z.object({
   serviceRequestId: z.string().optional(),
   taskId: z.string().optional(),
   linkWorker: linkWorkerStatusSchema.optional(),
+  /** What the service says of the case (where it stands, no response yet, the outcome at closing), as last read. */
+  messageBack: messageBackSchema.optional(),
   /** When the Task is next polled; absent once the link worker's status is final. */
   pollAt: z.number().optional(),
   polls: z.number().int().min(0),

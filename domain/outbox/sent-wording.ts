@@ -1,6 +1,8 @@
 import { ukTime } from '../clock/nhs-date';
+import type { MessageBack } from '../fhir/read-message-back';
 import { needLabel } from '../referral/needs';
 import { referralReference } from '../referral/reference';
+import { closedWords } from './message-back-words';
 import { type DeliveryWatch, notDeliveredReason } from './overdue';
 import type { OutboxRow } from './row';
 
@@ -21,6 +23,8 @@ export type SentReferralView = {
    * outbox goes on trying it anyway).
    */
   canSendAgain: boolean;
+  /** Closed by the service: the outcome as the message back gave it (for the record entry), and its summary. */
+  closing?: NonNullable<MessageBack['closing']>;
 };
 
 /** One outbox row as the pad's Sent referrals list shows it, `now` and by the practice's `watch` setting. */
@@ -57,8 +61,22 @@ export function sentReferralView(row: OutboxRow, now: number, watch: DeliveryWat
       };
     }
     case 'delivered':
-      return { ...base, ...linkWorkerWords(row.linkWorker) };
+      return { ...base, ...deliveredWords(row) };
   }
+}
+
+/**
+ * What the service has said: the outcome once the case is closed; while no decision is made past the service's rule,
+ * that there is no response yet (it needs the GP's attention); else the link worker's status, with where the case
+ * stands when there is no note.
+ */
+function deliveredWords(row: OutboxRow): Pick<SentReferralView, 'state' | 'detail' | 'closing'> & { attention?: true } {
+  const back = row.messageBack;
+  if (back?.closing) return { ...closedWords(back.closing), closing: back.closing };
+  const status = row.linkWorker?.status ?? 'requested';
+  if (back?.state?.code === 'overdue' && status === 'requested') return { state: back.state.text, attention: true };
+  const words = linkWorkerWords(row.linkWorker);
+  return words.detail === undefined && back?.state ? { ...words, detail: back.state.text } : words;
 }
 
 function linkWorkerWords(lw: OutboxRow['linkWorker']): { state: string; detail?: string } {

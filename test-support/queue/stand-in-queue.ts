@@ -18,6 +18,8 @@ export type StandInQueue = {
   /** Referrals stored, by referral id: one each, however often they were sent. */
   stored: Map<string, { bundle: fhir4.Bundle; taskId: string; serviceRequestId: string }>;
   decide: (referralId: string, decision: Parameters<typeof applyDecision>[1]) => void;
+  /** Changes a referral's Task as the real queue would (a case event through taskWithCase, GET through taskAsRead). */
+  changeTask: (referralId: string, change: (task: fhir4.Task) => fhir4.Task) => void;
   close: () => Promise<void>;
 };
 
@@ -74,6 +76,12 @@ export async function startStandInQueue({ port = 0, token = 'practice-token-L810
     sendText(response, 200, answer);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const changeTask: StandInQueue['changeTask'] = (referralId, change) => {
+    const taskId = stored.get(referralId)?.taskId;
+    const task = taskId && tasks.get(taskId);
+    if (!taskId || !task) throw new Error(`The stand-in queue has no referral ${referralId}.`);
+    tasks.set(taskId, change(task));
+  };
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
   return {
@@ -82,12 +90,8 @@ export async function startStandInQueue({ port = 0, token = 'practice-token-L810
     posts,
     created,
     stored,
-    decide(referralId, decision) {
-      const taskId = stored.get(referralId)?.taskId;
-      const task = taskId && tasks.get(taskId);
-      if (!taskId || !task) throw new Error(`The stand-in queue has no referral ${referralId}.`);
-      tasks.set(taskId, applyDecision(task, decision));
-    },
+    decide: (referralId, decision) => changeTask(referralId, (task) => applyDecision(task, decision)),
+    changeTask,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -45,6 +45,17 @@ beforeAll(() => {
   r4Problems(requested);
 }, 60_000);
 
+/** Where a value holds an empty array, object or string (FHIR JSON has none). */
+function emptyParts(value: unknown, path = ''): string[] {
+  if (Array.isArray(value))
+    return value.length === 0 ? [path] : value.flatMap((item, index) => emptyParts(item, `${path}[${index}]`));
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    return entries.length === 0 ? [path] : entries.flatMap(([key, item]) => emptyParts(item, `${path}.${key}`));
+  }
+  return value === '' ? [path] : [];
+}
+
 function codeOf(concept: fhir4.CodeableConcept | undefined, system: string) {
   return concept?.coding?.find((coding) => coding.system === system)?.code;
 }
@@ -82,6 +93,15 @@ describe('the Task as the case moves on', () => {
     expect(task.owner).toEqual({ display: 'Lee Morgan' });
     expect(task.note).toEqual(accepted.note);
     expect(r4Problems(task)).toEqual([]);
+  });
+
+  it('keeps where the case stands through an acceptance, and drops it at a final decision', () => {
+    const assigned = taskWithCase(requested, { ...open, assignedName: 'Sam Patel' });
+    const accepted = applyDecision(assigned, { status: 'accepted', by: 'Sam Patel', at });
+    expect(accepted.businessStatus).toEqual(assigned.businessStatus);
+    const declined = applyDecision(assigned, { status: 'declined', reason: 'Out of area.', by: 'Sam Patel', at });
+    expect(declined.businessStatus).toBeUndefined();
+    expect(readMessageBack(declined)).toEqual({});
   });
 
   it('changes nothing it is given', () => {
@@ -159,6 +179,16 @@ describe('the message back at closing', () => {
     // Only a verified SNOMED CT concept is ever sent, and only for its own reason.
     expect(codeOf(reasonTask.statusReason, SYSTEMS.snomed)).toBe(closingConcept(input.reason)?.code);
     expect(readMessageBack(reasonTask).closing?.reason).toBe(input.reason);
+  });
+
+  it('has no empty array, object or string, however little was recorded (every question skipped)', () => {
+    const little = closingSchema.parse({
+      reason: 'did-not-engage',
+      wellbeing: { start: { kind: 'ons4' }, end: { kind: 'swemwbs', items: Array(7).fill(undefined) } },
+    });
+    const sparse = taskWithCase(requested, { ...open, closing: little });
+    expect(emptyParts(JSON.parse(JSON.stringify(sparse)))).toEqual([]);
+    expect(r4Problems(sparse)).toEqual([]);
   });
 
   it('files a patient’s decline as SNOMED CT “Social prescribing declined”', () => {

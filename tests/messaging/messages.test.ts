@@ -49,11 +49,11 @@ describe('the protocol', () => {
 
   it('asks the background only from our own pages: the pad for its outbox, any extension page to run it', () => {
     for (const [type, definition] of Object.entries(PROTOCOL)) {
-      if (definition.to !== 'background' || type === 'adapters-in-force') continue;
+      if (definition.to !== 'background' || type === 'adapter-for-page') continue;
       expect(definition.sender, type).toBe(type.startsWith('pad:') ? 'pad' : 'extension-page');
     }
-    // The adapters in force are asked for by our content scripts too.
-    expect(PROTOCOL['adapters-in-force'].sender).toBe('our-extension');
+    // The adapter for a page is asked for by our content scripts too.
+    expect(PROTOCOL['adapter-for-page'].sender).toBe('our-extension');
   });
 });
 

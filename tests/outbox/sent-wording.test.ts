@@ -58,3 +58,72 @@ describe('sent referral in the GP words', () => {
     expect(view).toMatchObject({ state, detail });
   });
 });
+
+describe('the message back in the GP’s words', () => {
+  const at = '2027-03-03T14:30:00.000Z';
+  const delivered = (messageBack: OutboxRow['messageBack'], status: 'requested' | 'accepted' | 'completed') =>
+    row({ status: 'delivered', linkWorker: { status, updatedAt: at }, messageBack });
+  const closing = (changes: object) => ({
+    reason: 'completed' as const,
+    words: 'Completed',
+    by: 'Sam Patel',
+    at,
+    connectedTo: [],
+    needsMet: [],
+    wellbeing: {},
+    ...changes,
+  });
+
+  it.each([
+    [closing({}), 'Closed — completed by Sam Patel on 3 March 2027', undefined],
+    [
+      closing({
+        connectedTo: [
+          { kind: 'group', name: 'Kingsmead Walking Group' },
+          { kind: 'activity', name: 'gardening' },
+          { kind: 'service', name: 'Citizens Advice' },
+          { kind: 'other', name: 'a befriender' },
+        ],
+        needsMet: ['loneliness', 'money-debt'],
+      }),
+      'Closed — completed by Sam Patel on 3 March 2027',
+      'joined Kingsmead Walking Group; took up gardening; connected with Citizens Advice; a befriender; needs met: Loneliness or isolation, Money and debt',
+    ],
+    [
+      closing({ reason: 'unable-to-contact', words: 'Unable to contact after 3 attempts', by: undefined }),
+      'Closed — unable to contact after 3 attempts (3 March 2027)',
+      undefined,
+    ],
+    [
+      closing({ reason: 'referred-elsewhere', words: 'Referred elsewhere: Citizens Advice' }),
+      'Closed — referred elsewhere: Citizens Advice (Sam Patel, 3 March 2027)',
+      undefined,
+    ],
+    [
+      closing({ wellbeing: { end: { kind: 'ons4', lifeSatisfaction: 7 } } }),
+      'Closed — completed by Sam Patel on 3 March 2027',
+      'at the end ONS4: life satisfaction 7/10; worthwhile, happiness, anxiety skipped',
+    ],
+  ] as const)('%#: a closed case says how, who and when, and what came of it', (closed, state, detail) => {
+    const view = sentReferralView(delivered({ closing: closed }, 'completed'), NOW, WATCH);
+    expect(view).toMatchObject({ state, attention: false, closing: closed });
+    expect(view.detail).toBe(detail);
+  });
+
+  it('an undecided referral past the service’s rule needs attention, in the service’s words', () => {
+    const text = 'No response yet from Kingsmead Connect — 12 working days';
+    const view = sentReferralView(delivered({ state: { code: 'overdue', text } }, 'requested'), NOW, WATCH);
+    expect(view).toMatchObject({ state: text, attention: true });
+  });
+
+  it('says where an open case stands when the link worker left no note', () => {
+    const text = 'On the waiting list: expected by 5 April 2027';
+    const view = sentReferralView(delivered({ state: { code: 'waiting-list', text } }, 'accepted'), NOW, WATCH);
+    expect(view).toMatchObject({ state: 'Accepted', detail: text, attention: false });
+    const assigned = { state: { code: 'assigned', text: 'Assigned to Sam Patel' } } as const;
+    expect(sentReferralView(delivered(assigned, 'requested'), NOW, WATCH)).toMatchObject({
+      state: 'Delivered — awaiting the link worker',
+      detail: 'Assigned to Sam Patel',
+    });
+  });
+});

@@ -4,6 +4,9 @@ import { enqueueReferral } from '../../app/background/outbox/enqueue';
 import { redactDelivered } from '../../app/background/outbox/retention';
 import { runOutbox } from '../../app/background/outbox/run';
 import { pollStatuses } from '../../app/background/outbox/status';
+import { closingSchema } from '../../domain/caseload/case';
+import { SYSTEMS } from '../../domain/fhir';
+import { taskWithCase } from '../../domain/fhir/message-back';
 import { type StandInQueue, startStandInQueue } from '../../test-support/queue/stand-in-queue';
 import { aReferral, clock, drainer, freshOutbox } from './support';
 
@@ -105,5 +108,68 @@ describe('retention', () => {
     await runOutbox({ ...deps, retentionDays: 3 });
     expect((await row())?.redactedAt).toBe(time.now());
     expect(await db.referrals.count()).toBe(1);
+  });
+});
+
+describe('the message back', () => {
+  const closing = closingSchema.parse({
+    reason: 'completed',
+    connectedTo: [{ kind: 'group', name: 'Kingsmead Walking Group' }],
+    summary: 'Walks with the group on Tuesdays.',
+    wellbeing: { start: { kind: 'ons4', lifeSatisfaction: 4 }, end: { kind: 'ons4', lifeSatisfaction: 7 } },
+  });
+  const at = '2027-03-03T14:30:00.000Z';
+
+  it('keeps where the case stands, and the outcome read by the poll that finds the Task closed (the last poll)', async () => {
+    const { time, deps, referral, row } = await delivered();
+    queue.changeTask(referral.id, (task) =>
+      taskWithCase(task, { status: 'accepted', attempts: 1, waiting: { expected: '2027-04-05' }, at }),
+    );
+    time.advance(30_000);
+    expect(await pollStatuses(deps)).toBe(1);
+    expect((await row())?.messageBack).toEqual({
+      state: { code: 'waiting-list', text: 'On the waiting list: expected by 5 April 2027' },
+    });
+
+    queue.changeTask(referral.id, (task) =>
+      taskWithCase(task, { status: 'completed', attempts: 2, closing, closedBy: 'Sam Patel', at }),
+    );
+    expect(await pollStatuses(deps, { everything: true })).toBe(1);
+    const closed = await row();
+    expect(closed?.pollAt).toBeUndefined();
+    expect(closed?.linkWorker?.status).toBe('completed');
+    expect(closed?.messageBack?.closing).toMatchObject({
+      reason: 'completed',
+      by: 'Sam Patel',
+      connectedTo: closing.connectedTo,
+      summary: closing.summary,
+      wellbeing: closing.wellbeing,
+    });
+    // Kept after the retention period, but for the summary (free text that may name the person).
+    time.advance(8 * DAY);
+    await redactDelivered(deps.db, time.now(), 7);
+    expect((await row())?.messageBack?.closing).toMatchObject({ reason: 'completed', by: 'Sam Patel' });
+    expect((await row())?.messageBack?.closing?.summary).toBeUndefined();
+  });
+
+  it('goes on polling a referral with no decision, and keeps the overdue words when the service gives them', async () => {
+    const { time, deps, referral, row } = await delivered();
+    for (let poll = 0; poll < 12; poll++) {
+      time.advance(DAY);
+      await pollStatuses(deps);
+    }
+    expect((await row())?.pollAt).toBeGreaterThan(time.now());
+    const words = 'No response yet from Kingsmead Connect — 12 working days';
+    queue.changeTask(referral.id, (task) => ({
+      ...task,
+      businessStatus: { coding: [{ system: SYSTEMS.caseState, code: 'overdue' }], text: words },
+    }));
+    time.advance(DAY);
+    expect(await pollStatuses(deps)).toBe(1);
+    expect((await row())?.messageBack).toEqual({ state: { code: 'overdue', text: words } });
+    expect((await row())?.pollAt).toBeGreaterThan(time.now());
+    // Nothing new: not counted as a change again.
+    time.advance(DAY);
+    expect(await pollStatuses(deps)).toBe(0);
   });
 });

@@ -8,9 +8,10 @@ import { applyManaged, lockedSettings, readManaged } from '../../domain/settings
 import { settingsSchema } from '../../domain/settings/settings';
 import { ORCHARD_ADAPTER } from '../../test-support/fixtures/adapters';
 
-/** What the background answers the content script as it starts. */
-const adaptersInForce = async () =>
-  backgroundHandlers({ run: () => undefined })['adapters-in-force']({ type: 'adapters-in-force' }, {});
+const ORCHARD_PAGE = 'https://orchard.example.nhs.uk/record';
+/** The adapter the background gives the content script as it starts on a page the champion's adapter matches. */
+const adapterForPage = async () =>
+  backgroundHandlers({ run: () => undefined })['adapter-for-page']({ type: 'adapter-for-page' }, { url: ORCHARD_PAGE });
 
 describe('settings set by the organisation’s policy', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -99,14 +100,14 @@ describe('settings set by the organisation’s policy', () => {
 
   it('gives the content script the champion’s adapters, or the policy’s when it sets them', async () => {
     await saveSettings({ adapters: [ORCHARD_ADAPTER] });
-    expect(await adaptersInForce()).toEqual([ORCHARD_ADAPTER]);
+    expect(await adapterForPage()).toEqual(ORCHARD_ADAPTER);
     await fakeBrowser.storage.managed.set({ adapters: JSON.stringify([{ ...ORCHARD_ADAPTER, id: 'policy' }]) });
-    expect((await adaptersInForce()).map((adapter) => adapter.id)).toEqual(['policy']);
+    expect((await adapterForPage())?.id).toBe('policy');
     await fakeBrowser.storage.managed.set({ adapters: '[{"id": "broken"}]' });
-    expect((await adaptersInForce()).map((adapter) => adapter.id)).toEqual(['orchard']);
+    expect((await adapterForPage())?.id).toBe('orchard');
     await fakeBrowser.storage.managed.set({ adapters: [{ ...ORCHARD_ADAPTER, id: 'policy' }, { id: 'broken' }] });
-    expect((await adaptersInForce()).map((adapter) => adapter.id)).toEqual(['orchard']);
+    expect((await adapterForPage())?.id).toBe('orchard');
     await fakeBrowser.storage.managed.set({ adapters: 'not json' });
-    expect((await adaptersInForce()).map((adapter) => adapter.id)).toEqual(['orchard']);
+    expect((await adapterForPage())?.id).toBe('orchard');
   });
 });

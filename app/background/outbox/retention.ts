@@ -1,3 +1,4 @@
+import type { MessageBack } from '../../../domain/fhir/read-message-back';
 import type { OutboxRow } from '../../../domain/outbox/row';
 import type { OutboxDb } from './db';
 
@@ -5,7 +6,7 @@ const DAY = 24 * 60 * 60_000;
 
 /**
  * Removes the identifiable details (the Bundle with the patient and the free text, the NHS number and name, the link
- * worker's note) of referrals delivered more than `retentionDays` ago. The status trail and times stay. Referrals not
+ * worker's note and the summary of the outcome) of referrals delivered more than `retentionDays` ago. The status trail and times stay. Referrals not
  * yet delivered are never touched. Returns how many were redacted.
  */
 export async function redactDelivered(db: OutboxDb, now: number, retentionDays: number): Promise<number> {
@@ -40,13 +41,25 @@ async function redact(
 ): Promise<number> {
   return db.transaction('rw', db.referrals, db.bundles, async () => {
     const old = await find(db.referrals);
-    const redacted = old.map(({ nhsNumber: _nhs, patientName: _name, linkWorker, ...kept }) => {
-      if (!linkWorker) return { ...kept, redactedAt: now };
-      const { note: _note, ...status } = linkWorker;
-      return { ...kept, linkWorker: status, redactedAt: now };
-    });
+    const redacted = old.map(({ nhsNumber: _nhs, patientName: _name, linkWorker, messageBack, ...kept }) => ({
+      ...kept,
+      ...(linkWorker ? { linkWorker: withoutNote(linkWorker) } : {}),
+      ...(messageBack ? { messageBack: withoutSummary(messageBack) } : {}),
+      redactedAt: now,
+    }));
     await db.referrals.bulkPut(redacted);
     await db.bundles.bulkDelete(old.map((row) => row.id));
     return redacted.length;
   });
+}
+
+function withoutNote({ note: _note, ...status }: NonNullable<OutboxRow['linkWorker']>) {
+  return status;
+}
+
+/** The summary for the GP is free text that may name the person: it goes with the other details; the coded outcome stays. */
+function withoutSummary(back: MessageBack): MessageBack {
+  if (!back.closing) return back;
+  const { summary: _summary, ...closing } = back.closing;
+  return { ...back, closing };
 }

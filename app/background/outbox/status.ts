@@ -1,4 +1,5 @@
 import { isFinal, linkWorkerStatus } from '../../../domain/fhir';
+import { type MessageBack, readMessageBack } from '../../../domain/fhir/read-message-back';
 import { jsonOrNothing } from '../../../domain/outbox/answers';
 import { DEFAULT_POLICY, pollDelay, type RetryPolicy } from '../../../domain/outbox/policy';
 import type { OutboxRow } from '../../../domain/outbox/row';
@@ -78,18 +79,28 @@ function updated(
   const parsed = task === undefined ? undefined : linkWorkerStatus(task);
   const polls = row.polls + 1;
   const status = parsed?.ok ? parsed.status : undefined;
-  // A Task starts as requested: news is only a status other than the one already known.
-  const changed = status !== undefined && status.status !== (row.linkWorker?.status ?? 'requested');
-  const { pollAt: _poll, ...rest } = row;
+  // Read from the same answer as the status: the poll that finds the Task final is the last, so the outcome that
+  // came with it (the message back at closing) is kept now or never.
+  const back = status ? readMessageBack(task) : undefined;
+  // A Task starts as requested: news is only a status other than the one already known, or new words from the service.
+  const newStatus = status !== undefined && status.status !== (row.linkWorker?.status ?? 'requested');
+  const newWords = back !== undefined && !sameMessageBack(back, row.messageBack);
+  const { pollAt: _poll, messageBack: previous, ...rest } = row;
+  const messageBack = back ?? previous;
   return {
-    changed,
+    changed: newStatus || newWords,
     row: {
       ...rest,
       polls,
       updatedAt: now,
       ...(status && { linkWorker: status }),
+      ...(messageBack && (messageBack.state || messageBack.closing) ? { messageBack } : {}),
       ...(status && isFinal(status.status) ? {} : { pollAt: now + pollDelay(polls, policy) }),
-      trail: changed ? [...row.trail, { at: now, status: status.status }] : row.trail,
+      trail: newStatus ? [...row.trail, { at: now, status: status.status }] : row.trail,
     },
   };
+}
+
+function sameMessageBack(read: MessageBack, kept: MessageBack | undefined): boolean {
+  return JSON.stringify(read) === JSON.stringify(kept ?? {});
 }

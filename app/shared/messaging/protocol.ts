@@ -116,12 +116,12 @@ export const PROTOCOL = {
     sender: 'our-extension',
     request: message('toggle-pad', {}),
   },
-  'adapters-in-force': {
-    from: 'the content script as it starts: the policy’s adapters, or else the champion’s (parsed by the background)',
+  'adapter-for-page': {
+    from: 'the content script as it starts: the adapter for its page (by the sender’s URL), chosen by the background from the policy’s adapters, or else the champion’s, then the built-in ones',
     to: 'background',
     sender: 'our-extension',
-    request: message('adapters-in-force', {}),
-    reply: z.array(adapterSchema),
+    request: message('adapter-for-page', {}),
+    reply: z.nullable(adapterSchema),
   },
   'pad:enqueue': {
     from: 'the pad (Send): answered once the row is committed',

@@ -46,7 +46,7 @@ export const REFUSED: Record<SenderRule, string> = {
 };
 
 /** From one of our own extension's contexts (never another extension or a web page). */
-function isFromOurExtension(sender: Sender, runtimeId: string): boolean {
+export function isFromOurExtension(sender: Sender, runtimeId: string): boolean {
   return sender.id === runtimeId;
 }
 

@@ -26,13 +26,16 @@ export function readToContentScript(message: unknown): ToContentScript | undefin
   }
 }
 
-/** Each message's sender rule, as in the protocol's table (tests/messaging keep the two in step). */
+/**
+ * Each message's sender rule, as in the protocol's table (tests/messaging keep the two in step): only the two rules the
+ * content script checks (app/content/content-script.ts).
+ */
 export const CONTENT_SCRIPT_SENDERS = {
   'which-patient': 'pad',
   'confirm-frame': 'pad',
   'close-pad': 'pad',
   'toggle-pad': 'our-extension',
-} as const satisfies Record<MessageTo<'content-script'>, SenderRule>;
+} as const satisfies Record<MessageTo<'content-script'>, Extract<SenderRule, 'pad' | 'our-extension'>>;
 
 /** The content script's answers: a handler for each message, given whether the sender was our pad. */
 export type ContentScriptHandlers = {
