@@ -7,7 +7,8 @@ import {
 import { nhsDate, nhsDateTime } from '../../domain/clock/nhs-date';
 import { isFinal } from '../../domain/fhir';
 import { needLabel, referralReference } from '../../domain/referral';
-import { COUNT_UP_TO, type Cursor, type ListedRow } from '../store/inbox';
+import { CASELOAD_COUNT_UP_TO } from '../store/caseload';
+import type { Cursor, ListedRow } from '../store/inbox';
 import type { Session } from '../store/link-workers';
 import type { Practice } from '../store/practices';
 import { DueTag, dueFlag } from './due-flag';
@@ -78,8 +79,8 @@ function Tabs(props: { request: ListRequest; params: Record<string, string>; cou
             >
               {CASELOAD_VIEW_LABELS[view]}{' '}
               <span class="tab-count">
-                {props.counts[view] > COUNT_UP_TO
-                  ? `${COUNT_UP_TO.toLocaleString('en-GB')}+`
+                {props.counts[view] > CASELOAD_COUNT_UP_TO
+                  ? `${CASELOAD_COUNT_UP_TO.toLocaleString('en-GB')}+`
                   : props.counts[view].toLocaleString('en-GB')}
               </span>
             </a>

@@ -1,7 +1,6 @@
 import { CASELOAD_VIEWS, type CaseloadView } from '../../../domain/caseload/views';
 import type { Queryable } from '../db';
 import {
-  COUNT_UP_TO,
   type InboxPage,
   type InboxQuery,
   inboxConditions,
@@ -31,6 +30,19 @@ export type CaseloadRow = ListedRow & {
 
 export type CaseloadPage = Omit<InboxPage, 'referrals'> & { referrals: CaseloadRow[] };
 
+/**
+ * Each view's count (its tab and its page) stops here and says "more than": six counts on every page, each a walk over
+ * its matches, so a tenth of the inbox's COUNT_UP_TO keeps a page's cost level with 100,000 referrals stored (bench:
+ * queue.caseload-*-first-page). A caseload tab needs "more than 100" no more exactly than the inbox did.
+ */
+export const CASELOAD_COUNT_UP_TO = 100;
+
+/**
+ * Counting walks the matches in the view's index order too: without an order the planner may read the whole table
+ * for a view with many matches (seen with 100,000 referrals), where the index gives the first matches at once.
+ */
+const IN_ORDER = 'ORDER BY r.inbox_order, r.id';
+
 type CaseloadColumns = ListedColumns & {
   assigned_name: string | null;
   decision_due: string | null;
@@ -51,7 +63,7 @@ function where(query: CaseloadQuery): { sql: string; params: unknown[]; at: (val
 
 /**
  * One page of a caseload view, in the inbox's order (safety-flagged first, newest first, then the rest, oldest
- * first), read as a range of the view's index after the cursor, with the count of all that match (up to COUNT_UP_TO).
+ * first), read as a range of the view's index after the cursor, with the count of all that match (up to CASELOAD_COUNT_UP_TO).
  */
 export async function caseloadPage(db: Queryable, query: CaseloadQuery, size = PAGE_SIZE): Promise<CaseloadPage> {
   const counted = where(query);
@@ -68,7 +80,7 @@ export async function caseloadPage(db: Queryable, query: CaseloadQuery, size = P
       page.params,
     ),
     db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM referral r WHERE ${counted.sql} LIMIT ${COUNT_UP_TO + 1}) matching`,
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM referral r WHERE ${counted.sql} ${IN_ORDER} LIMIT ${CASELOAD_COUNT_UP_TO + 1}) matching`,
       counted.params,
     ),
   ]);
@@ -77,7 +89,7 @@ export async function caseloadPage(db: Queryable, query: CaseloadQuery, size = P
   return {
     referrals: shown.map(caseloadRow),
     total: count[0]?.n ?? 0,
-    countedUpTo: COUNT_UP_TO,
+    countedUpTo: CASELOAD_COUNT_UP_TO,
     ...(rows.length > size && last ? { next: { order: Number(last.inbox_order), id: last.id } } : {}),
   };
 }
@@ -94,7 +106,7 @@ function caseloadRow(row: CaseloadColumns): CaseloadRow {
   };
 }
 
-/** How many each view holds (each counted up to one more than COUNT_UP_TO), in one statement. */
+/** How many each view holds (each counted up to one more than CASELOAD_COUNT_UP_TO), in one statement. */
 export async function caseloadCounts(
   db: Queryable,
   who: { serviceId?: string; username: string; today: string },
@@ -108,7 +120,7 @@ export async function caseloadCounts(
   const counts = CASELOAD_VIEWS.map(
     (view, index) =>
       `(SELECT count(*)::int FROM (SELECT 1 FROM referral r WHERE r.details_removed_at IS NULL${service}
-         AND ${viewCondition(view, who, at)} LIMIT ${COUNT_UP_TO + 1}) v) AS c${index}`,
+         AND ${viewCondition(view, who, at)} ${IN_ORDER} LIMIT ${CASELOAD_COUNT_UP_TO + 1}) v) AS c${index}`,
   );
   const [row] = await db.query<Record<string, number>>(`SELECT ${counts.join(', ')}`, params);
   return Object.fromEntries(CASELOAD_VIEWS.map((view, index) => [view, row?.[`c${index}`] ?? 0])) as Record<
