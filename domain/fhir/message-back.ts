@@ -133,6 +133,8 @@ export function taskWithCase(task: fhir4.Task, c: CaseForTask): fhir4.Task {
 type TaskReading = {
   receivedAt: string;
   firstContactAt?: string;
+  /** The due days fixed on arrival (the caseload's own), when the queue has them. */
+  due?: { contactDue: string; decisionDue: string };
   rule: ResponseRule;
   serviceName: string;
   now: Date;
@@ -150,7 +152,8 @@ export function taskAsRead(task: fhir4.Task, input: TaskReading): fhir4.Task {
 }
 
 function overdueWords(task: fhir4.Task, input: TaskReading): string | undefined {
-  const state = responseState({ receivedAt: input.receivedAt }, input.rule, input.now);
+  const facts = { receivedAt: input.receivedAt, ...(input.due ? { due: input.due } : {}) };
+  const state = responseState(facts, input.rule, input.now);
   if (task.status === 'requested' && state.decision.state === 'overdue')
     return noResponseWords(input.serviceName, state.workingDaysWaiting);
   // Judged as the Overdue view judges it (caseload/views.ts isOverdue): accepted and the person not yet reached.

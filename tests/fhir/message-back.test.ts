@@ -245,6 +245,17 @@ describe('the Task as GET Task answers it', () => {
     expect(taskAsRead(contacted, { ...input, now: new Date('2027-06-01T12:00:00Z') })).toBe(contacted);
   });
 
+  it('judges by the due days fixed on arrival when the queue gives them, whatever the rule says now', () => {
+    const stored = taskWithCase(requested, open);
+    const now = new Date('2027-03-17T12:00:00Z');
+    // The service has since allowed 20 working days, but this referral came under 10: still overdue, as in the caseload.
+    const laterRule = { ...DEFAULT_RESPONSE_RULE, decisionWorkingDays: 20 };
+    expect(taskAsRead(stored, { ...input, rule: laterRule, now })).toBe(stored);
+    const due = { contactDue: '2027-03-08', decisionDue: '2027-03-15' };
+    const task = taskAsRead(stored, { ...input, rule: laterRule, due, now });
+    expect(task.businessStatus?.text).toBe('No response yet from Kingsmead Connect — 12 working days');
+  });
+
   it('says an accepted referral has had no contact yet once first contact is overdue, as the Overdue view does', () => {
     const accepted = taskWithCase(requested, { ...open, status: 'accepted', waiting: { expected: '2027-05-03' } });
     // First contact within 5 working days: due Monday 8 March, overdue from the 9th.
