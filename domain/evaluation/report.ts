@@ -1,0 +1,157 @@
+import { nhsDate } from '../clock/nhs-date';
+import { needLabel } from '../referral/needs';
+import { byKey, type ReportCount, total, VERDICT_CLASSES } from './counts';
+import { percentile, within } from './histogram';
+import type { Cell, ReportTable } from './table';
+
+export type ReportInput = {
+  counts: readonly ReportCount[];
+  /** The weeks reported (their Mondays), oldest first. */
+  weeks: readonly string[];
+  practices: readonly { odsCode: string; name: string }[];
+};
+
+const count = (n: number): Cell => ({ n });
+const weekLabel = (week: string) => `w/c ${nhsDate(week, 'short')}`;
+
+/** Referrals arriving each week, and how they stood against the agreed model. */
+export function weeklyTable({ counts, weeks }: ReportInput): ReportTable {
+  return {
+    id: 'weekly',
+    title: 'Referrals by week',
+    columns: ['Week', 'Referrals', 'In the model', 'Overridden', 'Out of scope by a rule', 'Safety-flagged'],
+    rows: weeks.map((week) => {
+      const one = new Set([week]);
+      const referrals = total(counts, 'referrals', undefined, one);
+      return [
+        weekLabel(week),
+        count(referrals),
+        count(total(counts, 'verdict', 'in-model', one)),
+        count(total(counts, 'verdict', 'overridden', one)),
+        count(total(counts, 'verdict', 'out-of-scope', one)),
+        count(total(counts, 'safety-flagged', undefined, one)),
+      ];
+    }),
+  };
+}
+
+/** Each practice's referrals, week by week; practices that sent none are left out. */
+export function practiceTable({ counts, weeks, practices }: ReportInput): ReportTable {
+  const names = new Map(practices.map((practice) => [practice.odsCode, practice.name]));
+  const sending = [...new Set(counts.filter((c) => c.measure === 'referrals').map((c) => c.odsCode))].sort();
+  return {
+    id: 'practices',
+    title: 'Referrals by practice and week',
+    columns: ['Practice', 'ODS code', 'All weeks', ...weeks.map(weekLabel)],
+    rows: sending.map((ods) => {
+      const mine = counts.filter((c) => c.odsCode === ods);
+      return [
+        names.get(ods) ?? ods,
+        ods,
+        count(total(mine, 'referrals')),
+        ...weeks.map((week) => count(total(mine, 'referrals', undefined, new Set([week])))),
+      ];
+    }),
+  };
+}
+
+/** The shares in the model, overridden and out of scope by a rule, over the weeks reported. */
+export function modelShareTable({ counts }: ReportInput): ReportTable {
+  const all = total(counts, 'referrals');
+  return {
+    id: 'model-share',
+    title: 'Referrals against the agreed model',
+    columns: ['How the referral stood', 'Referrals', 'Share'],
+    rows: VERDICT_CLASSES.filter(
+      (verdict) => verdict.key !== 'not-known' || total(counts, 'verdict', 'not-known') > 0,
+    ).map((verdict) => {
+      const n = total(counts, 'verdict', verdict.key);
+      return [verdict.label, count(n), { part: n, whole: all }];
+    }),
+  };
+}
+
+/** Week by week: the shares outside the model, overridden, and safety-flagged (the drift monitor's chart). */
+export function driftTable({ counts, weeks }: ReportInput): ReportTable {
+  return {
+    id: 'drift',
+    title: 'Role drift: shares of referrals by week',
+    columns: ['Week', 'Referrals', 'Outside the model', 'Overridden', 'Safety-flagged'],
+    rows: weeks.map((week) => {
+      const one = new Set([week]);
+      const whole = total(counts, 'referrals', undefined, one);
+      const overridden = total(counts, 'verdict', 'overridden', one);
+      const outside = overridden + total(counts, 'verdict', 'out-of-scope', one);
+      return [
+        weekLabel(week),
+        count(whole),
+        { part: outside, whole },
+        { part: overridden, whole },
+        { part: total(counts, 'safety-flagged', undefined, one), whole },
+      ];
+    }),
+  };
+}
+
+/** Needs named in referrals, the most named first, week by week. */
+export function needsTable({ counts, weeks }: ReportInput): ReportTable {
+  return {
+    id: 'needs',
+    title: 'Needs over time',
+    columns: ['Need', 'All weeks', ...weeks.map(weekLabel)],
+    rows: byKey(counts, 'need').map(({ key, n }) => [
+      needLabel(key),
+      count(n),
+      ...weeks.map((week) => count(total(counts, 'need', key, new Set([week])))),
+    ]),
+  };
+}
+
+/** A measure counted by key: label, count, share of all. */
+export function keyedTable(
+  { counts }: ReportInput,
+  table: {
+    id: string;
+    title: string;
+    measure: ReportCount['measure'];
+    heading: string;
+    label: (key: string) => string;
+  },
+): ReportTable {
+  const rows = byKey(counts, table.measure);
+  const all = rows.reduce((sum, row) => sum + row.n, 0);
+  return {
+    id: table.id,
+    title: table.title,
+    columns: [table.heading, 'Number', 'Share'],
+    rows: rows.map(({ key, n }) => [table.label(key), count(n), { part: n, whole: all }]),
+  };
+}
+
+export type Timeliness = { median?: number; ninetieth?: number; within: number; all: number; rule: number };
+
+/** A working-days histogram as a table, and what it says against the service's rule. */
+export function daysTable(
+  { counts }: ReportInput,
+  table: { id: string; title: string; measure: 'days-to-decision' | 'days-to-first-contact'; rule: number },
+): { table: ReportTable; timeliness: Timeliness } {
+  const histogram = byKey(counts, table.measure).sort((a, b) => Number(a.key) - Number(b.key));
+  const all = histogram.reduce((sum, bar) => sum + bar.n, 0);
+  const median = percentile(histogram, 0.5);
+  const ninetieth = percentile(histogram, 0.9);
+  return {
+    table: {
+      id: table.id,
+      title: table.title,
+      columns: ['Working days', 'Referrals', 'Share'],
+      rows: histogram.map(({ key, n }) => [key === '60' ? '60 or more' : key, count(n), { part: n, whole: all }]),
+    },
+    timeliness: {
+      ...(median !== undefined ? { median } : {}),
+      ...(ninetieth !== undefined ? { ninetieth } : {}),
+      within: within(histogram, table.rule),
+      all,
+      rule: table.rule,
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { nhsDate } from '../../domain/clock/nhs-date';
+import { ukDate } from '../../domain/clock/uk-date';
+import { driftStatement } from '../../domain/evaluation/drift';
+import {
+  daysTable,
+  driftTable,
+  keyedTable,
+  modelShareTable,
+  needsTable,
+  practiceTable,
+  type ReportInput,
+  type Timeliness,
+  weeklyTable,
+} from '../../domain/evaluation/report';
+import type { Audience } from '../../domain/evaluation/suppress';
+import type { ReportTable } from '../../domain/evaluation/table';
+import { lastWeeks, weekOf } from '../../domain/evaluation/weeks';
+import { STATUS_LABELS } from '../inbox/labels';
+import type { Db } from '../store/db';
+import { listPractices } from '../store/practices';
+import { driftThreshold, modelChanges, reportCounts } from '../store/reports';
+
+/** The periods a reader may choose, in weeks ending with this one. */
+export const PERIODS = [8, 13, 26, 52] as const;
+export type Period = (typeof PERIODS)[number];
+
+export type Report = {
+  period: Period;
+  weeks: string[];
+  tables: ReportTable[];
+  drift?: string;
+  threshold: number;
+  decision: Timeliness;
+  /** Model changes in the period, by the week they fall in. */
+  marks: { index: number; text: string }[];
+};
+
+/** What the decision rule is when the service has set none (issue 17's default response rule). */
+const DECISION_WORKING_DAYS = 10;
+
+/** Everything the report page and its CSVs show, read from the summary tables. */
+export async function buildReport(
+  db: Db,
+  serviceId: string,
+  now: Date,
+  period: Period,
+  audience: Audience,
+): Promise<Report> {
+  const today = ukDate(now);
+  // The drift monitor compares two 8-week windows whatever period is shown.
+  const weeks = lastWeeks(today, Math.max(period, 16));
+  const [counts, practices, changes, threshold] = await Promise.all([
+    reportCounts(db, { serviceId, from: weeks[0] as string, to: weeks[weeks.length - 1] as string }),
+    listPractices(db),
+    modelChanges(db, serviceId, new Date(`${weeks[0]}T00:00:00Z`)),
+    driftThreshold(db, serviceId),
+  ]);
+  const shown = weeks.slice(-period);
+  const inPeriod = new Set(shown);
+  const input: ReportInput = { counts: counts.filter((count) => inPeriod.has(count.week)), weeks: shown, practices };
+  const decision = daysTable(input, {
+    id: 'time-to-decision',
+    title: 'Time from arrival to the first decision',
+    measure: 'days-to-decision',
+    rule: DECISION_WORKING_DAYS,
+  });
+  const tables = [
+    weeklyTable(input),
+    practiceTable(input),
+    modelShareTable(input),
+    driftTable(input),
+    keyedTable(input, {
+      id: 'decisions',
+      title: 'Decisions',
+      measure: 'decision',
+      heading: 'Decision',
+      label: (key) => STATUS_LABELS[key as keyof typeof STATUS_LABELS] ?? key,
+    }),
+    {
+      ...keyedTable(input, {
+        id: 'decline-reasons',
+        title: 'Reasons given for declining',
+        measure: 'decline-reason',
+        heading: 'Reason (as written, first words)',
+        label: (key) => key,
+      }),
+      serviceOnly: true,
+    },
+    decision.table,
+    needsTable(input),
+  ];
+  const drift = driftStatement(counts, { today, thresholdPercent: threshold, audience });
+  return {
+    period,
+    weeks: shown,
+    tables: tables.filter((table) => audience === 'service' || !table.serviceOnly),
+    ...(drift ? { drift } : {}),
+    threshold,
+    decision: decision.timeliness,
+    marks: changes
+      .map((change) => ({
+        index: shown.indexOf(weekOf(ukDate(new Date(change.agreedAt)))),
+        text: `v${change.version} agreed ${nhsDate(ukDate(new Date(change.agreedAt)), 'short')}`,
+      }))
+      .filter((mark) => mark.index >= 0),
+  };
+}

@@ -1,0 +1,138 @@
+-- Reports (issue 18) read counts, never the referrals themselves: one row a (service, ISO week of arrival in the UK,
+-- practice, measure, key) with its count. Triggers keep them, in the transaction that changes a referral or adds a
+-- decision, whichever code path or SQL statement writes it (the store's, the caseload's, a bulk load), so a report
+-- never disagrees with the rows it counts. Statement triggers with transition tables: one upsert per statement, so a
+-- batch of referrals arriving together costs one summary write, not one per row.
+CREATE TABLE report_count (
+  service_id text NOT NULL,
+  week date NOT NULL,
+  ods_code text NOT NULL,
+  measure text NOT NULL,
+  key text NOT NULL,
+  n bigint NOT NULL,
+  PRIMARY KEY (service_id, week, ods_code, measure, key)
+);
+
+-- Working days leave out weekends and the bank holidays of England and Wales (gov.uk, 2024 to 2030).
+CREATE TABLE bank_holiday (day date PRIMARY KEY);
+INSERT INTO bank_holiday (day) VALUES
+  ('2024-01-01'), ('2024-03-29'), ('2024-04-01'), ('2024-05-06'), ('2024-05-27'), ('2024-08-26'), ('2024-12-25'),
+  ('2024-12-26'), ('2025-01-01'), ('2025-04-18'), ('2025-04-21'), ('2025-05-05'), ('2025-05-26'), ('2025-08-25'),
+  ('2025-12-25'), ('2025-12-26'), ('2026-01-01'), ('2026-04-03'), ('2026-04-06'), ('2026-05-04'), ('2026-05-25'),
+  ('2026-08-31'), ('2026-12-25'), ('2026-12-28'), ('2027-01-01'), ('2027-03-26'), ('2027-03-29'), ('2027-05-03'),
+  ('2027-05-31'), ('2027-08-30'), ('2027-12-27'), ('2027-12-28'), ('2028-01-03'), ('2028-04-14'), ('2028-04-17'),
+  ('2028-05-01'), ('2028-05-29'), ('2028-08-28'), ('2028-12-25'), ('2028-12-26'), ('2029-01-01'), ('2029-03-30'),
+  ('2029-04-02'), ('2029-05-07'), ('2029-05-28'), ('2029-08-27'), ('2029-12-25'), ('2029-12-26'), ('2030-01-01'),
+  ('2030-04-19'), ('2030-04-22'), ('2030-05-06'), ('2030-05-27'), ('2030-08-26'), ('2030-12-25'), ('2030-12-26');
+
+CREATE FUNCTION report_day(at timestamptz) RETURNS date LANGUAGE sql IMMUTABLE AS $$
+  SELECT (at AT TIME ZONE 'Europe/London')::date
+$$;
+
+CREATE FUNCTION report_week(at timestamptz) RETURNS date LANGUAGE sql IMMUTABLE AS $$
+  SELECT date_trunc('week', at AT TIME ZONE 'Europe/London')::date
+$$;
+
+-- Working days after `from` up to and including `to`; 0 when `to` is not after `from`.
+CREATE FUNCTION working_days_between(from_day date, to_day date) RETURNS integer LANGUAGE sql STABLE AS $$
+  SELECT count(*)::integer FROM generate_series(from_day + 1, to_day, interval '1 day') AS d
+  WHERE extract(isodow FROM d) < 6 AND NOT EXISTS (SELECT 1 FROM bank_holiday b WHERE b.day = d::date)
+$$;
+
+-- How a sent referral stood against the agreed model: sent with an override; out of scope by a rule (a scope rule
+-- fired and the model let it through for review); or in the model. Not known once retention removed the referral.
+CREATE FUNCTION report_verdict(referral jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE
+    WHEN referral IS NULL THEN 'not-known'
+    WHEN referral -> 'verdict' ? 'overrideReason' THEN 'overridden'
+    WHEN EXISTS (SELECT 1 FROM jsonb_array_elements_text(referral -> 'verdict' -> 'rules') AS rule
+                 WHERE rule LIKE 'scope.%') THEN 'out-of-scope'
+    ELSE 'in-model' END
+$$;
+
+-- A decline's reason is free text: counted by its first words, lower case, for the service lead only.
+CREATE FUNCTION report_reason(reason text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT left(lower(regexp_replace(trim(reason), '\s+', ' ', 'g')), 80)
+$$;
+
+CREATE FUNCTION report_referrals_arrived() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO report_count AS c (service_id, week, ods_code, measure, key, n)
+  SELECT x.service_id, x.week, x.ods_code, x.measure, x.key, count(*)
+  FROM (
+    SELECT coalesce(a.service_id, '') AS service_id, report_week(a.received_at) AS week, a.ods_code, m.measure, m.key
+    FROM (SELECT *, report_verdict(referral) AS verdict FROM arrived) a
+    CROSS JOIN LATERAL (
+      SELECT 'referrals', ''
+      UNION ALL SELECT 'verdict', a.verdict
+      UNION ALL SELECT 'safety-flagged', '' WHERE cardinality(a.safety_flags) > 0
+      UNION ALL SELECT 'need', need FROM unnest(a.needs) AS need
+      UNION ALL SELECT 'need-outside', need FROM unnest(a.needs) AS need WHERE a.verdict <> 'in-model'
+    ) AS m(measure, key)
+  ) x
+  GROUP BY x.service_id, x.week, x.ods_code, x.measure, x.key
+  ORDER BY x.service_id, x.week, x.ods_code, x.measure, x.key
+  ON CONFLICT (service_id, week, ods_code, measure, key) DO UPDATE SET n = c.n + EXCLUDED.n;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER report_referrals_arrived AFTER INSERT ON referral REFERENCING NEW TABLE AS arrived
+  FOR EACH STATEMENT EXECUTE FUNCTION report_referrals_arrived();
+
+-- Decisions count against the week their referral arrived, so that a week's row reads as what became of its referrals.
+CREATE FUNCTION report_decisions_made() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO report_count AS c (service_id, week, ods_code, measure, key, n)
+  SELECT x.service_id, x.week, x.ods_code, x.measure, x.key, count(*)
+  FROM (
+    SELECT coalesce(r.service_id, '') AS service_id, report_week(r.received_at) AS week, r.ods_code, m.measure, m.key
+    FROM made d JOIN referral r ON r.id = d.referral_id
+    CROSS JOIN LATERAL (
+      SELECT 'decision', d.status
+      UNION ALL SELECT 'decline-reason', report_reason(d.reason) WHERE d.status = 'declined' AND d.reason IS NOT NULL
+      UNION ALL SELECT 'days-to-decision',
+        least(working_days_between(report_day(r.received_at), report_day(d.at)), 60)::text
+        WHERE NOT EXISTS (SELECT 1 FROM decision e WHERE e.referral_id = d.referral_id AND e.id < d.id)
+    ) AS m(measure, key)
+  ) x
+  GROUP BY x.service_id, x.week, x.ods_code, x.measure, x.key
+  ORDER BY x.service_id, x.week, x.ods_code, x.measure, x.key
+  ON CONFLICT (service_id, week, ods_code, measure, key) DO UPDATE SET n = c.n + EXCLUDED.n;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER report_decisions_made AFTER INSERT ON decision REFERENCING NEW TABLE AS made
+  FOR EACH STATEMENT EXECUTE FUNCTION report_decisions_made();
+
+-- Referrals already stored are counted once, as if they had just arrived and been decided.
+INSERT INTO report_count (service_id, week, ods_code, measure, key, n)
+SELECT coalesce(a.service_id, ''), report_week(a.received_at), a.ods_code, m.measure, m.key, count(*)
+FROM (SELECT *, report_verdict(referral) AS verdict FROM referral) a
+CROSS JOIN LATERAL (
+  SELECT 'referrals', ''
+  UNION ALL SELECT 'verdict', a.verdict
+  UNION ALL SELECT 'safety-flagged', '' WHERE cardinality(a.safety_flags) > 0
+  UNION ALL SELECT 'need', need FROM unnest(a.needs) AS need
+  UNION ALL SELECT 'need-outside', need FROM unnest(a.needs) AS need WHERE a.verdict <> 'in-model'
+) AS m(measure, key)
+GROUP BY 1, 2, 3, 4, 5;
+
+INSERT INTO report_count (service_id, week, ods_code, measure, key, n)
+SELECT coalesce(r.service_id, ''), report_week(r.received_at), r.ods_code, m.measure, m.key, count(*)
+FROM decision d JOIN referral r ON r.id = d.referral_id
+CROSS JOIN LATERAL (
+  SELECT 'decision', d.status
+  UNION ALL SELECT 'decline-reason', report_reason(d.reason) WHERE d.status = 'declined' AND d.reason IS NOT NULL
+  UNION ALL SELECT 'days-to-decision', least(working_days_between(report_day(r.received_at), report_day(d.at)), 60)::text
+    WHERE NOT EXISTS (SELECT 1 FROM decision e WHERE e.referral_id = d.referral_id AND e.id < d.id)
+) AS m(measure, key)
+GROUP BY 1, 2, 3, 4, 5;
+
+-- The commissioner reads a service's reports and nothing else. The service sets the out-of-model share (per cent)
+-- past which its drift monitor speaks; none: 20.
+ALTER TABLE link_worker DROP CONSTRAINT link_worker_role_check;
+ALTER TABLE link_worker ADD CONSTRAINT link_worker_role_check
+  CHECK (role IN ('link-worker', 'service-lead', 'commissioner'));
+ALTER TABLE service ADD COLUMN drift_threshold integer CHECK (drift_threshold BETWEEN 1 AND 100)

@@ -1,0 +1,162 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Referral } from '../../domain/referral';
+import { runCommand } from '../../server/admin/commands';
+import { overriddenReferral, richReferral } from '../../test-support/fixtures/referrals';
+import { cookieOf, csrfFrom, LINK_WORKER, send, signIn } from '../../test-support/queue/queue';
+import { queueForTests } from '../../test-support/queue/queue-for-tests';
+
+const SERVICE = 'riverside-link-workers';
+const LEAD = { username: 'lena', displayName: 'Lena Lead', password: 'a lead’s long password' };
+const COMMISSIONER = { username: 'cora', displayName: 'Cora Commissioner', password: 'a commissioner’s password' };
+const queue = queueForTests();
+let lead: string;
+let commissioner: string;
+
+function variant(id: string, rules: string[]): Referral {
+  return { ...richReferral, id, verdict: { ...richReferral.verdict, rules: ['safety.safeguarding', ...rules] } };
+}
+
+/** Text as the browser shows it: Preact escapes some punctuation as entities. */
+function decoded(text: string): string {
+  return text
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replaceAll('&quot;', '"')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+}
+
+/** A table of the page as rows of cell texts, header row first. */
+function tableOf(page: string, id: string): string[][] {
+  const table = new RegExp(`<table class="table" id="table-${id}">([\\s\\S]*?)</table>`).exec(page)?.[1] ?? '';
+  return [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
+    [...(row ?? '').matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map(([, cell]) => decoded(cell ?? '')),
+  );
+}
+
+/** RFC 4180 CSV as rows of fields. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') row.push(field), (field = '');
+    else if (char === '\r' && text[i + 1] === '\n') rows.push([...row, field]), (row = []), (field = ''), i++;
+    else field += char;
+  }
+  return rows;
+}
+
+const get = (cookie: string, path: string) =>
+  fetch(`${queue.url}/inbox${path}`, { redirect: 'manual', headers: { Cookie: cookie } });
+
+beforeAll(async () => {
+  for (const [account, flag] of [
+    [LEAD, { serviceLead: true }],
+    [COMMISSIONER, { commissioner: true }],
+  ] as const)
+    await runCommand(queue.db, {
+      command: 'add-link-worker',
+      args: [account.username, account.displayName],
+      password: account.password,
+      service: SERVICE,
+      ...flag,
+    });
+  const referrals = [
+    variant('11111111-1111-4111-8111-111111111111', []),
+    variant('22222222-2222-4222-8222-222222222222', ['scope.need']),
+    { ...overriddenReferral, id: '33333333-3333-4333-8333-333333333333' },
+  ];
+  for (const referral of referrals)
+    expect((await send(queue, referral, queue.tokens[referral.referrer.odsCode as 'L81001'])).status).toBe(200);
+  lead = cookieOf(await signIn(queue, LEAD.password, LEAD.username));
+  commissioner = cookieOf(await signIn(queue, COMMISSIONER.password, COMMISSIONER.username));
+});
+
+describe('the service’s reports', () => {
+  it('show the lead every count, the shares against the model and the drift statement past the threshold', async () => {
+    const response = await get(lead, '/reports');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const page = await response.text();
+    expect(page).not.toMatch(/<script|style="/);
+    expect(page).toContain('<svg class="chart"');
+    const shares = tableOf(page, 'model-share');
+    expect(shares.slice(1).map((row) => row.slice(0, 2))).toEqual([
+      ['In the agreed model', '1'],
+      ['Sent with an override', '1'],
+      ['Out of scope by a rule, sent for review', '1'],
+    ]);
+    expect(decoded(page)).toContain(
+      'Over the last 8 weeks 67 % of referrals (2 of 3) were outside the agreed model; most named',
+    );
+  });
+
+  it('give each table as CSV, cell for cell what the page shows', async () => {
+    const page = await (await get(lead, '/reports?weeks=8')).text();
+    for (const id of ['weekly', 'practices', 'model-share', 'drift', 'needs']) {
+      const csv = await get(lead, `/reports/${id}.csv?weeks=8`);
+      expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(parseCsv(await csv.text())).toEqual(tableOf(page, id));
+    }
+    expect((await get(lead, '/reports/nothing.csv')).status).toBe(404);
+  });
+
+  it('show a commissioner small numbers as “fewer than 5”, in the page and the CSV, and no free text', async () => {
+    const page = await (await get(commissioner, '/reports')).text();
+    const shares = tableOf(page, 'model-share');
+    expect(shares[1]).toEqual(['In the agreed model', 'fewer than 5', 'fewer than 5']);
+    expect(page).not.toContain('table-decline-reasons');
+    const csv = parseCsv(await (await get(commissioner, '/reports/model-share.csv')).text());
+    expect(csv).toEqual(shares);
+    expect(decoded(page)).toContain('Over the last 8 weeks more than 20 % of referrals were outside the agreed model');
+    expect((await get(commissioner, '/reports/decline-reasons.csv')).status).toBe(404);
+  });
+
+  it('keep a commissioner to the reports: the inbox sends them there, a referral or the service pages are refused', async () => {
+    const inbox = await get(commissioner, '');
+    expect([inbox.status, inbox.headers.get('location')]).toEqual([303, '/inbox/reports']);
+    expect((await get(commissioner, '/referrals/11111111-1111-4111-8111-111111111111')).status).toBe(403);
+    expect((await get(commissioner, '/service')).status).toBe(403);
+    expect((await get(commissioner, '/audit')).status).toBe(403);
+  });
+
+  it('refuse a link worker (403) and send a signed-out browser to sign in', async () => {
+    const plain = cookieOf(await signIn(queue));
+    const refused = await get(plain, '/reports');
+    expect([refused.status, await refused.text()]).toEqual([
+      403,
+      'Only the lead of a service and its commissioners may read its reports.',
+    ]);
+    expect((await get('', '/reports')).headers.get('location')).toBe('/inbox/login');
+    expect(LINK_WORKER.username).toBe('rosa');
+  });
+
+  it('let the lead set the threshold, and not a commissioner; a wrong value changes nothing', async () => {
+    const post = (cookie: string, form: Record<string, string>) =>
+      fetch(`${queue.url}/inbox/reports/threshold`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { Cookie: cookie, 'Sec-Fetch-Site': 'same-origin' },
+        body: new URLSearchParams(form),
+      });
+    const csrf = await csrfFrom(queue, lead, '/inbox/reports');
+    expect((await post(lead, { csrf, threshold: '150' })).status).toBe(400);
+    expect(
+      (await post(commissioner, { csrf: await csrfFrom(queue, commissioner, '/inbox/reports'), threshold: '80' }))
+        .status,
+    ).toBe(403);
+    expect((await post(lead, { csrf, threshold: '70' })).status).toBe(303);
+    const page = decoded(await (await get(lead, '/reports')).text());
+    expect(page).not.toContain('Over the last 8 weeks');
+    expect(page).toContain('within the service’s threshold of 70 %');
+  });
+});

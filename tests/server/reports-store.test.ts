@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { ReportCount } from '../../domain/evaluation/counts';
+import { weekOf } from '../../domain/evaluation/weeks';
+import type { Referral } from '../../domain/referral';
+import { recordDecision } from '../../server/store/referrals';
+import { reportCounts } from '../../server/store/reports';
+import { overriddenReferral, richReferral } from '../../test-support/fixtures/referrals';
+import { send } from '../../test-support/queue/queue';
+import { queueForTests } from '../../test-support/queue/queue-for-tests';
+
+const queue = queueForTests();
+const SERVICE = 'riverside-link-workers';
+
+/** The rich referral under another id with another verdict, its safety rule kept (the queue checks it is there). */
+function variant(id: string, verdict: Partial<Referral['verdict']>): Referral {
+  const rules = ['safety.safeguarding', ...(verdict.rules ?? [])];
+  return { ...richReferral, id, verdict: { ...richReferral.verdict, ...verdict, rules } };
+}
+
+const sum = (counts: ReportCount[], measure: string, key?: string) =>
+  counts.filter((c) => c.measure === measure && (key === undefined || c.key === key)).reduce((s, c) => s + c.n, 0);
+
+describe('the summary counts (migration 013)', () => {
+  it('count each referral as it arrives and each decision as it is made, in the same transaction', async () => {
+    const inModel = variant('11111111-1111-4111-8111-111111111111', { rules: [] });
+    const outOfScope = variant('22222222-2222-4222-8222-222222222222', { rules: ['scope.need'] });
+    const overridden = { ...overriddenReferral, id: '33333333-3333-4333-8333-333333333333' };
+    for (const referral of [inModel, outOfScope, overridden])
+      expect((await send(queue, referral, queue.tokens[referral.referrer.odsCode as 'L81001'])).status).toBe(200);
+
+    const decided = await recordDecision(queue.db, {
+      id: outOfScope.id,
+      seenVersion: 1,
+      decision: { status: 'declined', reason: '  Needs  Crisis team ', at: new Date().toISOString() },
+      by: { username: 'rosa', displayName: 'Rosa Link Worker' },
+      apply: (task) => task,
+    });
+    expect(decided.kind).toBe('decided');
+
+    const week = weekOf(new Date().toISOString().slice(0, 10));
+    const counts = await reportCounts(queue.db, { serviceId: SERVICE, from: week, to: week });
+    const mine = counts.filter((c) => c.measure !== 'referrals' || c.odsCode !== '');
+    expect(sum(mine, 'referrals')).toBe(3);
+    expect([sum(counts, 'verdict', 'in-model'), sum(counts, 'verdict', 'out-of-scope')]).toEqual([1, 1]);
+    expect(sum(counts, 'verdict', 'overridden')).toBe(1);
+    expect(sum(counts, 'safety-flagged')).toBe(3);
+    expect(sum(counts, 'decision', 'declined')).toBe(1);
+    expect(counts.find((c) => c.measure === 'decline-reason')?.key).toBe('needs crisis team');
+    expect(sum(counts, 'days-to-decision', '0')).toBe(1);
+    expect(sum(counts, 'need', 'loneliness')).toBe(2);
+  });
+});
