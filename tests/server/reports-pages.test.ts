@@ -4,6 +4,7 @@ import { runCommand } from '../../server/admin/commands';
 import { overriddenReferral, richReferral } from '../../test-support/fixtures/referrals';
 import { cookieOf, csrfFrom, LINK_WORKER, send, signIn } from '../../test-support/queue/queue';
 import { queueForTests } from '../../test-support/queue/queue-for-tests';
+import { decoded, parseCsv, tableOf } from '../../test-support/reports/csv';
 
 const SERVICE = 'riverside-link-workers';
 const LEAD = { username: 'lena', displayName: 'Lena Lead', password: 'a lead’s long password' };
@@ -14,45 +15,6 @@ let commissioner: string;
 
 function variant(id: string, rules: string[]): Referral {
   return { ...richReferral, id, verdict: { ...richReferral.verdict, rules: ['safety.safeguarding', ...rules] } };
-}
-
-/** Text as the browser shows it: Preact escapes some punctuation as entities. */
-function decoded(text: string): string {
-  return text
-    .replace(/<[^>]+>/g, '')
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
-    .replaceAll('&quot;', '"')
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&amp;', '&');
-}
-
-/** A table of the page as rows of cell texts, header row first. */
-function tableOf(page: string, id: string): string[][] {
-  const table = new RegExp(`<table class="table" id="table-${id}">([\\s\\S]*?)</table>`).exec(page)?.[1] ?? '';
-  return [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
-    [...(row ?? '').matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map(([, cell]) => decoded(cell ?? '')),
-  );
-}
-
-/** RFC 4180 CSV as rows of fields. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') row.push(field), (field = '');
-    else if (char === '\r' && text[i + 1] === '\n') rows.push([...row, field]), (row = []), (field = ''), i++;
-    else field += char;
-  }
-  return rows;
 }
 
 const get = (cookie: string, path: string) =>
