@@ -1,5 +1,5 @@
 import { needLabel } from '../referral/needs';
-import { byKey, type ReportCount, total } from './counts';
+import { byKey, type ReportCount, total } from './report-counts';
 import { type Audience, countText, isSuppressed } from './suppress';
 import { lastWeeks } from './weeks';
 

@@ -1,7 +1,7 @@
 import { nhsDate } from '../clock/nhs-date';
 import { needLabel } from '../referral/needs';
-import { byKey, type ReportCount, total, VERDICT_CLASSES } from './counts';
 import { percentile, within } from './histogram';
+import { byKey, type ReportCount, total, VERDICT_CLASSES } from './report-counts';
 import type { Cell, ReportTable } from './table';
 
 export type ReportInput = {

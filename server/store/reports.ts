@@ -1,5 +1,5 @@
-import { type ReportCount, reportCountSchema } from '../../domain/evaluation/counts';
 import { DEFAULT_DRIFT_THRESHOLD } from '../../domain/evaluation/drift';
+import { type ReportCount, reportCountSchema } from '../../domain/evaluation/report-counts';
 import { audit } from './audit';
 import type { Queryable } from './db';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ReportCount } from '../../domain/evaluation/counts';
 import { driftStatement } from '../../domain/evaluation/drift';
 import { percentile, within } from '../../domain/evaluation/histogram';
+import type { ReportCount } from '../../domain/evaluation/report-counts';
 import { countText, SUPPRESSED, shareText } from '../../domain/evaluation/suppress';
 import { cellText, type ReportTable, tableCsv } from '../../domain/evaluation/table';
 import { lastWeeks, weekOf } from '../../domain/evaluation/weeks';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportCount } from '../../domain/evaluation/counts';
+import type { ReportCount } from '../../domain/evaluation/report-counts';
 import { weekOf } from '../../domain/evaluation/weeks';
 import type { Referral } from '../../domain/referral';
 import { recordDecision } from '../../server/store/referrals';
