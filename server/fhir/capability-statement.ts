@@ -44,6 +44,12 @@ export function capabilityStatement(date: string): fhir4.CapabilityStatement {
             documentation:
               'The practice’s directory: each service it has agreed a model with, at the version in force. POST $propose-model { model, proposedBy } proposes a version; $proposals lists this practice’s; $agree-model { proposalId, agreedBy } and $send-back { proposalId, comment, by } decide the service’s proposals to it.',
           },
+          {
+            type: 'MeasureReport',
+            interaction: [{ code: 'create' }],
+            documentation:
+              'The practice’s point-of-referral counts of one day (counts only: no patient, no free text), with an Idempotency-Key per batch: a repeat of a batch is counted once.',
+          },
           // Created only within the transaction: no interaction of their own (and FHIR JSON has no empty arrays).
           { type: 'ServiceRequest', conditionalCreate: true },
           { type: 'Patient', conditionalCreate: true },

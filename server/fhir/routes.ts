@@ -11,6 +11,7 @@ import { type Arrival, repeatOf, taskFor } from '../store/referrals';
 import { agreedService } from './agreed-service';
 import { capabilityStatement } from './capability-statement';
 import { fhirCors } from './cors';
+import { receiveCounts } from './counts';
 import { fhirJson, type Issue, outcome } from './operation-outcome';
 import { rateLimit, refusedTokenLimit } from './rate-limit';
 import { serviceRoutes } from './services';
@@ -48,6 +49,7 @@ export function fhirRoutes(service: Service) {
 
   fhir.use('*', requirePracticeToken(service));
 
+  fhir.post('/MeasureReport', bodySizeLimit(service), (c) => receiveCounts(service, c));
   fhir.get('/Organization', (c) => whoThisTokenIs(service, c));
   fhir.get('/Task/:id', (c) => readTask(service, c));
   fhir.get('/Task', (c) => searchTasks(service, c));
