@@ -1,5 +1,6 @@
 import { nhsDate } from '../clock/nhs-date';
 import { needLabel } from '../referral/needs';
+import { CHECK_ENDINGS, type CheckEnding, type CountRow } from './counts';
 import { percentile, within } from './histogram';
 import { byKey, type ReportCount, total, VERDICT_CLASSES } from './report-counts';
 import type { Cell, ReportTable } from './table';
@@ -154,4 +155,44 @@ export function daysTable(
       rule: table.rule,
     },
   };
+}
+
+const ENDING_LABELS: Record<CheckEnding, string> = {
+  'sent-in-model': 'Sent in the agreed model',
+  'sent-with-override': 'Sent with an override',
+  redirected: 'Redirected elsewhere before sending',
+  abandoned: 'Not sent (abandoned)',
+};
+
+/**
+ * What the pads counted at the point of referral (eval-counts' rows, counts only): how the checks ended, and where
+ * the model redirected people before anything was sent, by route.
+ */
+export function pointOfReferralTables(rows: readonly CountRow[]): ReportTable[] {
+  const checked = rows.reduce((sum, row) => sum + row.n, 0);
+  const sumOf = (keep: (row: CountRow) => boolean) => rows.filter(keep).reduce((sum, row) => sum + row.n, 0);
+  const redirected = sumOf((row) => row.ending === 'redirected');
+  const routes = [...new Set(rows.flatMap((row) => (row.route ? [row.route] : [])))]
+    .map((route) => ({ route, n: sumOf((row) => row.route === route) }))
+    .sort((a, b) => b.n - a.n || a.route.localeCompare(b.route));
+  return [
+    {
+      id: 'point-of-referral',
+      title: 'Checks at the point of referral, by how they ended',
+      columns: ['How the check ended', 'Checks', 'Share of checks'],
+      rows: [
+        ...CHECK_ENDINGS.map((ending): Cell[] => {
+          const n = sumOf((row) => row.ending === ending);
+          return [ENDING_LABELS[ending], count(n), { part: n, whole: checked }];
+        }),
+        ['All checks', count(checked), { part: checked, whole: checked }],
+      ],
+    },
+    {
+      id: 'redirect-routes',
+      title: 'Redirected at the point of referral, by route',
+      columns: ['Route', 'Checks redirected', 'Share of redirects'],
+      rows: routes.map(({ route, n }) => [route, count(n), { part: n, whole: redirected }]),
+    },
+  ];
 }

@@ -203,6 +203,14 @@ export function ReportPage(props: Props) {
       <Section id="model" title="Against the agreed model">
         {charted('model-share', 'bars')}
       </Section>
+      <Section id="point-of-referral" title="At the point of referral">
+        <p>
+          Counted by the practices’ pads, with no patient details: each check of a referral against the agreed model,
+          and how it ended before anything was sent.
+        </p>
+        {charted('point-of-referral', 'bars')}
+        {charted('redirect-routes', 'bars')}
+      </Section>
       <Section id="decisions" title="Decisions">
         {charted('decisions', 'bars')}
         {plain('decline-reasons')}

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ukDate } from '../../domain/clock/uk-date';
 import type { Referral } from '../../domain/referral';
 import { runCommand } from '../../server/admin/commands';
+import { recordPointOfReferralCounts } from '../../server/store/point-of-referral-counts';
 import { overriddenReferral, richReferral } from '../../test-support/fixtures/referrals';
 import { cookieOf, csrfFrom, LINK_WORKER, send, signIn } from '../../test-support/queue/queue';
 import { queueForTests } from '../../test-support/queue/queue-for-tests';
@@ -39,6 +41,30 @@ beforeAll(async () => {
   ];
   for (const referral of referrals)
     expect((await send(queue, referral, queue.tokens[referral.referrer.odsCode as 'L81001'])).status).toBe(200);
+  const day = ukDate(new Date());
+  await recordPointOfReferralCounts(queue.db, {
+    counts: {
+      odsCode: 'L81001',
+      day,
+      services: [
+        {
+          serviceId: SERVICE,
+          modelVersion: 3,
+          checked: 9,
+          sentInModel: 1,
+          sentWithOverride: 1,
+          redirected: [
+            { route: 'NHS Talking Therapies', n: 4 },
+            { route: 'Crisis line', n: 1 },
+          ],
+          abandoned: 2,
+        },
+      ],
+    },
+    batchKey: `L81001-${day}`,
+    bodyHash: 'test',
+    receivedAt: new Date(),
+  });
   lead = cookieOf(await signIn(queue, LEAD.password, LEAD.username));
   commissioner = cookieOf(await signIn(queue, COMMISSIONER.password, COMMISSIONER.username));
 });
@@ -57,6 +83,11 @@ describe('the service’s reports', () => {
       ['Sent with an override', '1'],
       ['Out of scope by a rule, sent for review', '1'],
     ]);
+    expect(tableOf(page, 'redirect-routes').slice(1)).toEqual([
+      ['NHS Talking Therapies', '4', '80 %'],
+      ['Crisis line', '1', '20 %'],
+    ]);
+    expect(tableOf(page, 'point-of-referral')[3]).toEqual(['Redirected elsewhere before sending', '5', '56 %']);
     expect(decoded(page)).toContain(
       'Over the last 8 weeks 67 % of referrals (2 of 3) were outside the agreed model; most named',
     );
@@ -64,7 +95,7 @@ describe('the service’s reports', () => {
 
   it('give each table as CSV, cell for cell what the page shows', async () => {
     const page = await (await get(lead, '/reports?weeks=8')).text();
-    for (const id of ['weekly', 'practices', 'model-share', 'drift', 'needs']) {
+    for (const id of ['weekly', 'practices', 'model-share', 'point-of-referral', 'redirect-routes', 'drift', 'needs']) {
       const csv = await get(lead, `/reports/${id}.csv?weeks=8`);
       expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(parseCsv(await csv.text())).toEqual(tableOf(page, id));
@@ -79,6 +110,10 @@ describe('the service’s reports', () => {
     expect(page).not.toContain('table-decline-reasons');
     const csv = parseCsv(await (await get(commissioner, '/reports/model-share.csv')).text());
     expect(csv).toEqual(shares);
+    expect(tableOf(page, 'redirect-routes').slice(1)).toEqual([
+      ['NHS Talking Therapies', 'fewer than 5', 'fewer than 5'],
+      ['Crisis line', 'fewer than 5', 'fewer than 5'],
+    ]);
     expect(decoded(page)).toContain('Over the last 8 weeks more than 20 % of referrals were outside the agreed model');
     expect((await get(commissioner, '/reports/decline-reasons.csv')).status).toBe(404);
   });
