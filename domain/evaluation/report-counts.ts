@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** What the queue's summary counts (migration 013): each a count of referrals, or of decisions, in a week. */
+/** What the queue's summary counts (migration 013): referrals, decisions, and the pads' checks, in a week. */
 export const MEASURES = [
   'referrals',
   'verdict',
@@ -13,6 +13,8 @@ export const MEASURES = [
   'days-to-first-contact',
   'closure',
   'wellbeing-change',
+  'check',
+  'redirect-route',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 
@@ -37,6 +39,23 @@ export const reportCountSchema = z.strictObject({
 });
 export type ReportCount = z.output<typeof reportCountSchema>;
 
+/** Each list of counts split by measure once, since a report sums the same list hundreds of times. */
+const byMeasure = new WeakMap<readonly ReportCount[], Map<Measure, ReportCount[]>>();
+
+function ofMeasure(counts: readonly ReportCount[], measure: Measure): readonly ReportCount[] {
+  let index = byMeasure.get(counts);
+  if (!index) {
+    index = new Map();
+    for (const count of counts) {
+      const list = index.get(count.measure) ?? [];
+      list.push(count);
+      index.set(count.measure, list);
+    }
+    byMeasure.set(counts, index);
+  }
+  return index.get(measure) ?? [];
+}
+
 /** The sum of a measure's counts (one key, or all), over the weeks given (or all). */
 export function total(
   counts: readonly ReportCount[],
@@ -45,9 +64,8 @@ export function total(
   weeks?: ReadonlySet<string>,
 ): number {
   let sum = 0;
-  for (const count of counts)
-    if (count.measure === measure && (key === undefined || count.key === key) && (!weeks || weeks.has(count.week)))
-      sum += count.n;
+  for (const count of ofMeasure(counts, measure))
+    if ((key === undefined || count.key === key) && (!weeks || weeks.has(count.week))) sum += count.n;
   return sum;
 }
 
@@ -58,8 +76,7 @@ export function byKey(
   weeks?: ReadonlySet<string>,
 ): { key: string; n: number }[] {
   const sums = new Map<string, number>();
-  for (const count of counts)
-    if (count.measure === measure && (!weeks || weeks.has(count.week)))
-      sums.set(count.key, (sums.get(count.key) ?? 0) + count.n);
+  for (const count of ofMeasure(counts, measure))
+    if (!weeks || weeks.has(count.week)) sums.set(count.key, (sums.get(count.key) ?? 0) + count.n);
   return [...sums].map(([key, n]) => ({ key, n })).sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
 }

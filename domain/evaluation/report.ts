@@ -1,6 +1,6 @@
 import { nhsDate } from '../clock/nhs-date';
 import { needLabel } from '../referral/needs';
-import { CHECK_ENDINGS, type CheckEnding, type CountRow } from './counts';
+import { CHECK_ENDINGS, type CheckEnding } from './counts';
 import { percentile, within } from './histogram';
 import { byKey, type ReportCount, total, VERDICT_CLASSES } from './report-counts';
 import type { Cell, ReportTable } from './table';
@@ -165,16 +165,12 @@ const ENDING_LABELS: Record<CheckEnding, string> = {
 };
 
 /**
- * What the pads counted at the point of referral (eval-counts' rows, counts only): how the checks ended, and where
- * the model redirected people before anything was sent, by route.
+ * What the pads counted at the point of referral (eval-counts' counts, kept by week in the summary): how the checks
+ * ended, and where the model redirected people before anything was sent, by route.
  */
-export function pointOfReferralTables(rows: readonly CountRow[]): ReportTable[] {
-  const checked = rows.reduce((sum, row) => sum + row.n, 0);
-  const sumOf = (keep: (row: CountRow) => boolean) => rows.filter(keep).reduce((sum, row) => sum + row.n, 0);
-  const redirected = sumOf((row) => row.ending === 'redirected');
-  const routes = [...new Set(rows.flatMap((row) => (row.route ? [row.route] : [])))]
-    .map((route) => ({ route, n: sumOf((row) => row.route === route) }))
-    .sort((a, b) => b.n - a.n || a.route.localeCompare(b.route));
+export function pointOfReferralTables({ counts }: ReportInput): ReportTable[] {
+  const checked = total(counts, 'check');
+  const redirected = total(counts, 'check', 'redirected');
   return [
     {
       id: 'point-of-referral',
@@ -182,7 +178,7 @@ export function pointOfReferralTables(rows: readonly CountRow[]): ReportTable[] 
       columns: ['How the check ended', 'Checks', 'Share of checks'],
       rows: [
         ...CHECK_ENDINGS.map((ending): Cell[] => {
-          const n = sumOf((row) => row.ending === ending);
+          const n = total(counts, 'check', ending);
           return [ENDING_LABELS[ending], count(n), { part: n, whole: checked }];
         }),
         ['All checks', count(checked), { part: checked, whole: checked }],
@@ -192,7 +188,7 @@ export function pointOfReferralTables(rows: readonly CountRow[]): ReportTable[] 
       id: 'redirect-routes',
       title: 'Redirected at the point of referral, by route',
       columns: ['Route', 'Checks redirected', 'Share of redirects'],
-      rows: routes.map(({ route, n }) => [route, count(n), { part: n, whole: redirected }]),
+      rows: byKey(counts, 'redirect-route').map(({ key, n }) => [key, count(n), { part: n, whole: redirected }]),
     },
   ];
 }

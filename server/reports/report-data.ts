@@ -18,7 +18,6 @@ import type { ReportTable } from '../../domain/evaluation/table';
 import { lastWeeks, weekOf } from '../../domain/evaluation/weeks';
 import { STATUS_LABELS } from '../inbox/labels';
 import type { Db } from '../store/db';
-import { pointOfReferralCounts } from '../store/point-of-referral-counts';
 import { listPractices } from '../store/practices';
 import { driftThreshold, modelChanges, reportCounts } from '../store/reports';
 
@@ -51,12 +50,11 @@ export async function buildReport(
   const today = ukDate(now);
   // The drift monitor compares two 8-week windows whatever period is shown.
   const weeks = lastWeeks(today, Math.max(period, 16));
-  const [counts, practices, changes, threshold, checks] = await Promise.all([
+  const [counts, practices, changes, threshold] = await Promise.all([
     reportCounts(db, { serviceId, from: weeks[0] as string, to: weeks[weeks.length - 1] as string }),
     listPractices(db),
     modelChanges(db, serviceId, new Date(`${weeks[0]}T00:00:00Z`)),
     driftThreshold(db, serviceId),
-    pointOfReferralCounts(db, { serviceId, from: weeks[weeks.length - period] as string, to: today }),
   ]);
   const shown = weeks.slice(-period);
   const inPeriod = new Set(shown);
@@ -71,7 +69,7 @@ export async function buildReport(
     weeklyTable(input),
     practiceTable(input),
     modelShareTable(input),
-    ...pointOfReferralTables(checks),
+    ...pointOfReferralTables(input),
     driftTable(input),
     keyedTable(input, {
       id: 'decisions',

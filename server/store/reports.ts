@@ -5,17 +5,15 @@ import type { Queryable } from './db';
 
 /**
  * A service's summary counts (migration 013) for the weeks from `from` to `to` (Mondays, UK days): referrals by week
- * and practice; everything else by week, the practices added together. Reads report_count's primary key range only.
+ * and practice; everything else by week (practice ''). Reads a range of report_count's primary key, nothing else.
  */
 export async function reportCounts(
   db: Queryable,
   query: { serviceId: string; from: string; to: string },
 ): Promise<ReportCount[]> {
   const rows = await db.query<{ week: string; ods_code: string; measure: string; key: string; n: number }>(
-    `SELECT week::text AS week, CASE WHEN measure = 'referrals' THEN ods_code ELSE '' END AS ods_code, measure, key,
-       sum(n)::integer AS n
-     FROM report_count WHERE service_id = $1 AND week BETWEEN $2::date AND $3::date
-     GROUP BY 1, 2, 3, 4`,
+    `SELECT week::text AS week, ods_code, measure, key, n::integer AS n
+     FROM report_count WHERE service_id = $1 AND week BETWEEN $2::date AND $3::date`,
     [query.serviceId, query.from, query.to],
   );
   return rows.map((row) =>

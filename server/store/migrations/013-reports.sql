@@ -1,5 +1,6 @@
 -- Reports (issue 18) read counts, never the referrals themselves: one row a (service, ISO week of arrival in the UK,
--- practice, measure, key) with its count. Triggers keep them, in the transaction that changes a referral or adds a
+-- practice, measure, key) with its count. Only referrals are counted by practice (volumes by week and practice); every
+-- other measure by week alone (practice ''), so a year of a large area stays some thousands of rows. Triggers keep them, in the transaction that changes a referral or adds a
 -- decision, whichever code path or SQL statement writes it (the store's, the caseload's, a bulk load), so a report
 -- never disagrees with the rows it counts. Statement triggers with transition tables: one upsert per statement, so a
 -- batch of referrals arriving together costs one summary write, not one per row.
@@ -60,7 +61,8 @@ BEGIN
   INSERT INTO report_count AS c (service_id, week, ods_code, measure, key, n)
   SELECT x.service_id, x.week, x.ods_code, x.measure, x.key, count(*)
   FROM (
-    SELECT coalesce(a.service_id, '') AS service_id, report_week(a.received_at) AS week, a.ods_code, m.measure, m.key
+    SELECT coalesce(a.service_id, '') AS service_id, report_week(a.received_at) AS week,
+      CASE WHEN m.measure = 'referrals' THEN a.ods_code ELSE '' END AS ods_code, m.measure, m.key
     FROM (SELECT *, report_verdict(referral) AS verdict FROM arrived) a
     CROSS JOIN LATERAL (
       SELECT 'referrals', ''
@@ -86,7 +88,7 @@ BEGIN
   INSERT INTO report_count AS c (service_id, week, ods_code, measure, key, n)
   SELECT x.service_id, x.week, x.ods_code, x.measure, x.key, count(*)
   FROM (
-    SELECT coalesce(r.service_id, '') AS service_id, report_week(r.received_at) AS week, r.ods_code, m.measure, m.key
+    SELECT coalesce(r.service_id, '') AS service_id, report_week(r.received_at) AS week, '' AS ods_code, m.measure, m.key
     FROM made d JOIN referral r ON r.id = d.referral_id
     CROSS JOIN LATERAL (
       SELECT 'decision', d.status
@@ -106,9 +108,43 @@ $$;
 CREATE TRIGGER report_decisions_made AFTER INSERT ON decision REFERENCING NEW TABLE AS made
   FOR EACH STATEMENT EXECUTE FUNCTION report_decisions_made();
 
+-- The pads' counts from the point of referral (migration 012) by week (from the day they were counted): each ending,
+-- and each route a redirect took. Checks for no service are kept under service ''.
+CREATE FUNCTION report_checks_counted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO report_count AS c (service_id, week, ods_code, measure, key, n)
+  SELECT x.service_id, x.week, '', x.measure, x.key, sum(x.n)
+  FROM (
+    SELECT coalesce(k.service_id, '') AS service_id, date_trunc('week', k.day::timestamp)::date AS week, m.measure, m.key, k.n
+    FROM counted k
+    CROSS JOIN LATERAL (
+      SELECT 'check', k.ending
+      UNION ALL SELECT 'redirect-route', k.route WHERE k.route IS NOT NULL
+    ) AS m(measure, key)
+  ) x
+  GROUP BY x.service_id, x.week, x.measure, x.key
+  ORDER BY x.service_id, x.week, x.measure, x.key
+  ON CONFLICT (service_id, week, ods_code, measure, key) DO UPDATE SET n = c.n + EXCLUDED.n;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER report_checks_counted AFTER INSERT ON point_of_referral_count REFERENCING NEW TABLE AS counted
+  FOR EACH STATEMENT EXECUTE FUNCTION report_checks_counted();
+
+INSERT INTO report_count (service_id, week, ods_code, measure, key, n)
+SELECT coalesce(k.service_id, ''), date_trunc('week', k.day::timestamp)::date, '', m.measure, m.key, sum(k.n)
+FROM point_of_referral_count k
+CROSS JOIN LATERAL (
+  SELECT 'check', k.ending
+  UNION ALL SELECT 'redirect-route', k.route WHERE k.route IS NOT NULL
+) AS m(measure, key)
+GROUP BY 1, 2, 3, 4, 5;
+
 -- Referrals already stored are counted once, as if they had just arrived and been decided.
 INSERT INTO report_count (service_id, week, ods_code, measure, key, n)
-SELECT coalesce(a.service_id, ''), report_week(a.received_at), a.ods_code, m.measure, m.key, count(*)
+SELECT coalesce(a.service_id, ''), report_week(a.received_at),
+  CASE WHEN m.measure = 'referrals' THEN a.ods_code ELSE '' END, m.measure, m.key, count(*)
 FROM (SELECT *, report_verdict(referral) AS verdict FROM referral) a
 CROSS JOIN LATERAL (
   SELECT 'referrals', ''
@@ -120,7 +156,7 @@ CROSS JOIN LATERAL (
 GROUP BY 1, 2, 3, 4, 5;
 
 INSERT INTO report_count (service_id, week, ods_code, measure, key, n)
-SELECT coalesce(r.service_id, ''), report_week(r.received_at), r.ods_code, m.measure, m.key, count(*)
+SELECT coalesce(r.service_id, ''), report_week(r.received_at), '', m.measure, m.key, count(*)
 FROM decision d JOIN referral r ON r.id = d.referral_id
 CROSS JOIN LATERAL (
   SELECT 'decision', d.status
