@@ -1,5 +1,8 @@
 import { FONT, Frame, WIDTH } from './charts';
 
+const LEGEND_STEP = 165;
+const THRESHOLD_DASH = '12 3 2 3';
+
 export type Series = { name: string; values: (number | undefined)[] };
 /** One mark a series: a dash pattern and a marker shape, so lines are told apart without colour. */
 const LOOKS = [
@@ -31,7 +34,7 @@ export function LineChart(props: {
   marks: { index: number; text: string }[];
 }) {
   const height = 300;
-  const [left, top, bottom] = [48, 24, 84];
+  const [left, top, bottom] = [48, 40, 56];
   const plot = { width: WIDTH - left - 16, height: height - top - bottom };
   const step = plot.width / Math.max(1, props.labels.length - 1);
   const x = (index: number) => left + index * step;
@@ -61,27 +64,37 @@ export function LineChart(props: {
             y2={y(props.threshold)}
             stroke="#212b32"
             stroke-width={2}
-            stroke-dasharray="12 3 2 3"
+            stroke-dasharray={THRESHOLD_DASH}
           />
-          <text
-            {...FONT}
-            x={WIDTH - 18}
-            y={y(props.threshold) - 5}
-            text-anchor="end"
-          >{`Threshold ${props.threshold} %`}</text>
+          <line
+            x1={left + 3 * LEGEND_STEP}
+            y1={height - 20}
+            x2={left + 3 * LEGEND_STEP + 36}
+            y2={height - 20}
+            stroke="#212b32"
+            stroke-width={2}
+            stroke-dasharray={THRESHOLD_DASH}
+          />
+          <text {...FONT} x={left + 3 * LEGEND_STEP + 44} y={height - 16}>{`Threshold ${props.threshold} %`}</text>
         </g>
       )}
-      {props.marks.map((mark) => (
+      {props.marks.map((mark, number) => (
         <g key={`${mark.index}-${mark.text}`}>
           <line
             x1={x(mark.index)}
-            y1={top - 10}
+            y1={top - 10 - 14 * (number % 2)}
             x2={x(mark.index)}
             y2={top + plot.height}
             stroke="#212b32"
             stroke-dasharray="1 2"
           />
-          <text {...FONT} font-size={10} x={x(mark.index) + 3} y={top - 12}>
+          <text
+            {...FONT}
+            font-size={10}
+            x={x(mark.index) + (x(mark.index) > WIDTH / 2 ? -3 : 3)}
+            y={top - 12 - 14 * (number % 2)}
+            text-anchor={x(mark.index) > WIDTH / 2 ? 'end' : 'start'}
+          >
             {mark.text}
           </text>
         </g>
@@ -98,7 +111,7 @@ export function LineChart(props: {
         });
         if (run) runs.push(run);
         const legendY = height - 20;
-        const legendX = left + number * 220;
+        const legendX = left + number * LEGEND_STEP;
         return (
           <g key={series.name}>
             {runs.map((d) => (

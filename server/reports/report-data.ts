@@ -99,11 +99,25 @@ export async function buildReport(
     ...(drift ? { drift } : {}),
     threshold,
     decision: decision.timeliness,
-    marks: changes
-      .map((change) => ({
-        index: shown.indexOf(weekOf(ukDate(new Date(change.agreedAt)))),
-        text: `v${change.version} agreed ${nhsDate(ukDate(new Date(change.agreedAt)), 'short')}`,
-      }))
-      .filter((mark) => mark.index >= 0),
+    marks: marksOf(changes, shown),
   };
+}
+
+/** Model changes as marks on the drift chart: one a week, naming the versions agreed in it and the first day. */
+function marksOf(changes: { version: number; agreedAt: string }[], weeks: string[]): Report['marks'] {
+  const byWeek = new Map<number, { versions: number[]; day: string }>();
+  for (const change of changes) {
+    const day = ukDate(new Date(change.agreedAt));
+    const index = weeks.indexOf(weekOf(day));
+    if (index < 0) continue;
+    const mark = byWeek.get(index) ?? { versions: [], day };
+    mark.versions.push(change.version);
+    byWeek.set(index, mark);
+  }
+  return [...byWeek].map(([index, { versions, day }]) => {
+    const first = Math.min(...versions);
+    const last = Math.max(...versions);
+    const named = first === last ? `v${first}` : `v${first}–v${last}`;
+    return { index, text: `Model ${named} agreed ${nhsDate(day, 'short')}` };
+  });
 }

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { Audience } from '../../domain/evaluation/suppress';
+import { type Audience, countText, shareText } from '../../domain/evaluation/suppress';
 import { type Cell, cellText, cellValue, type ReportTable } from '../../domain/evaluation/table';
 import type { Service } from '../../domain/service/service';
 import { Page } from '../inbox/layout';
@@ -103,23 +103,25 @@ function Drift(props: Props) {
   }));
   return (
     <Section id="drift" title="Role drift">
-      {report.drift ? (
-        <div class="drift-statement" role="status">
-          <p>
-            <strong>{report.drift}</strong>
-          </p>
-        </div>
-      ) : (
-        <p>{`The share of referrals outside the agreed model over the last 8 weeks is within the service’s threshold of ${report.threshold} %.`}</p>
-      )}
-      <LineChart
-        id="chart-drift"
-        label="Shares of referrals outside the model, overridden and safety-flagged, by week: chart of the table below"
-        labels={labels(table, audience)}
-        series={series}
-        threshold={report.threshold}
-        marks={report.marks}
-      />
+      <figure class="drift-figure" id="drift-figure">
+        {report.drift ? (
+          <div class="drift-statement" role="status">
+            <p>
+              <strong>{report.drift}</strong>
+            </p>
+          </div>
+        ) : (
+          <p>{`The share of referrals outside the agreed model over the last 8 weeks is within the service’s threshold of ${report.threshold} %.`}</p>
+        )}
+        <LineChart
+          id="chart-drift"
+          label="Shares of referrals outside the model, overridden and safety-flagged, by week: chart of the table below"
+          labels={labels(table, audience)}
+          series={series}
+          threshold={report.threshold}
+          marks={report.marks}
+        />
+      </figure>
       <Table table={table} audience={audience} period={report.period} />
       {audience === 'service' && (
         <form method="post" action="/inbox/reports/threshold" class="form no-print">
@@ -145,12 +147,13 @@ function Drift(props: Props) {
   );
 }
 
-function Timeliness(props: { report: Report }) {
+function Timeliness(props: { report: Report; audience: Audience }) {
   const { median, ninetieth, within, all, rule } = props.report.decision;
   if (all === 0) return <p>No referral in this period has had a decision yet.</p>;
+  const of = `${countText(within, props.audience)} of ${countText(all, props.audience)}`;
   return (
     <p>
-      {`Median ${median} working days; 90th percentile ${ninetieth}. ${within} of ${all} first decisions within the service’s ${rule} working days.`}
+      {`Median ${median} working days; 90th percentile ${ninetieth}. Within the service’s ${rule} working days: ${of} first decisions (${shareText(within, all, props.audience)}).`}
     </p>
   );
 }
@@ -216,7 +219,7 @@ export function ReportPage(props: Props) {
         {plain('decline-reasons')}
       </Section>
       <Section id="times" title="Time to decision">
-        <Timeliness report={report} />
+        <Timeliness report={report} audience={audience} />
         {charted('time-to-decision', 'columns')}
       </Section>
       <Section id="needs" title="Needs over time">

@@ -9,13 +9,14 @@ const DAY = 86_400_000;
 /**
  * A year of a large area's referrals to one service, straight into the tables with generate_series (far faster than
  * sending each): `count` referrals spread evenly over the 365 days before `now` and over `practices` practices
- * (added here, ODS codes P00001 …), one in ten safety-flagged, one in seven sent with an override, one in five out of
+ * (added here, ODS codes P00001 …), one in ten safety-flagged, one in 20 sent with an override, one in 25 out of
  * scope by a rule, two or three needs each; nine in ten decided by `decidedBy` 0 to 14 days after arrival; and each
- * practice's pad counts for every day. The summary counts are kept by migration 013's triggers as for any insert.
+ * practice's pad counts for every day. With `driftWeeks`, a sixth more are out of scope over that many last weeks (a
+ * service drifting). The summary counts are kept by migration 013's triggers as for any insert.
  */
 export async function storeYearOfReferrals(
   db: Queryable,
-  options: { count: number; practices: number; serviceId: string; decidedBy: string; now: Date },
+  options: { count: number; practices: number; serviceId: string; decidedBy: string; now: Date; driftWeeks?: number },
 ): Promise<void> {
   const { count, practices, serviceId, decidedBy } = options;
   const now = options.now.getTime();
@@ -35,15 +36,26 @@ export async function storeYearOfReferrals(
            || ($5::text[])[1 + (g.n % 16 + 1 + (g.n / 16) % 15) % 16:1 + (g.n % 16 + 1 + (g.n / 16) % 15) % 16],
          CASE WHEN g.n % 10 = 3 THEN ARRAY['safeguarding'] ELSE ARRAY[]::text[] END, 'review',
          jsonb_set(jsonb_set($6::jsonb, '{id}', to_jsonb(g.id::text)), '{verdict}',
-           CASE WHEN g.n % 7 = 0 THEN jsonb_build_object('modelId', 'm', 'modelVersion', 1, 'outcome', 'review',
+           CASE WHEN g.n % 20 = 0 THEN jsonb_build_object('modelId', 'm', 'modelVersion', 1, 'outcome', 'review',
                   'rules', jsonb_build_array('scope.need'), 'overrideReason', 'Known to the service already.')
-                WHEN g.n % 5 = 0 THEN jsonb_build_object('modelId', 'm', 'modelVersion', 1, 'outcome', 'review',
+                WHEN g.n % 25 = 0 OR (g.at > to_timestamp(($7::bigint - $10::bigint) / 1000.0) AND g.n % 6 = 1) THEN jsonb_build_object('modelId', 'm', 'modelVersion', 1, 'outcome', 'review',
                   'rules', jsonb_build_array('scope.age'))
                 ELSE jsonb_build_object('modelId', 'm', 'modelVersion', 1, 'outcome', 'accept', 'rules', '[]'::jsonb) END),
          false, (extract(epoch FROM g.at) * 1000)::bigint, $4
        FROM (SELECT n, gen_random_uuid() AS id, to_timestamp(($7::bigint - (n::bigint * 365 * $8::bigint) / $9::bigint) / 1000.0) AS at
              FROM generate_series($1::int, $2::int) AS n) g`,
-      [first, last - 1, practices, serviceId, NEED_CODES, JSON.stringify(richReferral), now, DAY, count],
+      [
+        first,
+        last - 1,
+        practices,
+        serviceId,
+        NEED_CODES,
+        JSON.stringify(richReferral),
+        now,
+        DAY,
+        count,
+        (options.driftWeeks ?? 0) * 7 * DAY,
+      ],
     );
   }
   await db.query(
