@@ -2,6 +2,7 @@ import { referralSchema } from '../../domain/referral/referral';
 import { type Handlers, receive } from '../shared/messaging/receive';
 import { loadSettings } from '../shared/storage/settings';
 import { type RefreshResult, refreshDirectory } from './directory/refresh-directory';
+import { recordCheck } from './outbox/counts';
 import { type OutboxDb, outbox } from './outbox/db';
 import { enqueueReferral, outboxAvailable } from './outbox/enqueue';
 import { resendReferral, sentReferrals } from './outbox/queries';
@@ -36,12 +37,17 @@ export function backgroundHandlers({ db = outbox(), run, refresh = refreshNow }:
         return { ok: false, message: `the referral did not parse (${where})` };
       }
       try {
-        await enqueueReferral(parsed.data, { db });
+        const countCheck = (await loadSettings()).shareCounts === true;
+        await enqueueReferral(parsed.data, { db, countCheck });
       } catch (error) {
         return failed(error);
       }
       run();
       return { ok: true };
+    },
+    'pad:check-ended': async ({ check }) => {
+      if ((await loadSettings()).shareCounts !== true) return;
+      await recordCheck(db, check, Date.now()).catch((error) => console.warn('A check was not counted.', error));
     },
     'pad:outbox-state': async () => ({ available: await outboxAvailable(db) }),
     'pad:sent-referrals': ({ query }) => sentReferrals(query, db).then((rows) => ({ ok: true as const, rows }), failed),

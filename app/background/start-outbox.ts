@@ -32,6 +32,7 @@ export function startOutbox(): (options?: Partial<RunOptions>) => void {
           db: outbox('relaxed'),
           queue: settings.queue,
           retentionDays: settings.retentionDays,
+          shareCounts: settings.shareCounts === true,
           fetch: (...args) => fetch(...args),
           now,
           random: Math.random,

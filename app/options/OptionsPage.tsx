@@ -1,4 +1,5 @@
 import { AdaptersSection } from './AdaptersSection';
+import { CountsSection } from './CountsSection';
 import { DirectorySection } from './DirectorySection';
 import { ImportExport } from './ImportExport';
 import { ModelHistory } from './ModelHistory';
@@ -45,6 +46,9 @@ export function OptionsPage({ state }: { state: OptionsState }) {
             <li>
               <a href="#queue">Queue</a>
             </li>
+            <li>
+              <a href="#counts">Counts</a>
+            </li>
           </ul>
         </nav>
         <main id="main" class="options-main" tabIndex={-1}>
@@ -64,6 +68,7 @@ export function OptionsPage({ state }: { state: OptionsState }) {
           <ImportExport state={state} />
           <AdaptersSection state={state} />
           <QueueSection state={state} />
+          <CountsSection state={state} />
         </main>
       </div>
     </>

@@ -64,6 +64,11 @@ export function createOptionsState(initial: {
     if (queue) void directory.refresh();
   }
 
+  /** Turns sharing counts from the point of referral on or off (settings: shareCounts). */
+  async function saveShareCounts(shareCounts: boolean): Promise<void> {
+    local.value = await saveSettings({ shareCounts });
+  }
+
   function policyChanged(next: Managed): void {
     managed.value = next;
     if (modelLocked.value && inForce.value.model) editor.form.value = toForm(inForce.value.model);
@@ -81,6 +86,7 @@ export function createOptionsState(initial: {
     directory,
     saveAdapters,
     saveQueue,
+    saveShareCounts,
     policyChanged,
   };
 }

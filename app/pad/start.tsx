@@ -3,6 +3,7 @@ import type { DemoSettings } from '../../domain/settings/demo';
 import { ask } from '../shared/messaging/ask';
 import { loadCachedDirectory, watchCachedDirectory } from '../shared/storage/directory';
 import { loadSettings, watchSettings } from '../shared/storage/settings';
+import { reportCheckEndings } from './count-link';
 import { seedDemo } from './demo-seed';
 import { Pad } from './Pad';
 import { createPadState } from './pad-state';
@@ -42,6 +43,7 @@ export async function startPad(root: HTMLElement, { mode, demo }: Options): Prom
   });
   // A queue set but no directory from it yet (just set, or its first fetch raced the setting): the pad asks for it.
   if (state.settings.value?.queue && !state.directory.value) void ask('directory:refresh', {}).catch(() => undefined);
+  reportCheckEndings(state);
   render(<Pad state={state} />, root);
   source.follow((record) => void state.recordChanged(record));
   listenForKeys(source);

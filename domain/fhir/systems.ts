@@ -17,7 +17,11 @@ export const SYSTEMS = {
   taskCode: 'http://hl7.org/fhir/CodeSystem/task-code',
 } as const;
 
-/** The only SNOMED CT concepts we use: both checked. Never add one that has not been checked. */
+/**
+ * The only SNOMED CT concepts we use: both checked, against NHS England's coding guidance for social prescribing link
+ * workers (as published in Transformation Partners in Health and Care's FAQs). Never add one that has not been
+ * checked; the README's "SNOMED CT codes" lists each with where it was checked.
+ */
 export const SNOMED = {
   socialPrescribingReferral: { code: '871731000000106', display: 'Referral to social prescribing service' },
   socialPrescribingDeclined: { code: '871711000000103', display: 'Social prescribing declined' },

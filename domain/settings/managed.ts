@@ -13,6 +13,7 @@ export const MANAGED_KEYS = [
   'queueToken',
   'retentionDays',
   'notDeliveredAfterMinutes',
+  'shareCounts',
   'model',
   'adapters',
 ] as const;
@@ -24,6 +25,7 @@ export type LockedSetting =
   | 'queue.token'
   | 'retentionDays'
   | 'notDeliveredAfterMinutes'
+  | 'shareCounts'
   | 'model'
   | 'adapters';
 
@@ -32,6 +34,7 @@ export type ManagedValues = {
   queueToken?: string;
   retentionDays?: number;
   notDeliveredAfterMinutes?: number;
+  shareCounts?: boolean;
   model?: Settings['model'];
   adapters?: Settings['adapters'];
 };
@@ -83,6 +86,11 @@ export function readManaged(raw: unknown): Managed {
     if (parsed.success) values.notDeliveredAfterMinutes = parsed.data;
     else problems.push({ key: 'notDeliveredAfterMinutes', message: issues(parsed.error) });
   }
+  if (policy.shareCounts !== undefined) {
+    const parsed = z.boolean('Give true or false.').safeParse(policy.shareCounts);
+    if (parsed.success) values.shareCounts = parsed.data;
+    else problems.push({ key: 'shareCounts', message: issues(parsed.error) });
+  }
   if (policy.model !== undefined) {
     const text = json(policy.model);
     const read = text.ok ? readModel(text.data) : undefined;
@@ -113,6 +121,7 @@ export function lockedSettings(values: ManagedValues): LockedSetting[] {
   if (values.queueToken !== undefined) locked.push('queue.token');
   if (values.retentionDays !== undefined) locked.push('retentionDays');
   if (values.notDeliveredAfterMinutes !== undefined) locked.push('notDeliveredAfterMinutes');
+  if (values.shareCounts !== undefined) locked.push('shareCounts');
   return locked;
 }
 
@@ -132,6 +141,7 @@ export function applyManaged(local: Settings, managed: ManagedValues): Settings 
     ...(managed.notDeliveredAfterMinutes !== undefined
       ? { notDeliveredAfterMinutes: managed.notDeliveredAfterMinutes }
       : {}),
+    ...(managed.shareCounts !== undefined ? { shareCounts: managed.shareCounts } : {}),
     ...(endpoint && token ? { queue: { endpoint, token } } : {}),
   };
 }

@@ -47,5 +47,10 @@ export const settingsSchema = z.object({
   retentionDays: retentionDaysSchema.default(7),
   /** Minutes after Send that a referral still not delivered shows as Needs attention (it is still tried). */
   notDeliveredAfterMinutes: notDeliveredAfterMinutesSchema.default(60),
+  /**
+   * Share counts of referrals checked with the service (issue 18): how each check in the pad ended, per day, counts
+   * only. Off unless a champion (or policy) turns it on; the demo turns it on. Unset is off.
+   */
+  shareCounts: z.boolean().optional(),
 });
 export type Settings = z.output<typeof settingsSchema>;

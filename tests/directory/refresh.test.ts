@@ -171,4 +171,15 @@ describe('the directory, fetched by the background', () => {
     await useQueue(tokens.parkside);
     await expect.poll(async () => (await loadCachedDirectory()).directory?.practice).toBe('P84001');
   });
+
+  it('fetches the new queue’s directory when the queue changes while a fetch for the old one is under way', async () => {
+    await useQueue(tokens.parkside);
+    const refresh = startDirectory();
+    await expect.poll(() => fakeBrowser.alarms.get('directory')).toBeDefined();
+    const underWay = refresh();
+    await useQueue(tokens.brookside);
+    expect(await underWay).toEqual({ ok: true });
+    await expect.poll(async () => (await loadCachedDirectory()).directory?.practice).toBe('P84002');
+    expect((await loadCachedDirectory()).refresh?.problem).toBeUndefined();
+  });
 });

@@ -25,7 +25,26 @@ describe('the protocol', () => {
       expect(definition.request.safeParse({ type: 'not-this' }).success).toBe(false);
       expect(definition.request.safeParse({ type }).success || type !== 'outbox:drain').toBe(true);
     }
-    expect(Object.keys(PROTOCOL)).toHaveLength(15);
+    expect(Object.keys(PROTOCOL)).toHaveLength(16);
+  });
+
+  it('takes from the pad how a check would end as counts only: nothing else rides along, and never a sent ending', () => {
+    const check = {
+      referralId: '0b8e2f4c-6a1d-4c3e-9f7a-2d5b8c1e0a93',
+      odsCode: 'L81001',
+      serviceId: 'kingsmead-connect',
+      modelVersion: 3,
+      ending: 'redirected',
+      route: 'NHS 111, option 2',
+    };
+    const request = PROTOCOL['pad:check-ended'].request;
+    expect(request.safeParse({ type: 'pad:check-ended', check }).success).toBe(true);
+    expect(request.safeParse({ type: 'pad:check-ended', check: { ...check, nhsNumber: '9434765919' } }).success).toBe(
+      false,
+    );
+    expect(request.safeParse({ type: 'pad:check-ended', check: { ...check, ending: 'sent-in-model' } }).success).toBe(
+      false,
+    );
   });
 
   it('asks the background only from our own pages: the pad for its outbox, any extension page to run it', () => {

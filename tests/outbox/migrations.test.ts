@@ -32,6 +32,7 @@ const FIXTURES: Record<number, Record<string, object[]>> = {
   // Version 1 kept the Bundle in the row.
   1: { referrals: [{ ...ROW, bundle: BUNDLE }] },
   2: { referrals: [ROW], bundles: [{ id: ID, bundle: BUNDLE }] },
+  3: { referrals: [ROW], bundles: [{ id: ID, bundle: BUNDLE }], checks: [], countBatches: [] },
 };
 
 describe('outbox schema migrations', () => {

@@ -15,6 +15,7 @@ describe('the demo build’s settings (npm start)', () => {
     expect(settings.queue).toEqual({ endpoint: 'http://127.0.0.1:8787/fhir', token: DEMO_SETTINGS.queue.token });
     expect(settings.model?.kind).toBe('boundaried');
     expect((await loadReferrer()).odsCode).toBe('Y00001');
+    expect(settings.shareCounts).toBe(true);
   });
 
   it('never replaces what a champion or referrer has set', async () => {
@@ -25,5 +26,11 @@ describe('the demo build’s settings (npm start)', () => {
     expect(settings.model?.id).toBe(OPEN_PCN_MODEL.id);
     expect(settings.queue).toEqual({ endpoint: 'https://queue.example.org', token: 'own' });
     expect(await loadReferrer()).toEqual({ name: 'Dr A Patel', odsCode: 'L81001' });
+  });
+
+  it('shares counts from the point of referral, unless a champion turned that off', async () => {
+    await saveSettings({ shareCounts: false });
+    await seedDemo(DEMO_SETTINGS);
+    expect((await loadSettings()).shareCounts).toBe(false);
   });
 });

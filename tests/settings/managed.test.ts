@@ -20,6 +20,7 @@ describe('settings set by the organisation’s policy', () => {
       queueEndpoint: 'https://queue.example.nhs.uk',
       retentionDays: 14,
       notDeliveredAfterMinutes: 120,
+      shareCounts: false,
       model: writeModelFile(BOUNDARIED_VCSE_MODEL),
       adapters: JSON.stringify([ORCHARD_ADAPTER]),
     });
@@ -31,8 +32,11 @@ describe('settings set by the organisation’s policy', () => {
       'queue.endpoint',
       'retentionDays',
       'notDeliveredAfterMinutes',
+      'shareCounts',
     ]);
     expect(applyManaged(settingsSchema.parse({}), managed.values).notDeliveredAfterMinutes).toBe(120);
+    // Policy may turn the counts off for every practice, whatever a champion chose.
+    expect(applyManaged(settingsSchema.parse({ shareCounts: true }), managed.values).shareCounts).toBe(false);
   });
 
   it('leaves out a bad policy value, saying which and why, and keeps the good ones', () => {
@@ -40,12 +44,14 @@ describe('settings set by the organisation’s policy', () => {
       queueEndpoint: 'http://queue.example.nhs.uk',
       retentionDays: 14,
       notDeliveredAfterMinutes: 5,
+      shareCounts: 'yes',
       model: '{"formatVersion": 1',
     });
     expect(managed.values).toEqual({ retentionDays: 14 });
     expect(managed.problems.map((problem) => problem.key)).toEqual([
       'queueEndpoint',
       'notDeliveredAfterMinutes',
+      'shareCounts',
       'model',
     ]);
     expect(managed.problems[0]?.message).toMatch(/HTTPS/);

@@ -20,13 +20,13 @@ export function startDirectory(): () => Promise<RefreshResult> {
     });
     return running;
   };
-  const quietly = () =>
-    void refresh().catch((error) =>
-      console.warn('The directory could not be refreshed; the alarm tries again.', error),
-    );
+  const quietly = (work = refresh) =>
+    void work().catch((error) => console.warn('The directory could not be refreshed; the alarm tries again.', error));
+  // A refresh running when the queue changes read the settings before the change: another follows it, never shared.
+  const afterChange = () => (running ? running.catch(() => undefined).then(refresh) : refresh());
 
-  browser.runtime.onStartup.addListener(quietly);
-  browser.runtime.onInstalled.addListener(quietly);
+  browser.runtime.onStartup.addListener(() => quietly());
+  browser.runtime.onInstalled.addListener(() => quietly());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) quietly();
   });
@@ -40,7 +40,7 @@ export function startDirectory(): () => Promise<RefreshResult> {
     // Not known yet (the worker is just starting): counted as a change, at worst one fetch more.
     const changed = queueOf(settings) !== queue;
     queue = queueOf(settings);
-    if (changed) quietly();
+    if (changed) quietly(afterChange);
   });
   // Re-creating the alarm would push it back on every worker start; create it only when missing.
   void browser.alarms.get(ALARM).then(async (alarm) => {

@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { CountBatch, StoredCheck } from '../../../domain/outbox/count-batch';
 import type { OutboxRow, StoredBundle } from '../../../domain/outbox/row';
 import { DATABASE_NAME, SCHEMA_VERSIONS } from './schema';
 
@@ -6,6 +7,10 @@ export type OutboxDb = Dexie & {
   referrals: EntityTable<OutboxRow, 'id'>;
   /** Each referral's FHIR Bundle, by referral id: written once at enqueue, read to send, removed at retention. */
   bundles: EntityTable<StoredBundle, 'id'>;
+  /** Checks in the pad not yet sealed into a day's counts (no patient data). */
+  checks: EntityTable<StoredCheck, 'referralId'>;
+  /** Each practice's day of counts, sealed, to send once. */
+  countBatches: EntityTable<CountBatch, 'key'>;
 };
 
 type OpenOptions = {

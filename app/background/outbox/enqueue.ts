@@ -1,7 +1,9 @@
 import { Dexie } from 'dexie';
+import { sentEnding } from '../../../domain/evaluation/check-ending';
 import { referralToBundle } from '../../../domain/fhir';
 import type { OutboxRow, StoredBundle } from '../../../domain/outbox/row';
 import type { Referral } from '../../../domain/referral';
+import { sentCheck } from './counts';
 import { type OutboxDb, outbox } from './db';
 
 export class OutboxUnavailableError extends Error {
@@ -32,7 +34,16 @@ export async function outboxAvailable(db: OutboxDb = outbox()): Promise<boolean>
  */
 export async function enqueueReferral(
   referral: Referral,
-  { db = outbox(), now = Date.now() }: { db?: OutboxDb; now?: number } = {},
+  {
+    db = outbox(),
+    now = Date.now(),
+    countCheck = false,
+  }: {
+    db?: OutboxDb;
+    now?: number;
+    /** The practice shares counts: the check's sent ending is written with the row, in its transaction (HEC5). */
+    countCheck?: boolean;
+  } = {},
 ): Promise<OutboxRow> {
   const { row, bundle } = queuedRow(referral, now);
   try {
@@ -42,8 +53,12 @@ export async function enqueueReferral(
   }
   try {
     // Both writes go to IndexedDB at once (no read first): one round trip and the commit.
-    await db.transaction('rw', db.referrals, db.bundles, () =>
-      Promise.all([db.referrals.add(row), db.bundles.add(bundle)]),
+    await db.transaction('rw', db.referrals, db.bundles, db.checks, () =>
+      Promise.all([
+        db.referrals.add(row),
+        db.bundles.add(bundle),
+        ...(countCheck ? [db.checks.put(sentCheck(sentEnding(referral), now))] : []),
+      ]),
     );
     return row;
   } catch (error) {

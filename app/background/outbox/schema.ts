@@ -36,6 +36,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tx.table('bundles').bulkPut(moved);
     },
   },
+  {
+    // Counts from the point of referral (issue 18): each open check by its referral's id (no patient data), and the
+    // day's counts sealed into batches, each sent once under its key.
+    version: 3,
+    stores: { checks: 'referralId, day', countBatches: 'key, [status+nextAttemptAt], [status+leaseUntil]' },
+  },
 ];
 
 export const DATABASE_NAME = 'outbox';

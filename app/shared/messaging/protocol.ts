@@ -21,7 +21,10 @@
 import { z } from 'zod';
 import { adapterSchema } from '../../../domain/adapters/adapter';
 import { patientContextSchema } from '../../../domain/adapters/patient-context';
+import { routeNameSchema } from '../../../domain/evaluation/counts';
 import { type OutboxRow, outboxRowSchema } from '../../../domain/outbox/row';
+import { odsCodeSchema } from '../../../domain/referral/referral';
+import { serviceIdSchema } from '../../../domain/service/service-id';
 import type { SenderRule } from './sender';
 
 /** The contexts that receive messages. */
@@ -61,6 +64,20 @@ const outboxRowsSchema = z.array(z.unknown()).transform((rows) =>
     return parsed.success ? [parsed.data] : [];
   }),
 );
+
+/**
+ * How a check not sent would end, as the pad tells the background (domain/evaluation/check-ending.ts): counts only,
+ * strict — the referral's id keys the check in this browser and never leaves it. A sent ending is written by the
+ * background itself, with the referral's outbox row.
+ */
+const checkNotSentSchema = z.strictObject({
+  referralId: z.uuid(),
+  odsCode: odsCodeSchema,
+  serviceId: serviceIdSchema.nullable(),
+  modelVersion: z.number().int().positive().nullable(),
+  ending: z.enum(['redirected', 'abandoned']),
+  route: routeNameSchema.nullable(),
+});
 
 const message = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), ...shape });
@@ -137,6 +154,12 @@ export const PROTOCOL = {
     request: message('pad:send-again', { id: z.uuid() }),
     reply: z.union([z.object({ ok: z.literal(true), resent: z.boolean() }), failure]),
     refuse: failed,
+  },
+  'pad:check-ended': {
+    from: 'the pad, whenever how the check in front of it would end changes (redirected or abandoned; never sent)',
+    to: 'background',
+    sender: 'pad',
+    request: message('pad:check-ended', { check: checkNotSentSchema }),
   },
   'outbox:changed': {
     from: 'the background, after every outbox run: open pads read their lists again',
