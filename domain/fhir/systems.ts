@@ -15,6 +15,16 @@ export const SYSTEMS = {
   taskReason: `${BASE}/CodeSystem/task-reason`,
   /** HL7's Task codes: 'fulfill' says the Task asks for its focus (the ServiceRequest) to be carried out. */
   taskCode: 'http://hl7.org/fhir/CodeSystem/task-code',
+  /** Where a case stands (Task.businessStatus): new | assigned | in-contact | waiting-list | closed | overdue. */
+  caseState: `${BASE}/CodeSystem/case-state`,
+  /** Why a case was closed (CLOSING_REASONS), beside the SNOMED CT concept where one is verified. */
+  closingReason: `${BASE}/CodeSystem/closing-reason`,
+  /** What a closed Task's output is: outcome | connected-to | need-met | wellbeing-start | wellbeing-end. */
+  caseOutput: `${BASE}/CodeSystem/case-output`,
+  /** What the person was connected to: activity | group | service | other. */
+  connectionKind: `${BASE}/CodeSystem/connection-kind`,
+  /** Wellbeing measures and their questions: ons4, ons4-life-satisfaction …, swemwbs, swemwbs-1 … swemwbs-7. */
+  wellbeing: `${BASE}/CodeSystem/wellbeing`,
 } as const;
 
 /**

@@ -61,7 +61,8 @@ export const decisionSchema = z
   });
 export type Decision = z.output<typeof decisionSchema>;
 
-const TASK_STATUS = {
+/** The Task status each of the link worker's statuses gives. */
+export const TASK_STATUS = {
   requested: 'requested',
   accepted: 'accepted',
   declined: 'rejected',

@@ -1,13 +1,16 @@
+import { createHash } from 'node:crypto';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type fhir4, SYSTEMS } from '../../domain/fhir';
+import { taskAsRead } from '../../domain/fhir/message-back';
 import { bearerToken, type PracticeVariables, refuseToken, requirePracticeToken } from '../auth/practice-token';
 import { secretHash } from '../auth/secrets';
 import type { Service } from '../context';
+import { taskToRead } from '../store/caseload';
 import { transactionResponse } from '../store/fhir-answers';
 import { groupInsert } from '../store/group-insert';
 import { listPractices, practiceForToken } from '../store/practices';
-import { type Arrival, repeatOf, taskFor } from '../store/referrals';
+import { type Arrival, repeatOf } from '../store/referrals';
 import { agreedService } from './agreed-service';
 import { capabilityStatement } from './capability-statement';
 import { fhirCors } from './cors';
@@ -222,11 +225,36 @@ async function whoThisTokenIs(service: Service, c: FhirContext) {
 }
 
 /** One referral's Task, for its practice, with its version for a conditional read. */
+/**
+ * A practice's Task as stored, and as it reads now (message-back's taskAsRead: past the service's rule with no
+ * decision, it says so in the GP's words) by the service's clock; undefined for an unknown id or another practice's.
+ */
+async function taskAsServed(
+  service: Service,
+  id: string,
+  odsCode: string,
+): Promise<{ stored: fhir4.Task; read: fhir4.Task } | undefined> {
+  const found = UUID.test(id) ? await taskToRead(service.db, id.toLowerCase(), odsCode) : undefined;
+  return found && { stored: found.task, read: taskAsRead(found.task, { ...found, now: service.now() }) };
+}
+
+/**
+ * The version names what is stored; what the Task says as read can change with the clock alone (overdue, a working
+ * day more), so then that is part of the ETag too, or a poll would be told "not modified" and miss it.
+ */
+function taskEtag(task: { stored: fhir4.Task; read: fhir4.Task }): string {
+  const version = task.stored.meta?.versionId ?? '1';
+  const read = JSON.stringify(task.read.businessStatus ?? null);
+  if (read === JSON.stringify(task.stored.businessStatus ?? null)) return `W/"${version}"`;
+  return `W/"${version}-${createHash('sha256').update(read).digest('base64url').slice(0, 10)}"`;
+}
+
 async function readTask(service: Service, c: FhirContext) {
   const id = c.req.param('id') ?? '';
-  const task = UUID.test(id) ? await taskFor(service.db, id.toLowerCase(), c.get('odsCode')) : undefined;
-  if (!task) return outcome(c, 404, [{ code: 'not-found', message: `No Task ${id} for this practice.` }]);
-  const etag = `W/"${task.meta?.versionId ?? '1'}"`;
+  const served = await taskAsServed(service, id, c.get('odsCode'));
+  if (!served) return outcome(c, 404, [{ code: 'not-found', message: `No Task ${id} for this practice.` }]);
+  const task = served.read;
+  const etag = taskEtag(served);
   if (c.req.header('If-None-Match') === etag) return c.body(null, 304, { ETag: etag });
   return fhirJson(c, 200, task, { ETag: etag, 'Last-Modified': new Date(task.meta?.lastUpdated ?? 0).toUTCString() });
 }
@@ -242,7 +270,7 @@ async function searchTasks(service: Service, c: FhirContext) {
     return outcome(c, 400, [
       { code: 'not-supported', message: 'Search Tasks by focus (ServiceRequest/<id>), identifier or _id.' },
     ]);
-  const task = id && UUID.test(id) ? await taskFor(service.db, id.toLowerCase(), c.get('odsCode')) : undefined;
+  const task = id ? (await taskAsServed(service, id, c.get('odsCode')))?.read : undefined;
   const searchset: fhir4.Bundle = {
     resourceType: 'Bundle',
     type: 'searchset',

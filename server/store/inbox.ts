@@ -23,10 +23,30 @@ export type ListedRow = {
 };
 
 /** A page is 50 of these: the few fields it shows travel out of the database, not each referral's few kilobytes. */
-const LISTED_COLUMNS = `r.id, p.name AS practice_name, r.received_at, r.status, r.inbox_order,
+export const LISTED_COLUMNS = `r.id, p.name AS practice_name, r.received_at, r.status, r.inbox_order,
   jsonb_build_object('patient', jsonb_build_object('given', r.referral #> '{patient,given}',
     'family', r.referral #> '{patient,family}', 'nhsNumber', r.referral #> '{patient,nhsNumber}'),
     'needs', r.referral -> 'needs', 'safety', r.referral -> 'safety', 'verdict', r.referral -> 'verdict') AS listed`;
+
+/** A row of LISTED_COLUMNS as the database gives it. */
+export type ListedColumns = {
+  id: string;
+  practice_name: string;
+  received_at: Date;
+  status: Status;
+  inbox_order: string | number;
+  listed: unknown;
+};
+
+export function listedRow(row: ListedColumns): ListedRow {
+  return {
+    id: row.id,
+    practiceName: row.practice_name,
+    receivedAt: new Date(row.received_at).toISOString(),
+    status: row.status,
+    referral: listedSchema.parse(row.listed),
+  };
+}
 
 /** Where a page ends: the next page starts after this row (keyset paging on the inbox's order, migration 005). */
 export type Cursor = { order: number; id: string };
@@ -65,7 +85,7 @@ export const PAGE_SIZE = 50;
 export const COUNT_UP_TO = 1000;
 
 /** The conditions a query asks for, as SQL on `r` with its parameters from `$1` on; the cursor is not among them. */
-function conditions(query: InboxQuery): { where: string; params: unknown[] } {
+export function inboxConditions(query: InboxQuery): { where: string; params: unknown[] } {
   const params: unknown[] = [];
   // A closed referral whose details retention removed is no longer one to work on (its trail is in the audit).
   const clauses: string[] = ['r.details_removed_at IS NULL'];
@@ -98,20 +118,13 @@ function conditions(query: InboxQuery): { where: string; params: unknown[] } {
  * cursor (never OFFSET, so a page costs the same however deep), with the count of all that match (up to COUNT_UP_TO).
  */
 export async function inboxPage(db: Queryable, query: InboxQuery, size = PAGE_SIZE): Promise<InboxPage> {
-  const { where, params } = conditions(query);
+  const { where, params } = inboxConditions(query);
   const after = query.after
     ? ` AND (r.inbox_order, r.id) > ($${params.length + 1}::bigint, $${params.length + 2}::uuid)`
     : '';
   const pageParams = query.after ? [...params, query.after.order, query.after.id] : params;
   const [rows, counted] = await Promise.all([
-    db.query<{
-      id: string;
-      practice_name: string;
-      received_at: Date;
-      status: Status;
-      inbox_order: string | number;
-      listed: unknown;
-    }>(
+    db.query<ListedColumns>(
       `SELECT ${LISTED_COLUMNS} FROM referral r JOIN practice p ON p.ods_code = r.ods_code
        WHERE ${where}${after} ORDER BY r.inbox_order, r.id LIMIT ${size + 1}`,
       pageParams,
@@ -124,13 +137,7 @@ export async function inboxPage(db: Queryable, query: InboxQuery, size = PAGE_SI
   const shown = rows.slice(0, size);
   const last = shown[shown.length - 1];
   return {
-    referrals: shown.map((row) => ({
-      id: row.id,
-      practiceName: row.practice_name,
-      receivedAt: new Date(row.received_at).toISOString(),
-      status: row.status,
-      referral: listedSchema.parse(row.listed),
-    })),
+    referrals: shown.map(listedRow),
     total: counted[0]?.n ?? 0,
     countedUpTo: COUNT_UP_TO,
     ...(rows.length > size && last ? { next: { order: Number(last.inbox_order), id: last.id } } : {}),

@@ -1,6 +1,7 @@
 import { hashPassword } from '../auth/passwords';
 import { newSecret, secretHash } from '../auth/secrets';
 import { audit, COMMAND_LINE } from './audit';
+import { releaseCases } from './caseload/accounts';
 import type { Db, Queryable } from './db';
 
 export type LinkWorker = { username: string; displayName: string };
@@ -93,18 +94,27 @@ export async function signInSucceeded(db: Queryable, username: string): Promise<
 }
 
 /**
- * Disables an account: it cannot sign in, and its sessions end now (deleted, and never read for a disabled account).
- * False when there is no such account, or it was disabled already.
+ * Disables an account: it cannot sign in, and its sessions end now (deleted, and never read for a disabled account);
+ * its open referrals go back to Unassigned (releaseCases). With `serviceId` (a service lead's page), only an account of
+ * that service. False when there is no such account, or it was disabled already.
  */
-export async function disableLinkWorker(db: Db, username: string, at: Date, by = COMMAND_LINE): Promise<boolean> {
+export async function disableLinkWorker(
+  db: Db,
+  username: string,
+  at: Date,
+  by = COMMAND_LINE,
+  serviceId?: string,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const rows = await tx.query(
-      'UPDATE link_worker SET disabled_at = $2 WHERE username = $1 AND disabled_at IS NULL RETURNING username',
-      [username, at],
+      `UPDATE link_worker SET disabled_at = $2
+       WHERE username = $1 AND disabled_at IS NULL AND ($3::text IS NULL OR service_id = $3) RETURNING username`,
+      [username, at, serviceId ?? null],
     );
     if (rows.length === 0) return false;
     await tx.query('DELETE FROM link_worker_session WHERE username = $1', [username]);
     await audit(tx, { at, actor: by, action: 'link-worker-disabled', detail: username });
+    await releaseCases(tx, username, by, at);
     return true;
   });
 }
@@ -156,4 +166,41 @@ export async function sessionFor(db: Queryable, id: string, now: Date): Promise<
 
 export async function endSession(db: Queryable, id: string): Promise<void> {
   await db.query('DELETE FROM link_worker_session WHERE id_hash = $1', [secretHash(id)]);
+}
+
+export type ServiceLinkWorker = LinkWorker & { role: LinkWorkerRole; disabled: boolean };
+
+/** The accounts of a service, for its lead: enabled first, then by name. */
+export async function serviceLinkWorkers(db: Queryable, serviceId: string): Promise<ServiceLinkWorker[]> {
+  const rows = await db.query<{ username: string; display_name: string; role: LinkWorkerRole; disabled: boolean }>(
+    `SELECT username, display_name, role, disabled_at IS NOT NULL AS disabled FROM link_worker WHERE service_id = $1
+     ORDER BY disabled, display_name, username`,
+    [serviceId],
+  );
+  return rows.map((row) => ({
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    disabled: row.disabled,
+  }));
+}
+
+/**
+ * Enables a disabled account again, audited. With `serviceId` (a service lead's page), only an account of that
+ * service. False when there is no such account or it was not disabled.
+ */
+export async function enableLinkWorker(
+  db: Queryable,
+  username: string,
+  at: Date,
+  by = COMMAND_LINE,
+  serviceId?: string,
+): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE link_worker SET disabled_at = NULL
+     WHERE username = $1 AND disabled_at IS NOT NULL AND ($2::text IS NULL OR service_id = $2) RETURNING username`,
+    [username, serviceId ?? null],
+  );
+  if (rows.length > 0) await audit(db, { at, actor: by, action: 'link-worker-enabled', detail: username });
+  return rows.length > 0;
 }

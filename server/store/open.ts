@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { fillResponseDue } from './caseload/due';
 import type { Db } from './db';
 import { migrate } from './migrate';
 import { takeDataDir } from './owner';
@@ -23,6 +24,7 @@ export async function openDb(options: {
   else db = await openOwned(options.dataDir ?? DEFAULT_DATA_DIR, options.role ?? 'command');
   try {
     await migrate(db);
+    await fillResponseDue(db);
   } catch (error) {
     await db.close();
     throw error;

@@ -1,5 +1,6 @@
 import { type fhir4, isFinal, type LinkWorkerStatus } from '../../domain/fhir';
 import { type Referral, referralSchema } from '../../domain/referral';
+import { arrivalDue, fixArrivalDue } from './caseload/arrival-due';
 import type { Queryable } from './db';
 import { type EntryType, referralTask, transactionResponse } from './fhir-answers';
 
@@ -58,25 +59,41 @@ export async function insertReferrals(
     referral: arrival.referral,
     service_id: arrival.serviceId,
     inbox_order: inboxOrder(arrival.receivedAt, Object.values(arrival.referral.safety).some(Boolean)),
+    ...arrivalDue(db, arrival.serviceId, arrival.receivedAt),
   }));
   // The Task and the response are not written: both are made from the row (storedTask, firstResponse).
-  const inserted = await db.query<{ id: string; patient_created: boolean }>(
+  // Due days (migration 011) computed with the service's rule as last read, stored only if it is still the rule.
+  const inserted = await db.query<{ id: string; patient_created: boolean; due_missing: boolean }>(
     `INSERT INTO referral (id, ods_code, idempotency_key, body_hash, patient_id, nhs_number, received_at, status,
-       needs, safety_flags, verdict_outcome, referral, patient_created, inbox_order, service_id)
+       needs, safety_flags, verdict_outcome, referral, patient_created, inbox_order, service_id, decision_due,
+       contact_due)
      SELECT r.id, r.ods_code, r.idempotency_key, r.body_hash, r.patient_id, r.nhs_number, r.received_at, 'requested',
        r.needs, r.safety_flags, r.verdict_outcome, r.referral,
        NOT EXISTS (SELECT 1 FROM referral x WHERE x.ods_code = r.ods_code AND x.nhs_number = r.nhs_number),
-       r.inbox_order, r.service_id
+       r.inbox_order, r.service_id,
+       CASE WHEN s.response_rule IS NOT DISTINCT FROM r.rule_seen THEN r.decision_due END,
+       CASE WHEN s.response_rule IS NOT DISTINCT FROM r.rule_seen THEN r.contact_due END
      FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, ods_code text, token_hash text, idempotency_key text,
        body_hash text, patient_id uuid, nhs_number text, received_at timestamptz, needs text[], safety_flags text[],
-       verdict_outcome text, referral jsonb, inbox_order bigint, service_id text)
+       verdict_outcome text, referral jsonb, inbox_order bigint, service_id text, rule_seen jsonb, decision_due date,
+       contact_due date)
+     LEFT JOIN service s ON s.id = r.service_id
      WHERE EXISTS (SELECT 1 FROM practice_token t WHERE t.token_hash = r.token_hash AND t.ods_code = r.ods_code
        AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2))
      ON CONFLICT DO NOTHING
-     RETURNING id, patient_created`,
+     RETURNING id, patient_created, decision_due IS NULL AS due_missing`,
     [JSON.stringify(rows), now],
   );
   const byId = new Map(arrivals.map((arrival) => [arrival.referral.id, arrival]));
+  await fixArrivalDue(
+    db,
+    inserted
+      .filter((row) => row.due_missing)
+      .map((row) => {
+        const arrival = byId.get(row.id) as Arrival;
+        return { id: row.id, serviceId: arrival.serviceId, receivedAt: arrival.receivedAt };
+      }),
+  );
   return new Map(
     inserted.map((row) => {
       const arrival = byId.get(row.id) as Arrival;
@@ -113,14 +130,14 @@ function firstResponse(
 }
 
 /** The columns a row's Task is read from (`storedTask`). */
-const TASK_COLUMNS = 'task, referral, patient_id, received_at';
-type TaskColumns = { task: fhir4.Task | null; referral: unknown; patient_id: string; received_at: Date };
+export const TASK_COLUMNS = 'task, referral, patient_id, received_at';
+export type TaskColumns = { task: fhir4.Task | null; referral: unknown; patient_id: string; received_at: Date };
 
 /**
  * The Task a row's referral has now: the one stored once a link worker has changed it (or by a version that stored
  * every Task), else the one the referral asks for.
  */
-function storedTask(row: TaskColumns): fhir4.Task {
+export function storedTask(row: TaskColumns): fhir4.Task {
   return (
     row.task ??
     referralTask(referralSchema.parse(row.referral), row.patient_id, new Date(row.received_at).toISOString())
@@ -179,15 +196,6 @@ export async function repeatOf(db: Queryable, arrival: Arrival): Promise<Repeat>
     version: byId.version,
     lastModified: storedTask(byId).lastModified ?? arrival.receivedAt.toISOString(),
   };
-}
-
-/** A practice's Task: undefined for an unknown id and for another practice's (the two are not told apart). */
-export async function taskFor(db: Queryable, id: string, odsCode: string): Promise<fhir4.Task | undefined> {
-  const rows = await db.query<TaskColumns>(`SELECT ${TASK_COLUMNS} FROM referral WHERE id = $1 AND ods_code = $2`, [
-    id,
-    odsCode,
-  ]);
-  return rows[0] && storedTask(rows[0]);
 }
 
 export type ReferralSummary = {
@@ -307,11 +315,16 @@ export async function recordDecision(
     if (isFinal(row.status)) return { kind: 'final', status: row.status };
     const task = input.apply(storedTask(row));
     const { decision } = input;
-    await tx.query('UPDATE referral SET task = $2, status = $3, version = version + 1 WHERE id = $1', [
-      input.id,
-      JSON.stringify(task),
-      decision.status,
-    ]);
+    // The caseload's columns (migration 011): when it was first decided, first contacted, closed.
+    await tx.query(
+      `UPDATE referral SET task = $2, status = $3, version = version + 1,
+         decided_at = coalesce(decided_at, $4::timestamptz),
+         first_contact_at = CASE WHEN $3 = 'contacted' THEN coalesce(first_contact_at, $4::timestamptz)
+           ELSE first_contact_at END,
+         closed_at = CASE WHEN $5 THEN $4::timestamptz END
+       WHERE id = $1`,
+      [input.id, JSON.stringify(task), decision.status, decision.at, isFinal(decision.status)],
+    );
     await tx.query(
       `INSERT INTO decision (referral_id, status, reason, note, redirect_to, by_username, by_name, at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,

@@ -6,19 +6,21 @@ const BATCH = 500;
 const FINAL = `('declined', 'redirected', 'completed', 'cancelled')`;
 
 /**
- * The Task as the referrer may still read it once the details are gone: its status, owner and coded reason stay; the
- * free text a link worker wrote (notes, the reason's words) goes, since it may name the person.
+ * The Task as the referrer may still read it once the details are gone: its status, owner, case state and coded
+ * reason stay; the free text a link worker wrote (notes, the reason's words) and the outcome at closing (what the
+ * person was connected to, the summary, wellbeing scores) go, since they may name the person or describe them.
  */
 function taskWithoutText(task: fhir4.Task): fhir4.Task {
-  const { note: _note, statusReason, ...rest } = task;
+  const { note: _note, output: _output, contained: _contained, statusReason, ...rest } = task;
   return statusReason?.coding ? { ...rest, statusReason: { coding: statusReason.coding } } : rest;
 }
 
 /**
- * Removes the identifiable details of referrals whose final decision is more than `days` days before `now`: the
- * referral as sent (name, NHS number, date of birth, contacts, what matters), the NHS number column, the stored first
- * response, and the free text of the Task and of the decisions. Kept: the row's id, practice, times, status, needs,
- * safety flags, verdict and version, and each decision's status, who and when, so the trail and the counts remain.
+ * Removes the identifiable details of referrals whose final decision (or closing) is more than `days` days before
+ * `now`: the referral as sent (name, NHS number, date of birth, contacts, what matters), the NHS number column, the
+ * stored first response, the free text of the Task and of the decisions, and the case's notes and words (its events'
+ * bodies). Kept: the row's id, practice, times, status, needs, safety flags, verdict and version, each decision's
+ * status, who and when, and each case event's kind, who and when, so the trail and the counts remain.
  * A batch at a time, rows another process is sweeping skipped. Each removal is audited. Gives how many.
  */
 export async function removeClosedDetails(db: Db, days: number, now: Date): Promise<number> {
@@ -29,7 +31,7 @@ export async function removeClosedDetails(db: Db, days: number, now: Date): Prom
       const rows = await tx.query<{ id: string; task: fhir4.Task }>(
         `SELECT r.id, r.task FROM referral r
          WHERE r.details_removed_at IS NULL AND r.status IN ${FINAL} AND r.task IS NOT NULL
-           AND (SELECT max(d.at) FROM decision d WHERE d.referral_id = r.id) < $1
+           AND greatest(r.closed_at, (SELECT max(d.at) FROM decision d WHERE d.referral_id = r.id)) < $1
          ORDER BY r.id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
         [cutoff],
       );
@@ -43,6 +45,13 @@ export async function removeClosedDetails(db: Db, days: number, now: Date): Prom
         [JSON.stringify(tasks), now],
       );
       await tx.query('UPDATE decision SET reason = NULL, note = NULL WHERE referral_id = ANY ($1::uuid[])', [ids]);
+      // Case events are append-only; the one change migration 011 allows is this: each body replaced, once, by what
+      // it keeps without details (its kind and coded facts: never a note, a next action or a closing's words).
+      await tx.query(
+        `UPDATE case_event SET body = case_event_without_details(body), details_removed_at = $2
+         WHERE referral_id = ANY ($1::uuid[]) AND details_removed_at IS NULL`,
+        [ids, now],
+      );
       await tx.query(
         `INSERT INTO audit_event (at, actor, action, referral_id, detail)
          SELECT $2, 'retention', 'details-removed', id, $3 FROM unnest($1::uuid[]) AS id`,
