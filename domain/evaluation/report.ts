@@ -192,3 +192,50 @@ export function pointOfReferralTables({ counts }: ReportInput): ReportTable[] {
     },
   ];
 }
+
+export const CLOSURE_LABELS: Record<string, string> = {
+  completed: 'Completed',
+  'patient-declined': 'Patient declined',
+  'unable-to-contact': 'Unable to contact',
+  'did-not-engage': 'Did not engage',
+  'referred-elsewhere': 'Referred elsewhere',
+};
+
+const SCALES = [
+  { prefix: 'swemwbs:', label: 'SWEMWBS (raw score, 7 to 35)' },
+  { prefix: 'ons4:', label: 'ONS4 life satisfaction (0 to 10)' },
+] as const;
+
+/**
+ * Wellbeing where a case closed with complete scores at its start and end: how many people, how many better, the same
+ * or worse, and the median change (the queue counts each change in a histogram: 'swemwbs:3', 'ons4:-1').
+ */
+export function wellbeingTable({ counts }: ReportInput): ReportTable {
+  const changes = byKey(counts, 'wellbeing-change');
+  return {
+    id: 'wellbeing',
+    title: 'Wellbeing change, start to end of a case',
+    columns: ['Scale', 'People with both scores', 'Better', 'The same', 'Worse', 'Median change'],
+    rows: SCALES.flatMap((scale): Cell[][] => {
+      const histogram = changes
+        .filter(({ key }) => key.startsWith(scale.prefix))
+        .map(({ key, n }) => ({ key: key.slice(scale.prefix.length), n }));
+      const all = histogram.reduce((sum, bar) => sum + bar.n, 0);
+      if (all === 0) return [];
+      const where = (keep: (change: number) => boolean) =>
+        histogram.filter(({ key }) => keep(Number(key))).reduce((sum, bar) => sum + bar.n, 0);
+      const median = percentile(histogram, 0.5) ?? 0;
+      return [
+        [
+          scale.label,
+          count(all),
+          { part: where((change) => change > 0), whole: all },
+          { part: where((change) => change === 0), whole: all },
+          { part: where((change) => change < 0), whole: all },
+          // A median of fewer than 5 people is not given to a commissioner: the table shows it only beside its count.
+          all < 5 ? 'fewer than 5 people' : `${median > 0 ? '+' : ''}${median}`,
+        ],
+      ];
+    }),
+  };
+}

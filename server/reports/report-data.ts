@@ -2,6 +2,7 @@ import { nhsDate } from '../../domain/clock/nhs-date';
 import { ukDate } from '../../domain/clock/uk-date';
 import { driftStatement } from '../../domain/evaluation/drift';
 import {
+  CLOSURE_LABELS,
   daysTable,
   driftTable,
   keyedTable,
@@ -12,11 +13,13 @@ import {
   type ReportInput,
   type Timeliness,
   weeklyTable,
+  wellbeingTable,
 } from '../../domain/evaluation/report';
 import type { Audience } from '../../domain/evaluation/suppress';
 import type { ReportTable } from '../../domain/evaluation/table';
 import { lastWeeks, weekOf } from '../../domain/evaluation/weeks';
 import { STATUS_LABELS } from '../inbox/labels';
+import { responseRuleOf } from '../store/caseload';
 import type { Db } from '../store/db';
 import { listPractices } from '../store/practices';
 import { driftThreshold, modelChanges, reportCounts } from '../store/reports';
@@ -32,12 +35,10 @@ export type Report = {
   drift?: string;
   threshold: number;
   decision: Timeliness;
+  contact: Timeliness;
   /** Model changes in the period, by the week they fall in. */
   marks: { index: number; text: string }[];
 };
-
-/** What the decision rule is when the service has set none (issue 17's default response rule). */
-const DECISION_WORKING_DAYS = 10;
 
 /** Everything the report page and its CSVs show, read from the summary tables. */
 export async function buildReport(
@@ -50,11 +51,12 @@ export async function buildReport(
   const today = ukDate(now);
   // The drift monitor compares two 8-week windows whatever period is shown.
   const weeks = lastWeeks(today, Math.max(period, 16));
-  const [counts, practices, changes, threshold] = await Promise.all([
+  const [counts, practices, changes, threshold, rule] = await Promise.all([
     reportCounts(db, { serviceId, from: weeks[0] as string, to: weeks[weeks.length - 1] as string }),
     listPractices(db),
     modelChanges(db, serviceId, new Date(`${weeks[0]}T00:00:00Z`)),
     driftThreshold(db, serviceId),
+    responseRuleOf(db, serviceId),
   ]);
   const shown = weeks.slice(-period);
   const inPeriod = new Set(shown);
@@ -63,7 +65,13 @@ export async function buildReport(
     id: 'time-to-decision',
     title: 'Time from arrival to the first decision',
     measure: 'days-to-decision',
-    rule: DECISION_WORKING_DAYS,
+    rule: rule.decisionWorkingDays,
+  });
+  const contact = daysTable(input, {
+    id: 'time-to-first-contact',
+    title: 'Time from arrival to first contact',
+    measure: 'days-to-first-contact',
+    rule: rule.firstContactWorkingDays,
   });
   const tables = [
     weeklyTable(input),
@@ -89,6 +97,15 @@ export async function buildReport(
       serviceOnly: true,
     },
     decision.table,
+    contact.table,
+    keyedTable(input, {
+      id: 'closures',
+      title: 'Cases closed, by reason',
+      measure: 'closure',
+      heading: 'Reason',
+      label: (key) => CLOSURE_LABELS[key] ?? key,
+    }),
+    wellbeingTable(input),
     needsTable(input),
   ];
   const drift = driftStatement(counts, { today, thresholdPercent: threshold, audience });
@@ -99,6 +116,7 @@ export async function buildReport(
     ...(drift ? { drift } : {}),
     threshold,
     decision: decision.timeliness,
+    contact: contact.timeliness,
     marks: marksOf(changes, shown),
   };
 }

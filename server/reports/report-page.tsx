@@ -147,13 +147,13 @@ function Drift(props: Props) {
   );
 }
 
-function Timeliness(props: { report: Report; audience: Audience }) {
-  const { median, ninetieth, within, all, rule } = props.report.decision;
-  if (all === 0) return <p>No referral in this period has had a decision yet.</p>;
+function Timeliness(props: { timeliness: Report['decision']; audience: Audience; what: string }) {
+  const { median, ninetieth, within, all, rule } = props.timeliness;
+  if (all === 0) return <p>{`No referral that arrived in this period has had its ${props.what} yet.`}</p>;
   const of = `${countText(within, props.audience)} of ${countText(all, props.audience)}`;
   return (
     <p>
-      {`Median ${median} working days; 90th percentile ${ninetieth}. Within the service’s ${rule} working days: ${of} first decisions (${shareText(within, all, props.audience)}).`}
+      {`Median ${median} working days; 90th percentile ${ninetieth}. Within the service’s rule of ${rule} working days: ${of} (${shareText(within, all, props.audience)}).`}
     </p>
   );
 }
@@ -218,9 +218,17 @@ export function ReportPage(props: Props) {
         {charted('decisions', 'bars')}
         {plain('decline-reasons')}
       </Section>
-      <Section id="times" title="Time to decision">
-        <Timeliness report={report} audience={audience} />
+      <Section id="times" title="Time to decision and to first contact">
+        <h3>First decision</h3>
+        <Timeliness timeliness={report.decision} audience={audience} what="first decision" />
         {charted('time-to-decision', 'columns')}
+        <h3>First contact</h3>
+        <Timeliness timeliness={report.contact} audience={audience} what="first contact" />
+        {charted('time-to-first-contact', 'columns')}
+      </Section>
+      <Section id="closures" title="Closures and wellbeing">
+        {charted('closures', 'bars')}
+        {plain('wellbeing')}
       </Section>
       <Section id="needs" title="Needs over time">
         {charted('needs', 'bars')}

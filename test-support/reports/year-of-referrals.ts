@@ -10,7 +10,8 @@ const DAY = 86_400_000;
  * A year of a large area's referrals to one service, straight into the tables with generate_series (far faster than
  * sending each): `count` referrals spread evenly over the 365 days before `now` and over `practices` practices
  * (added here, ODS codes P00001 …), one in ten safety-flagged, one in 20 sent with an override, one in 25 out of
- * scope by a rule, two or three needs each; nine in ten decided by `decidedBy` 0 to 14 days after arrival; and each
+ * scope by a rule, two or three needs each; nine in ten decided by `decidedBy` 0 to 14 days after arrival
+ * (half of them contacted, a third closed); and each
  * practice's pad counts for every day. With `driftWeeks`, a sixth more are out of scope over that many last weeks (a
  * service drifting). The summary counts are kept by migration 013's triggers as for any insert.
  */
@@ -64,6 +65,14 @@ export async function storeYearOfReferrals(
        CASE WHEN row_number() OVER () % 6 = 0 THEN 'Needs are outside what we offer' END, $1, 'Bench', received_at + (random() * 14) * interval '1 day'
      FROM referral WHERE service_id = $2 AND status <> 'requested'`,
     [decidedBy, serviceId],
+  );
+  // What a decision and the caseload set (migration 011's columns): one statement, so the summary trigger runs once.
+  await db.query(
+    `UPDATE referral r SET decided_at = d.at,
+       first_contact_at = CASE WHEN d.id % 2 = 0 THEN d.at + (d.id % 5) * interval '1 day' END,
+       closing_reason = CASE WHEN d.id % 3 = 0 THEN (ARRAY['completed', 'did-not-engage', 'unable-to-contact'])[1 + d.id % 9 / 3] END
+     FROM decision d WHERE d.referral_id = r.id AND r.service_id = $1`,
+    [serviceId],
   );
   await db.query(
     `WITH days AS (SELECT 'P' || lpad(p::text, 5, '0') AS ods_code, ($1::timestamptz - d * interval '1 day')::date AS day

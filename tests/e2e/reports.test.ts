@@ -96,7 +96,7 @@ describe('the service’s report in a real browser', () => {
     await screenshotForDocs(page.locator('#drift-figure'), 'report-drift.png');
     await screenshotForDocs(page, 'report.png');
 
-    for (const id of ['weekly', 'drift', 'point-of-referral', 'redirect-routes', 'decisions', 'needs']) {
+    for (const id of ['weekly', 'drift', 'redirect-routes', 'decisions', 'time-to-first-contact', 'closures']) {
       const download = page.waitForEvent('download');
       await page
         .getByRole('link', { name: /^Download “.+” \(CSV\)$/ })

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Closing } from '../../domain/caseload/case';
 import type { ReportCount } from '../../domain/evaluation/report-counts';
 import { weekOf } from '../../domain/evaluation/weeks';
 import type { Referral } from '../../domain/referral';
+import { addCaseEvent } from '../../server/store/caseload';
+import type { Session } from '../../server/store/link-workers';
 import { recordDecision } from '../../server/store/referrals';
 import { reportCounts } from '../../server/store/reports';
 import { overriddenReferral, richReferral } from '../../test-support/fixtures/referrals';
@@ -48,5 +51,43 @@ describe('the summary counts (migration 013)', () => {
     expect(counts.find((c) => c.measure === 'decline-reason')?.key).toBe('needs crisis team');
     expect(sum(counts, 'days-to-decision', '0')).toBe(1);
     expect(sum(counts, 'need', 'loneliness')).toBe(2);
+  });
+
+  it('count first contact, the closing reason and the change in wellbeing as a case goes on', async () => {
+    const id = '44444444-4444-4444-8444-444444444444';
+    expect((await send(queue, variant(id, { rules: [] }))).status).toBe(200);
+    const now = new Date();
+    const by: Session = {
+      linkWorker: { username: 'rosa', displayName: 'Rosa Link Worker' },
+      administrator: false,
+      role: 'link-worker',
+      csrfToken: '',
+      expiresAt: now,
+    };
+    const attempt = { at: now.toISOString(), how: 'phone', outcome: 'reached' } as const;
+    expect(
+      (await addCaseEvent(queue.db, { referralId: id, body: { kind: 'attempt', attempt }, by, at: now })).kind,
+    ).toBe('added');
+    const closing: Closing = {
+      reason: 'completed',
+      connectedTo: [],
+      needsMet: [],
+      wellbeing: {
+        start: { kind: 'swemwbs', items: [2, 2, 3, 2, 2, 3, 2] },
+        end: { kind: 'swemwbs', items: [3, 3, 3, 4, 3, 3, 3] },
+      },
+    };
+    expect(
+      (await addCaseEvent(queue.db, { referralId: id, body: { kind: 'closed', closing }, by, at: now })).kind,
+    ).toBe('added');
+
+    const week = weekOf(new Date().toISOString().slice(0, 10));
+    const counts = await reportCounts(queue.db, { serviceId: SERVICE, from: week, to: week });
+    expect(sum(counts, 'days-to-first-contact', '0')).toBe(1);
+    // The attempt that reached the person was its first decision too: one more, beside the first test's decline.
+    expect(sum(counts, 'days-to-decision', '0')).toBe(2);
+    expect(sum(counts, 'closure', 'completed')).toBe(1);
+    expect(sum(counts, 'wellbeing-change')).toBe(1);
+    expect(counts.find((c) => c.measure === 'wellbeing-change')?.key).toBe('swemwbs:6');
   });
 });

@@ -93,9 +93,6 @@ BEGIN
     CROSS JOIN LATERAL (
       SELECT 'decision', d.status
       UNION ALL SELECT 'decline-reason', report_reason(d.reason) WHERE d.status = 'declined' AND d.reason IS NOT NULL
-      UNION ALL SELECT 'days-to-decision',
-        least(working_days_between(report_day(r.received_at), report_day(d.at)), 60)::text
-        WHERE NOT EXISTS (SELECT 1 FROM decision e WHERE e.referral_id = d.referral_id AND e.id < d.id)
     ) AS m(measure, key)
   ) x
   GROUP BY x.service_id, x.week, x.ods_code, x.measure, x.key
@@ -107,6 +104,89 @@ $$;
 
 CREATE TRIGGER report_decisions_made AFTER INSERT ON decision REFERENCING NEW TABLE AS made
   FOR EACH STATEMENT EXECUTE FUNCTION report_decisions_made();
+
+-- Working days from arrival to an instant, as a histogram's key (capped at 60: "60 or more").
+CREATE FUNCTION report_days(received_at timestamptz, at timestamptz) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT least(working_days_between(report_day(received_at), report_day(at)), 60)::text
+$$;
+
+-- A referral's first decision, first contact and closing (migration 011's columns, set by a decision or a case event):
+-- counted when set, and moved when changed (a contact attempt recorded later may move first contact earlier). One
+-- statement trigger: transition tables are not allowed with a column list, and most updates change none of these.
+CREATE FUNCTION report_referrals_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO report_count AS c (service_id, week, ods_code, measure, key, n)
+  SELECT x.service_id, x.week, '', x.measure, x.key, sum(x.n)
+  FROM (
+    SELECT coalesce(a.service_id, '') AS service_id, report_week(a.received_at) AS week, m.measure, m.key, m.n
+    FROM (
+      SELECT a.id, a.service_id, a.received_at, a.decided_at, a.first_contact_at, a.closing_reason,
+        b.decided_at AS was_decided_at, b.first_contact_at AS was_first_contact_at, b.closing_reason AS was_closing_reason
+      FROM after_change a JOIN before_change b ON b.id = a.id
+      WHERE a.decided_at IS DISTINCT FROM b.decided_at OR a.first_contact_at IS DISTINCT FROM b.first_contact_at
+        OR a.closing_reason IS DISTINCT FROM b.closing_reason
+    ) a
+    CROSS JOIN LATERAL (
+      SELECT 'days-to-decision', report_days(a.received_at, a.was_decided_at), -1
+        WHERE a.was_decided_at IS NOT NULL AND a.was_decided_at IS DISTINCT FROM a.decided_at
+      UNION ALL SELECT 'days-to-decision', report_days(a.received_at, a.decided_at), 1
+        WHERE a.decided_at IS NOT NULL AND a.was_decided_at IS DISTINCT FROM a.decided_at
+      UNION ALL SELECT 'days-to-first-contact', report_days(a.received_at, a.was_first_contact_at), -1
+        WHERE a.was_first_contact_at IS NOT NULL AND a.was_first_contact_at IS DISTINCT FROM a.first_contact_at
+      UNION ALL SELECT 'days-to-first-contact', report_days(a.received_at, a.first_contact_at), 1
+        WHERE a.first_contact_at IS NOT NULL AND a.was_first_contact_at IS DISTINCT FROM a.first_contact_at
+      UNION ALL SELECT 'closure', a.was_closing_reason, -1
+        WHERE a.was_closing_reason IS NOT NULL AND a.was_closing_reason IS DISTINCT FROM a.closing_reason
+      UNION ALL SELECT 'closure', a.closing_reason, 1
+        WHERE a.closing_reason IS NOT NULL AND a.was_closing_reason IS DISTINCT FROM a.closing_reason
+    ) AS m(measure, key, n)
+  ) x
+  GROUP BY x.service_id, x.week, x.measure, x.key
+  HAVING sum(x.n) <> 0
+  ORDER BY x.service_id, x.week, x.measure, x.key
+  ON CONFLICT (service_id, week, ods_code, measure, key) DO UPDATE SET n = c.n + EXCLUDED.n;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER report_referrals_changed AFTER UPDATE ON referral
+  REFERENCING OLD TABLE AS before_change NEW TABLE AS after_change
+  FOR EACH STATEMENT EXECUTE FUNCTION report_referrals_changed();
+
+-- Wellbeing scores at the start and end of a closed case (case_event, migration 011), when both are complete and of
+-- one kind: the change in the SWEMWBS raw score (7 to 35) or in ONS4 life satisfaction (0 to 10), as a histogram.
+CREATE FUNCTION report_wellbeing_change(wellbeing jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE
+    WHEN wellbeing #>> '{start,kind}' = 'swemwbs' AND wellbeing #>> '{end,kind}' = 'swemwbs'
+      AND (SELECT count(*) FROM jsonb_array_elements(wellbeing #> '{start,items}') e WHERE jsonb_typeof(e) = 'number') = 7
+      AND (SELECT count(*) FROM jsonb_array_elements(wellbeing #> '{end,items}') e WHERE jsonb_typeof(e) = 'number') = 7
+    THEN 'swemwbs:' || ((SELECT sum(e::text::integer) FROM jsonb_array_elements(wellbeing #> '{end,items}') e)
+      - (SELECT sum(e::text::integer) FROM jsonb_array_elements(wellbeing #> '{start,items}') e))::text
+    WHEN wellbeing #>> '{start,kind}' = 'ons4' AND wellbeing #>> '{end,kind}' = 'ons4'
+      AND jsonb_typeof(wellbeing #> '{start,lifeSatisfaction}') = 'number'
+      AND jsonb_typeof(wellbeing #> '{end,lifeSatisfaction}') = 'number'
+    THEN 'ons4:' || ((wellbeing #>> '{end,lifeSatisfaction}')::integer
+      - (wellbeing #>> '{start,lifeSatisfaction}')::integer)::text
+  END
+$$;
+
+CREATE FUNCTION report_cases_closed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO report_count AS c (service_id, week, ods_code, measure, key, n)
+  SELECT coalesce(r.service_id, ''), report_week(r.received_at), '', 'wellbeing-change', x.change, count(*)
+  FROM (SELECT referral_id, report_wellbeing_change(body #> '{closing,wellbeing}') AS change FROM added
+        WHERE body ->> 'kind' = 'closed') x
+  JOIN referral r ON r.id = x.referral_id
+  WHERE x.change IS NOT NULL
+  GROUP BY 1, 2, 5
+  ORDER BY 1, 2, 5
+  ON CONFLICT (service_id, week, ods_code, measure, key) DO UPDATE SET n = c.n + EXCLUDED.n;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER report_cases_closed AFTER INSERT ON case_event REFERENCING NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION report_cases_closed();
 
 -- The pads' counts from the point of referral (migration 012) by week (from the day they were counted): each ending,
 -- and each route a redirect took. Checks for no service are kept under service ''.
@@ -161,9 +241,25 @@ FROM decision d JOIN referral r ON r.id = d.referral_id
 CROSS JOIN LATERAL (
   SELECT 'decision', d.status
   UNION ALL SELECT 'decline-reason', report_reason(d.reason) WHERE d.status = 'declined' AND d.reason IS NOT NULL
-  UNION ALL SELECT 'days-to-decision', least(working_days_between(report_day(r.received_at), report_day(d.at)), 60)::text
-    WHERE NOT EXISTS (SELECT 1 FROM decision e WHERE e.referral_id = d.referral_id AND e.id < d.id)
 ) AS m(measure, key)
+GROUP BY 1, 2, 3, 4, 5;
+
+INSERT INTO report_count (service_id, week, ods_code, measure, key, n)
+SELECT coalesce(r.service_id, ''), report_week(r.received_at), '', m.measure, m.key, count(*)
+FROM referral r
+CROSS JOIN LATERAL (
+  SELECT 'days-to-decision', report_days(r.received_at, r.decided_at) WHERE r.decided_at IS NOT NULL
+  UNION ALL SELECT 'days-to-first-contact', report_days(r.received_at, r.first_contact_at) WHERE r.first_contact_at IS NOT NULL
+  UNION ALL SELECT 'closure', r.closing_reason WHERE r.closing_reason IS NOT NULL
+) AS m(measure, key)
+GROUP BY 1, 2, 3, 4, 5;
+
+INSERT INTO report_count (service_id, week, ods_code, measure, key, n)
+SELECT coalesce(r.service_id, ''), report_week(r.received_at), '', 'wellbeing-change', x.change, count(*)
+FROM (SELECT referral_id, report_wellbeing_change(body #> '{closing,wellbeing}') AS change FROM case_event
+      WHERE body ->> 'kind' = 'closed') x
+JOIN referral r ON r.id = x.referral_id
+WHERE x.change IS NOT NULL
 GROUP BY 1, 2, 3, 4, 5;
 
 -- The commissioner reads a service's reports and nothing else. The service sets the out-of-model share (per cent)
