@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Closing } from '../../domain/caseload/case';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '../../domain/clock/bank-holidays';
+import { workingDaysBetween } from '../../domain/clock/working-days';
 import type { ReportCount } from '../../domain/evaluation/report-counts';
 import { weekOf } from '../../domain/evaluation/weeks';
 import type { Referral } from '../../domain/referral';
@@ -89,5 +92,24 @@ describe('the summary counts (migration 013)', () => {
     expect(sum(counts, 'closure', 'completed')).toBe(1);
     expect(sum(counts, 'wellbeing-change')).toBe(1);
     expect(counts.find((c) => c.measure === 'wellbeing-change')?.key).toBe('swemwbs:6');
+  });
+
+  it('count working days as the caseload does: the same bank holidays, the same days between (property)', async () => {
+    const held = await queue.db.query<{ day: string }>('SELECT day::text AS day FROM bank_holiday ORDER BY day');
+    expect(held.map((row) => row.day)).toEqual(Object.values(ENGLAND_AND_WALES_BANK_HOLIDAYS).flat().sort());
+    const day = fc
+      .integer({ min: 0, max: 6 * 365 })
+      .map((n) => new Date(Date.UTC(2024, 0, 1 + n)).toISOString().slice(0, 10));
+    const pairs = fc.sample(fc.tuple(day, fc.integer({ min: -5, max: 90 })), 60).map(([from, span]) => {
+      const to = new Date(Date.parse(`${from}T00:00:00Z`) + span * 86_400_000).toISOString().slice(0, 10);
+      return [from, to] as const;
+    });
+    for (const [from, to] of pairs) {
+      const [row] = await queue.db.query<{ n: number }>('SELECT working_days_between($1::date, $2::date) AS n', [
+        from,
+        to,
+      ]);
+      expect([from, to, row?.n]).toEqual([from, to, workingDaysBetween(from, to)]);
+    }
   });
 });
