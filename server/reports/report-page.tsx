@@ -2,13 +2,23 @@ import type { ComponentChildren } from 'preact';
 import { type Audience, countText, shareText } from '../../domain/evaluation/suppress';
 import { type Cell, cellText, cellValue, type ReportTable } from '../../domain/evaluation/table';
 import type { Service } from '../../domain/service/service';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { describedBy, Field } from '../../ui/Field';
 import { Page } from '../inbox/layout';
 import type { Session } from '../store/link-workers';
 import { BarChart, ColumnChart } from './charts';
 import { LineChart } from './line-chart';
 import { PERIODS, type Report } from './report-data';
 
-type Props = { session: Session; service: Service; report: Report; audience: Audience; saved?: boolean };
+type Props = {
+  session: Session;
+  service: Service;
+  report: Report;
+  audience: Audience;
+  saved?: boolean;
+  /** A threshold the lead typed that did not read: what they typed and why. */
+  threshold?: { entered: string; problem: string };
+};
 
 /** The table, as the CSV gives it, with its download link. */
 function Table(props: { table: ReportTable; audience: Audience; period: number }) {
@@ -92,6 +102,37 @@ function byId(report: Report, id: string): ReportTable | undefined {
   return report.tables.find((table) => table.id === id);
 }
 
+const THRESHOLD_HINT = 'A whole number from 1 to 100.';
+
+/** The lead's threshold: the box keeps what was typed, with its problem beside it, when it does not read. */
+function ThresholdForm(props: Props) {
+  const errors = props.threshold ? [props.threshold.problem] : [];
+  return (
+    <form method="post" action="/inbox/reports/threshold" class="form no-print">
+      <input type="hidden" name="csrf" value={props.session.csrfToken} />
+      <Field
+        id="threshold"
+        label="Say so when the share outside the model passes (per cent)"
+        hint={THRESHOLD_HINT}
+        errors={errors}
+      >
+        <input
+          class="nhsuk-input nhsuk-input--width-4"
+          id="threshold"
+          name="threshold"
+          inputMode="numeric"
+          value={props.threshold?.entered ?? String(props.report.threshold)}
+          aria-describedby={describedBy('threshold', THRESHOLD_HINT, errors)}
+          aria-invalid={errors.length ? true : undefined}
+        />
+      </Field>
+      <button type="submit" class="nhsuk-button nhsuk-button--secondary">
+        Save threshold
+      </button>
+    </form>
+  );
+}
+
 /** The drift monitor: its statement past the threshold, the shares week by week with model changes marked. */
 function Drift(props: Props) {
   const { report, audience } = props;
@@ -123,26 +164,7 @@ function Drift(props: Props) {
         />
       </figure>
       <Table table={table} audience={audience} period={report.period} />
-      {audience === 'service' && (
-        <form method="post" action="/inbox/reports/threshold" class="form no-print">
-          <input type="hidden" name="csrf" value={props.session.csrfToken} />
-          <div class="nhsuk-form-group">
-            <label class="nhsuk-label" for="threshold">
-              Say so when the share outside the model passes (per cent)
-            </label>
-            <input
-              class="nhsuk-input nhsuk-input--width-4"
-              id="threshold"
-              name="threshold"
-              inputMode="numeric"
-              value={String(report.threshold)}
-            />
-          </div>
-          <button type="submit" class="nhsuk-button nhsuk-button--secondary">
-            Save threshold
-          </button>
-        </form>
-      )}
+      {audience === 'service' && <ThresholdForm {...props} />}
     </Section>
   );
 }
@@ -176,6 +198,13 @@ export function ReportPage(props: Props) {
         <div class="notice" role="status">
           Saved: the drift threshold.
         </div>
+      )}
+      {props.threshold && (
+        <ErrorSummary
+          id="error-summary"
+          title="There is a problem"
+          items={[{ message: props.threshold.problem, target: 'threshold' }]}
+        />
       )}
       <h1>{`Reports: ${service.name}`}</h1>
       <form method="get" action="/inbox/reports" class="report-period no-print">

@@ -60,10 +60,22 @@ export function reportRoutes(service: Service) {
   pages.post('/threshold', async (c) => {
     const session = c.get('session');
     if (session.role !== 'service-lead') return c.text('Only the lead of the service may set its threshold.', 403);
-    const entered = field(await c.req.parseBody(), 'threshold') ?? '';
-    const percent = Number(entered.trim());
-    if (!/^\d{1,3}$/.test(entered.trim()) || percent < 1 || percent > 100)
-      return c.text('The threshold is a whole number of per cent, from 1 to 100. Nothing was changed.', 400);
+    const entered = (field(await c.req.parseBody(), 'threshold') ?? '').trim();
+    const percent = Number(entered);
+    if (!/^\d{1,3}$/.test(entered) || percent < 1 || percent > 100) {
+      const report = await buildReport(service.db, c.get('reported').id, service.now(), 13, 'service');
+      const problem = 'Enter the threshold as a whole number of per cent, from 1 to 100.';
+      return html(
+        <ReportPage
+          session={session}
+          service={c.get('reported')}
+          report={report}
+          audience="service"
+          threshold={{ entered, problem }}
+        />,
+        400,
+      );
+    }
     await setDriftThreshold(service.db, c.get('reported').id, percent, service.now(), session.linkWorker.username);
     return c.redirect('/inbox/reports?saved', 303);
   });

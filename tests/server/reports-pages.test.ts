@@ -146,7 +146,12 @@ describe('the service’s reports', () => {
         body: new URLSearchParams(form),
       });
     const csrf = await csrfFrom(queue, lead, '/inbox/reports');
-    expect((await post(lead, { csrf, threshold: '150' })).status).toBe(400);
+    const refused = await post(lead, { csrf, threshold: '150' });
+    expect(refused.status).toBe(400);
+    const again = decoded(await refused.text());
+    expect(again).toContain('There is a problem');
+    expect(again).toContain('Enter the threshold as a whole number of per cent, from 1 to 100.');
+    expect(decoded(await (await get(lead, '/reports')).text())).toContain('67 %');
     expect(
       (await post(commissioner, { csrf: await csrfFrom(queue, commissioner, '/inbox/reports'), threshold: '80' }))
         .status,
