@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { driftStatement } from '../../domain/evaluation/drift';
 import { percentile, within } from '../../domain/evaluation/histogram';
+import { wellbeingTable } from '../../domain/evaluation/report';
 import type { ReportCount } from '../../domain/evaluation/report-counts';
 import { countText, SUPPRESSED, shareText } from '../../domain/evaluation/suppress';
 import { cellText, type ReportTable, tableCsv } from '../../domain/evaluation/table';
@@ -152,5 +153,33 @@ describe('weeks', () => {
     expect(weekOf('2026-12-02')).toBe('2026-11-30');
     expect(weekOf('2026-11-29')).toBe('2026-11-23');
     expect(lastWeeks('2026-12-02', 3)).toEqual(['2026-11-16', '2026-11-23', '2026-11-30']);
+  });
+});
+
+describe('wellbeing change at closing', () => {
+  it('says how many had both scores, how many were better, the same or worse, and the median change', () => {
+    const counts: ReportCount[] = [
+      ['swemwbs:3', 3],
+      ['swemwbs:0', 1],
+      ['swemwbs:-2', 1],
+      ['ons4:1', 2],
+    ].map(([key, n]) => ({
+      week: '2026-11-30',
+      odsCode: '',
+      measure: 'wellbeing-change',
+      key: key as string,
+      n: n as number,
+    }));
+    const table = wellbeingTable({ counts, weeks: ['2026-11-30'], practices: [] });
+    expect(table.rows.map((row) => row.map((cell) => cellText(cell, 'service')))).toEqual([
+      ['SWEMWBS (raw score, 7 to 35)', '5', '60 %', '20 %', '20 %', '+3'],
+      ['ONS4 life satisfaction (0 to 10)', '2', '100 %', '0 %', '0 %', 'fewer than 5 people'],
+    ]);
+    expect(table.rows[0]?.map((cell) => cellText(cell, 'commissioner')).slice(1, 5)).toEqual([
+      '5',
+      '60 %',
+      SUPPRESSED,
+      SUPPRESSED,
+    ]);
   });
 });
