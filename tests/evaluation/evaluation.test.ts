@@ -177,7 +177,7 @@ describe('wellbeing change at closing', () => {
     ]);
     expect(table.rows[0]?.map((cell) => cellText(cell, 'commissioner')).slice(1, 5)).toEqual([
       '5',
-      '60 %',
+      SUPPRESSED,
       SUPPRESSED,
       SUPPRESSED,
     ]);
