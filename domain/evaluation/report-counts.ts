@@ -39,21 +39,37 @@ export const reportCountSchema = z.strictObject({
 });
 export type ReportCount = z.output<typeof reportCountSchema>;
 
-/** Each list of counts split by measure once, since a report sums the same list hundreds of times. */
-const byMeasure = new WeakMap<readonly ReportCount[], Map<Measure, ReportCount[]>>();
+/** Sums by measure, then key (or ANY), then week (or ANY). */
+type Sums = Map<string, Map<string, Map<string, number>>>;
+type Index = { byMeasure: Map<Measure, ReportCount[]>; sums: Sums };
 
-function ofMeasure(counts: readonly ReportCount[], measure: Measure): readonly ReportCount[] {
-  let index = byMeasure.get(counts);
-  if (!index) {
-    index = new Map();
-    for (const count of counts) {
-      const list = index.get(count.measure) ?? [];
-      list.push(count);
-      index.set(count.measure, list);
-    }
-    byMeasure.set(counts, index);
+/** Each list of counts indexed once, since a report sums the same list thousands of times. */
+const indexes = new WeakMap<readonly ReportCount[], Index>();
+const ANY = '';
+
+function add(sums: Sums, count: ReportCount): void {
+  const byKey = sums.get(count.measure) ?? new Map<string, Map<string, number>>();
+  sums.set(count.measure, byKey);
+  for (const key of count.key === ANY ? [ANY] : [count.key, ANY]) {
+    const byWeek = byKey.get(key) ?? new Map<string, number>();
+    byKey.set(key, byWeek);
+    byWeek.set(count.week, (byWeek.get(count.week) ?? 0) + count.n);
+    byWeek.set(ANY, (byWeek.get(ANY) ?? 0) + count.n);
   }
-  return index.get(measure) ?? [];
+}
+
+function indexOf(counts: readonly ReportCount[]): Index {
+  const known = indexes.get(counts);
+  if (known) return known;
+  const index: Index = { byMeasure: new Map(), sums: new Map() };
+  for (const count of counts) {
+    const list = index.byMeasure.get(count.measure) ?? [];
+    list.push(count);
+    index.byMeasure.set(count.measure, list);
+    add(index.sums, count);
+  }
+  indexes.set(counts, index);
+  return index;
 }
 
 /** The sum of a measure's counts (one key, or all), over the weeks given (or all). */
@@ -63,9 +79,13 @@ export function total(
   key?: string,
   weeks?: ReadonlySet<string>,
 ): number {
+  const byWeek = indexOf(counts)
+    .sums.get(measure)
+    ?.get(key ?? ANY);
+  if (!byWeek) return 0;
+  if (!weeks) return byWeek.get(ANY) ?? 0;
   let sum = 0;
-  for (const count of ofMeasure(counts, measure))
-    if ((key === undefined || count.key === key) && (!weeks || weeks.has(count.week))) sum += count.n;
+  for (const week of weeks) sum += byWeek.get(week) ?? 0;
   return sum;
 }
 
@@ -76,7 +96,7 @@ export function byKey(
   weeks?: ReadonlySet<string>,
 ): { key: string; n: number }[] {
   const sums = new Map<string, number>();
-  for (const count of ofMeasure(counts, measure))
+  for (const count of indexOf(counts).byMeasure.get(measure) ?? [])
     if (!weeks || weeks.has(count.week)) sums.set(count.key, (sums.get(count.key) ?? 0) + count.n);
   return [...sums].map(([key, n]) => ({ key, n })).sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
 }

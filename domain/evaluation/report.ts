@@ -39,19 +39,23 @@ export function weeklyTable({ counts, weeks }: ReportInput): ReportTable {
 /** Each practice's referrals, week by week; practices that sent none are left out. */
 export function practiceTable({ counts, weeks, practices }: ReportInput): ReportTable {
   const names = new Map(practices.map((practice) => [practice.odsCode, practice.name]));
-  const sending = [...new Set(counts.filter((c) => c.measure === 'referrals').map((c) => c.odsCode))].sort();
+  const byPractice = new Map<string, ReportCount[]>();
+  for (const count of counts) {
+    if (count.measure !== 'referrals') continue;
+    const mine = byPractice.get(count.odsCode) ?? [];
+    mine.push(count);
+    byPractice.set(count.odsCode, mine);
+  }
+  const sending = [...byPractice.keys()].sort();
   return {
     id: 'practices',
     title: 'Referrals by practice and week',
     columns: ['Practice', 'ODS code', 'All weeks', ...weeks.map(weekLabel)],
     rows: sending.map((ods) => {
-      const mine = counts.filter((c) => c.odsCode === ods);
-      return [
-        names.get(ods) ?? ods,
-        ods,
-        count(total(mine, 'referrals')),
-        ...weeks.map((week) => count(total(mine, 'referrals', undefined, new Set([week])))),
-      ];
+      const byWeek = new Map<string, number>();
+      for (const one of byPractice.get(ods) ?? []) byWeek.set(one.week, (byWeek.get(one.week) ?? 0) + one.n);
+      const all = [...byWeek.values()].reduce((sum, n) => sum + n, 0);
+      return [names.get(ods) ?? ods, ods, count(all), ...weeks.map((week) => count(byWeek.get(week) ?? 0))];
     }),
   };
 }
