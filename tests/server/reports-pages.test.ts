@@ -126,6 +126,22 @@ describe('the service’s reports', () => {
     expect((await get(commissioner, '/audit')).status).toBe(403);
   });
 
+  it('are given a commissioner by the command line only for a service, and never as its lead', async () => {
+    const add = (options: { service?: string; serviceLead?: boolean }) =>
+      runCommand(queue.db, {
+        command: 'add-link-worker',
+        args: ['cy', 'Cy'],
+        password: 'a long password!',
+        commissioner: true,
+        ...options,
+      });
+    for (const options of [{}, { service: SERVICE, serviceLead: true }])
+      await expect(add(options)).rejects.toThrow(
+        '--commissioner needs --service <service id>, and is not a service lead.',
+      );
+    expect(await add({ service: SERVICE })).toBe(`Added commissioner cy of ${SERVICE}.`);
+  });
+
   it('refuse a link worker (403) and send a signed-out browser to sign in', async () => {
     const plain = cookieOf(await signIn(queue));
     const refused = await get(plain, '/reports');
