@@ -5,7 +5,8 @@ import { releaseCases } from './caseload/accounts';
 import type { Db, Queryable } from './db';
 
 export type LinkWorker = { username: string; displayName: string };
-export const LINK_WORKER_ROLES = ['link-worker', 'service-lead'] as const;
+/** A commissioner reads a service's reports only (migration 013): no referral, no inbox. */
+export const LINK_WORKER_ROLES = ['link-worker', 'service-lead', 'commissioner'] as const;
 export type LinkWorkerRole = (typeof LINK_WORKER_ROLES)[number];
 export type Session = {
   linkWorker: LinkWorker;
