@@ -22,13 +22,19 @@ import type { RecordMetric } from './run';
 
 /** Referrals waiting in each round of the drain measurement. */
 const WAITING = 500;
+/** Sends timed, each from a new pad. */
+const SENDS = 21;
 
 /**
  * The outbox in Chromium with the tests' build of the extension (made first: test-support/browser/build.ts), sending
  * to the real queue service (Hono on PGlite in memory, in this process) on 127.0.0.1:
- * - send-to-commit: from the Send click to the pad saying "Saved", which it says only once the row is committed with
- *   strict durability (so this includes the Bundle build, the commit and the pad's render of "Saved"); where that
- *   time goes is printed after it (printSendBreakdown);
+ * - send-to-commit: from the Send click to the row committed: the moment the worker's strict read-write transaction
+ *   (the referral's row and Bundle) fires `complete`, marked in the worker on the same clock as the click. That is the
+ *   commit itself; the answer reaching the pad comes about 1.5 ms later, and "Saved" after that;
+ * - send-to-saved-shown: from the Send click to "Saved" painted (the pad says it only once the row is committed, HO1):
+ *   the heading in the DOM, then the next animation frame, then a task after it (the frame's paint is done by then);
+ *   one frame at 60 Hz is the goal.
+ * Where a Send's time goes is printed after them (printSendBreakdown);
  * - drain-throughput: referrals that waited while the queue was down (every one tried once and refused a connection),
  *   delivered per second once the queue is back and the network returns (a page's `online` event, relayed to the
  *   worker), counted in the service's database: exactly that many stored, each once.
@@ -45,21 +51,28 @@ export async function measure(record: RecordMetric): Promise<undefined> {
   const browser = await launchOn(profile);
   try {
     await useQueue(browser, returning.endpoint, queue.tokens.L81001);
-    // The goal's figure from Sends the bench does not look into; then as many again, watched, for where the time goes.
-    // The worker's watch is put in first all the same: put in after the first Send, it saw no transaction of Dexie's.
+    // Every Send is watched (the worker's marks are the commit's time); the watch is put in before the first Send: put
+    // in after it, it saw no transaction of Dexie's.
     await watchWorker(browser);
     const sends: SendTimes[] = [];
-    for (let i = 0; i < 15; i++) sends.push(await timeSend(browser, false));
+    for (let i = 0; i < SENDS; i++) sends.push(await timeSend(browser));
+    const committed = sends.filter((s) => Number.isFinite(s.committed));
+    // A worker restarted mid-bench loses its watch for that Send: those Sends are left out, never more than a few.
+    if (committed.length < SENDS / 2) throw new Error(`Only ${committed.length} of ${SENDS} Sends' commits were seen.`);
     record('outbox.send-to-commit', {
-      value: median(sends.map((s) => s.saved - s.clicked)),
+      value: median(committed.map((s) => s.committed - s.clicked)),
       unit: 'ms',
       goal: 10,
       better: 'lower',
     });
-    const watched: SendTimes[] = [];
-    for (let i = 0; i < 15; i++) watched.push(await timeSend(browser, true));
+    record('outbox.send-to-saved-shown', {
+      value: median(sends.map((s) => s.shown - s.clicked)),
+      unit: 'ms',
+      goal: 16,
+      better: 'lower',
+    });
     await unwatchWorker(browser);
-    await printSendBreakdown(browser, watched);
+    await printSendBreakdown(browser, sends);
     const throughput: number[] = [];
     for (let round = 0; round < 3; round++) throughput.push(await drainAfterReconnect(browser, queue, returning));
     console.log(`outbox bench: drain rounds ${throughput.map((rate) => rate.toFixed(0)).join(', ')} referrals/s`);
@@ -96,7 +109,7 @@ async function queueThatComesBack(queue: Queue) {
 /**
  * One Send, on one clock (each context's `performance.timeOrigin + now()`, in ms): the click, the pad's `pad:enqueue`
  * message leaving, the worker receiving it, the outbox's IndexedDB transaction created and committed (strict), the
- * answer back in the pad, and "Saved" shown.
+ * answer back in the pad, "Saved" in the pad's DOM, and "Saved" painted.
  */
 type SendTimes = {
   clicked: number;
@@ -106,6 +119,7 @@ type SendTimes = {
   committed: number;
   answered: number;
   saved: number;
+  shown: number;
 };
 
 /**
@@ -190,15 +204,17 @@ async function workerMarks(
 }
 
 /**
- * Click to "Saved", timed inside the pad page; for the breakdown, the pad's `pad:enqueue` message is watched leaving
- * (its `runtime.sendMessage`, which the webextension-polyfill calls with a callback) and its answer coming back.
+ * One Send timed inside the pad page: the click, the pad's `pad:enqueue` message leaving (its `runtime.sendMessage`,
+ * which the webextension-polyfill calls with a callback) and its answer coming back, "Saved" in the DOM and painted;
+ * with the worker's marks for the same Send.
  */
-async function timeSend(browser: OutboxBrowser, watch: boolean): Promise<SendTimes> {
-  if (watch) await watchWorker(browser);
+async function timeSend(browser: OutboxBrowser): Promise<SendTimes> {
+  // Put in again after a worker restart (it then has none); the marks of the pad's start-up asks are dropped.
+  await watchWorker(browser);
   const pad = await fillPad(browser);
-  if (watch) await workerMarks(browser);
+  await workerMarks(browser);
   const inPad = await pad.evaluate(
-    (watchMessage) =>
+    () =>
       new Promise<Omit<SendTimes, 'received' | 'txCreated' | 'committed'>>((resolve) => {
         // No named functions in here: tsx would wrap them in a helper the page does not have.
         const runtime = (
@@ -207,36 +223,47 @@ async function timeSend(browser: OutboxBrowser, watch: boolean): Promise<SendTim
         const original = runtime.sendMessage;
         let asked = Number.NaN;
         let answered = Number.NaN;
-        if (watchMessage)
-          runtime.sendMessage = (...args: unknown[]) => {
-            if ((args[0] as { type?: string })?.type !== 'pad:enqueue') return original.apply(runtime, args);
-            asked = performance.timeOrigin + performance.now();
-            const last = args.at(-1);
-            if (typeof last === 'function') {
-              args[args.length - 1] = (...reply: unknown[]) => {
-                answered = performance.timeOrigin + performance.now();
-                return last(...reply);
-              };
-              return original.apply(runtime, args);
-            }
-            const sent = original.apply(runtime, args) as Promise<unknown>;
-            void sent.finally(() => {
+        runtime.sendMessage = (...args: unknown[]) => {
+          if ((args[0] as { type?: string })?.type !== 'pad:enqueue') return original.apply(runtime, args);
+          asked = performance.timeOrigin + performance.now();
+          const last = args.at(-1);
+          if (typeof last === 'function') {
+            args[args.length - 1] = (...reply: unknown[]) => {
               answered = performance.timeOrigin + performance.now();
-            });
-            return sent;
-          };
+              return last(...reply);
+            };
+            return original.apply(runtime, args);
+          }
+          const sent = original.apply(runtime, args) as Promise<unknown>;
+          void sent.finally(() => {
+            answered = performance.timeOrigin + performance.now();
+          });
+          return sent;
+        };
         const clicked = performance.timeOrigin + performance.now();
+        let saved = Number.NaN;
         new MutationObserver((_, observer) => {
           if (![...document.querySelectorAll('h1, h2, h3')].some((h) => h.textContent?.startsWith('Saved'))) return;
           observer.disconnect();
-          resolve({ clicked, asked, answered, saved: performance.timeOrigin + performance.now() });
+          saved = performance.timeOrigin + performance.now();
         }).observe(document.body, { childList: true, subtree: true, characterData: true });
+        // Every frame's callback is asked for a frame ahead, so it runs before any the pad asks for while rendering
+        // "Saved"; the first frame after "Saved" is in the DOM draws it, and a task posted from that frame's callback
+        // runs once it is drawn, ahead of the pad's own after-paint work. (An array, not a named function: see above.)
+        const frame = [
+          () => {
+            if (Number.isNaN(saved)) return void requestAnimationFrame(frame[0] as () => void);
+            const after = new MessageChannel();
+            after.port1.onmessage = () =>
+              resolve({ clicked, asked, answered, saved, shown: performance.timeOrigin + performance.now() });
+            after.port2.postMessage(undefined);
+          },
+        ];
+        requestAnimationFrame(frame[0] as () => void);
         [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Send referral'))?.click();
       }),
-    watch,
   );
-  const unwatched = { received: Number.NaN, txCreated: Number.NaN, committed: Number.NaN };
-  const times = { ...inPad, ...(watch ? await workerMarks(browser) : unwatched) };
+  const times = { ...inPad, ...(await workerMarks(browser)) };
   await pad.close();
   return times;
 }
@@ -248,12 +275,20 @@ async function timeSend(browser: OutboxBrowser, watch: boolean): Promise<SendTim
  * relaxed, each on its own; and the background's own work on a referral (zod, the row and Bundle), timed in Node.
  */
 async function printSendBreakdown(browser: OutboxBrowser, sends: SendTimes[]): Promise<void> {
-  const of = (from: keyof SendTimes, to: keyof SendTimes) => median(sends.map((s) => s[to] - s[from])).toFixed(1);
-  const entries = Array.from({ length: 30 }, () => queuedRow({ ...richReferral, id: randomUUID() }, Date.now()));
+  // A Send whose worker restarted has no worker marks: left out of the steps that need them.
+  const of = (from: keyof SendTimes, to: keyof SendTimes) =>
+    median(sends.map((s) => s[to] - s[from]).filter(Number.isFinite)).toFixed(1);
+  const entries = Array.from({ length: 40 }, () => queuedRow({ ...richReferral, id: randomUUID() }, Date.now()));
   const isolated = await browser.page.evaluate(async (outboxEntries) => {
     // No named functions in here (tsx helpers); one database of the bench's own beside the outbox.
-    const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } })
-      .chrome;
+    const chrome = (
+      globalThis as unknown as {
+        chrome: {
+          runtime: { sendMessage(m: object): Promise<unknown> };
+          storage: { local: { set(items: object): Promise<void>; remove(key: string): Promise<void> } };
+        };
+      }
+    ).chrome;
     const hops: number[] = [];
     for (let i = 0; i < 15; i++) {
       const start = performance.now();
@@ -289,8 +324,14 @@ async function printSendBreakdown(browser: OutboxBrowser, sends: SendTimes[]): P
         writes[durability].push(performance.now() - start);
       }
     }
+    // Every other write follows a dozen extension storage writes of a draft's size, as typing into the pad makes just
+    // before Send (each edit is stored at once, P2): whether unsynced writes just before make the strict commit slower.
     const outboxWrites: number[] = [];
-    for (const entry of outboxEntries) {
+    const afterStorage: number[] = [];
+    for (const [i, entry] of outboxEntries.entries()) {
+      if (i % 2) {
+        for (let edit = 0; edit < 12; edit++) await chrome.storage.local.set({ 'bench-draft': { edit, ...entry } });
+      }
       const start = performance.now();
       await new Promise<void>((done, fail) => {
         const tx = db.transaction(['referrals', 'bundles'], 'readwrite', { durability: 'strict' });
@@ -299,25 +340,28 @@ async function printSendBreakdown(browser: OutboxBrowser, sends: SendTimes[]): P
         tx.oncomplete = () => done();
         tx.onabort = () => fail(tx.error);
       });
-      outboxWrites.push(performance.now() - start);
+      (i % 2 ? afterStorage : outboxWrites).push(performance.now() - start);
     }
     db.close();
     indexedDB.deleteDatabase('bench-durability');
-    return { hops, writes, outboxWrites };
+    await chrome.storage.local.remove('bench-draft');
+    return { hops, writes, outboxWrites, afterStorage };
   }, entries);
   const parse = medianMicroseconds(() => referralSchema.safeParse(richReferral), { rounds: 21, batch: 50 }) / 1000;
   const build = medianMicroseconds(() => queuedRow(richReferral, Date.now()), { rounds: 21, batch: 50 }) / 1000;
   console.log(
-    `outbox bench: Send, medians of ${sends.length}: click to "Saved" ${of('clicked', 'saved')} ms: the pad to its ask ` +
+    `outbox bench: Send, medians of ${sends.length}: click to "Saved" painted ${of('clicked', 'shown')} ms: the pad to its ask ` +
       `${of('clicked', 'asked')}, the message to the worker ${of('asked', 'received')}, the worker to its transaction ` +
       `${of('received', 'txCreated')}, the transaction to its strict commit ${of('txCreated', 'committed')}, the commit ` +
-      `to the answer in the pad ${of('committed', 'answered')}, the answer to "Saved" shown ${of('answered', 'saved')}`,
+      `to the answer in the pad ${of('committed', 'answered')}, the answer to "Saved" in the DOM ${of('answered', 'saved')}, ` +
+      `then painted ${of('saved', 'shown')}`,
   );
   console.log(
     `outbox bench: in isolation: a message's round trip to the worker ${median(isolated.hops).toFixed(1)} ms;` +
       ` an IndexedDB write committed strict ${median(isolated.writes.strict).toFixed(1)} ms,` +
       ` relaxed ${median(isolated.writes.relaxed).toFixed(1)} ms; a referral's row and Bundle written as the outbox` +
-      ` writes them (strict) ${median(isolated.outboxWrites).toFixed(1)} ms; in Node: a referral parsed with zod` +
+      ` writes them (strict) ${median(isolated.outboxWrites).toFixed(1)} ms, or right after a dozen storage writes` +
+      ` of a draft ${median(isolated.afterStorage).toFixed(1)} ms; in Node: a referral parsed with zod` +
       ` ${parse.toFixed(2)} ms, its row and Bundle built ${build.toFixed(2)} ms`,
   );
 }

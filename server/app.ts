@@ -4,11 +4,12 @@ import type { Service } from './context';
 import { outcome } from './fhir/operation-outcome';
 import { fhirRoutes } from './fhir/routes';
 import { inboxRoutes } from './inbox/routes';
+import { reportRoutes } from './reports/routes';
 import { serviceRoutes } from './services/routes';
 
 /**
  * The queue service as a Hono app over a database: FHIR for practices under /fhir, the link worker's inbox under
- * /inbox, the service lead's pages under /inbox/service. No state of its own, so any number of processes can serve one PostgreSQL.
+ * /inbox, the service lead's pages under /inbox/service, a service's reports under /inbox/reports. No state of its own, so any number of processes can serve one PostgreSQL.
  */
 export function createApp(service: Service) {
   const app = new Hono();
@@ -23,6 +24,7 @@ export function createApp(service: Service) {
   app.route('/fhir', fhirRoutes(service));
   // Before the inbox: a service page's own handlers answer first, with their larger body limit for a model file.
   app.route('/inbox/service', serviceRoutes(service));
+  app.route('/inbox/reports', reportRoutes(service));
   app.route('/inbox', inboxRoutes(service));
   if (service.adminSecret) app.route('/admin', adminRoutes(service.db, service.adminSecret));
   app.get('/', (c) => c.redirect('/inbox', 302));

@@ -7,7 +7,8 @@
  *   list-tokens
  *   add-link-worker <username> <display name> [--administrator]   (the password is read from standard input, or
  *     generated and shown; an administrator may also read the audit)
- *     [--service <service id> [--service-lead]]   (an account of one service sees only its referrals)
+ *     [--service <service id> [--service-lead | --commissioner]]   (an account of one service sees only its
+ *     referrals; a commissioner sees only its reports)
  *   disable-link-worker <username>   (no more sign-ins; their sessions end now)
  *   add-service <service.json>   (or, with the same id, replaces its details and capacity)
  *   import-service <oruk-service.json>   /   export-service <service id>   (Open Referral UK JSON)
@@ -66,6 +67,7 @@ const { positionals, values } = parseArgs({
     administrator: { type: 'boolean', default: false },
     service: { type: 'string' },
     'service-lead': { type: 'boolean', default: false },
+    commissioner: { type: 'boolean', default: false },
     'practice-party': { type: 'string' },
     'service-party': { type: 'string' },
   },
@@ -145,6 +147,7 @@ try {
             administrator: values.administrator,
             ...(values.service ? { service: values.service } : {}),
             serviceLead: values['service-lead'],
+            commissioner: values.commissioner,
           }
         : {}),
       ...fileFor(command, args),

@@ -9,6 +9,7 @@ import { type OutboxDb, outbox } from './outbox/db';
 import { enqueueReferral, outboxAvailable } from './outbox/enqueue';
 import { resendReferral, sentReferrals } from './outbox/queries';
 import type { RunOptions } from './outbox/run';
+import { readShareCounts } from './share-counts';
 
 export type AnswerDeps = {
   db?: OutboxDb;
@@ -16,6 +17,8 @@ export type AnswerDeps = {
   run: (options?: Partial<RunOptions>) => void;
   /** Fetches the practice's directory now (app/background/directory/start-directory.ts shares one run at a time). */
   refresh?: () => Promise<RefreshResult>;
+  /** Whether the practice shares counts (app/background/share-counts.ts); read from storage each time unless given. */
+  shareCounts?: () => Promise<boolean>;
 };
 
 const refreshNow = () => refreshDirectory({ fetch: (...args) => fetch(...args), now: Date.now });
@@ -28,7 +31,12 @@ const refreshNow = () => refreshDirectory({ fetch: (...args) => fetch(...args), 
  * lists; Send again — and our pages' asks to drain, refresh or send now the network is back.
  * A referral enqueued or sent again is drained at once. Our pages may ask for the practice's directory to be fetched now.
  */
-export function backgroundHandlers({ db = outbox(), run, refresh = refreshNow }: AnswerDeps): Handlers<'background'> {
+export function backgroundHandlers({
+  db = outbox(),
+  run,
+  refresh = refreshNow,
+  shareCounts = readShareCounts,
+}: AnswerDeps): Handlers<'background'> {
   const failed = (error: unknown) => ({ ok: false as const, message: (error as Error).message });
   return {
     // The policy's adapters, or else the champion's, before the built-in ones (the generic one matches any page).
@@ -42,8 +50,7 @@ export function backgroundHandlers({ db = outbox(), run, refresh = refreshNow }:
         return { ok: false, message: `the referral did not parse (${where})` };
       }
       try {
-        const countCheck = (await loadSettings()).shareCounts === true;
-        await enqueueReferral(parsed.data, { db, countCheck });
+        await enqueueReferral(parsed.data, { db, countCheck: await shareCounts() });
       } catch (error) {
         return failed(error);
       }
@@ -51,7 +58,7 @@ export function backgroundHandlers({ db = outbox(), run, refresh = refreshNow }:
       return { ok: true };
     },
     'pad:check-ended': async ({ check }) => {
-      if ((await loadSettings()).shareCounts !== true) return;
+      if (!(await shareCounts())) return;
       await recordCheck(db, check, Date.now()).catch((error) => console.warn('A check was not counted.', error));
     },
     'pad:outbox-state': async () => ({ available: await outboxAvailable(db) }),

@@ -4,12 +4,14 @@ import { tellTab } from '../shared/messaging/ask';
 import { TOGGLE_PAD_COMMAND } from '../shared/messaging/protocol';
 import { answerMessages } from './answers';
 import { startDirectory } from './directory/start-directory';
+import { watchedShareCounts } from './share-counts';
 import { openSidePanelOnAction } from './side-panel';
 import { startOutbox } from './start-outbox';
 
 /** The service worker's start-up: every listener is registered synchronously, as MV3 requires. */
 export function startBackground(): void {
-  answerMessages({ run: startOutbox(), refresh: startDirectory() });
+  // Whether counts are shared is kept in memory: a Send then waits on no storage read before its commit.
+  answerMessages({ run: startOutbox(), refresh: startDirectory(), shareCounts: watchedShareCounts() });
   openSidePanelOnAction();
 
   // Champion and policy sites' content scripts, again after a restart or an update (app/shared/content-scripts.ts); and

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { deliveryWatch } from '../../domain/outbox/overdue';
 import { sentReferralView } from '../../domain/outbox/sent-wording';
 import { patientSlip } from '../../domain/patient-slip/patient-slip';
@@ -10,10 +10,25 @@ import { RecordEntry } from './RecordEntry';
 import { SentLists } from './SentReferrals';
 import { useFreshStatuses, useSentReferrals } from './use-sent-referrals';
 
-/** After Send: the reference, the entry for the record, the patient slip to print, and a fresh start. */
+/**
+ * False for the first render, true from the next: Preact runs effects once the frame is painted, so what waits for
+ * this is drawn a frame after the rest.
+ */
+function usePaintedOnce(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => setPainted(true), []);
+  return painted;
+}
+
+/**
+ * After Send: the reference, the entry for the record, the patient slip to print, and a fresh start. "Saved" is
+ * painted on its own first (the record entry, slip and lists took a frame more to build): the confirmation, its live
+ * region and the focused heading are rendered once and never replaced, so a screen reader hears them once.
+ */
 export function SentView({ sent, state }: { sent: Sent; state: PadState }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  const painted = usePaintedOnce();
   useFreshStatuses();
   const { referral, model } = sent;
   const forPatient = useSentReferrals({ nhsNumber: referral.patient.nhsNumber });
@@ -38,18 +53,22 @@ export function SentView({ sent, state }: { sent: Sent; state: PadState }) {
           it if it needs your attention.
         </p>
       </div>
-      <RecordEntry text={clinicalRecordEntry(referral, model)} />
-      <button type="button" class="pad-button pad-button--secondary" onClick={() => window.print()}>
-        Print the patient slip
-      </button>
-      <PatientSlipView slip={patientSlip(referral, model)} />
-      <button type="button" class="pad-button" onClick={() => void state.startAgain()}>
-        Start a new referral
-      </button>
-      <section class="pad-section" aria-labelledby="pad-sent-referrals">
-        <h2 id="pad-sent-referrals">Sent referrals</h2>
-        <SentLists nhsNumber={referral.patient.nhsNumber} patient={forPatient} watch={watch} />
-      </section>
+      {painted && (
+        <>
+          <RecordEntry text={clinicalRecordEntry(referral, model)} />
+          <button type="button" class="pad-button pad-button--secondary" onClick={() => window.print()}>
+            Print the patient slip
+          </button>
+          <PatientSlipView slip={patientSlip(referral, model)} />
+          <button type="button" class="pad-button" onClick={() => void state.startAgain()}>
+            Start a new referral
+          </button>
+          <section class="pad-section" aria-labelledby="pad-sent-referrals">
+            <h2 id="pad-sent-referrals">Sent referrals</h2>
+            <SentLists nhsNumber={referral.patient.nhsNumber} patient={forPatient} watch={watch} />
+          </section>
+        </>
+      )}
     </div>
   );
 }

@@ -34,7 +34,16 @@ export function responseDue(receivedAt: string, rule: ResponseRule): { contactDu
  */
 export type Timeliness = { state: 'met' | 'on-time' | 'due-soon' | 'overdue'; due: string };
 
-export type ResponseFacts = { receivedAt: string; decidedAt?: string; firstContactAt?: string };
+export type ResponseFacts = {
+  receivedAt: string;
+  decidedAt?: string;
+  firstContactAt?: string;
+  /**
+   * The due days fixed on arrival with the rule then in force (the queue keeps them): given, they win over `rule`, so
+   * that a rule changed later judges a referral as the caseload's views do.
+   */
+  due?: { contactDue: string; decisionDue: string };
+};
 
 function timeliness(done: boolean, due: string, today: string, dueSoon: number): Timeliness {
   if (done) return { state: 'met', due };
@@ -54,7 +63,7 @@ export function responseState(
 ): { decision: Timeliness; contact: Timeliness; workingDaysWaiting: number } {
   const today = ukDate(now);
   const received = ukDate(new Date(facts.receivedAt));
-  const { contactDue, decisionDue } = responseDue(facts.receivedAt, rule);
+  const { contactDue, decisionDue } = facts.due ?? responseDue(facts.receivedAt, rule);
   const waitedUntil = facts.decidedAt ? ukDate(new Date(facts.decidedAt)) : today;
   return {
     decision: timeliness(facts.decidedAt !== undefined, decisionDue, today, rule.dueSoonWorkingDays),
@@ -66,4 +75,9 @@ export function responseState(
 /** What the GP's pad and the Task say while no decision has been made past the rule. */
 export function noResponseWords(serviceName: string, workingDays: number): string {
   return `No response yet from ${serviceName} — ${workingDays} working ${workingDays === 1 ? 'day' : 'days'}`;
+}
+
+/** What the GP's pad and the Task say once accepted with no first contact past the rule (days since it arrived). */
+export function noContactWords(serviceName: string, workingDays: number): string {
+  return `Accepted by ${serviceName} but no contact yet — ${workingDays} working ${workingDays === 1 ? 'day' : 'days'}`;
 }

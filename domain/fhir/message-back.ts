@@ -1,7 +1,7 @@
 import type * as fhir4 from 'fhir/r4';
 import type { Closing, Connection, WaitingList } from '../caseload/case';
 import { closingWords, closingConcept as snomedFor } from '../caseload/closing';
-import { noResponseWords, type ResponseRule, responseState } from '../caseload/response-rule';
+import { noContactWords, noResponseWords, type ResponseRule, responseState } from '../caseload/response-rule';
 import { nhsDate } from '../clock/nhs-date';
 import { needLabel } from '../referral/needs';
 import { SYSTEMS } from './systems';
@@ -129,20 +129,35 @@ export function taskWithCase(task: fhir4.Task, c: CaseForTask): fhir4.Task {
   };
 }
 
+/** What reading a Task needs besides the Task: when it arrived and was first contacted, the service's rule and name. */
+type TaskReading = {
+  receivedAt: string;
+  firstContactAt?: string;
+  /** The due days fixed on arrival (the caseload's own), when the queue has them. */
+  due?: { contactDue: string; decisionDue: string };
+  rule: ResponseRule;
+  serviceName: string;
+  now: Date;
+};
+
 /**
- * The Task as GET Task answers it `now`: while no decision has been made and the service's rule for a decision has
- * passed, businessStatus says so in the referrer's words ("No response yet from <service> — 12 working days"), so that
- * an undecided referral is never silently left. Pure: a closed or decided Task is answered as stored.
+ * The Task as GET Task answers it `now`, against the service's rule, so that a referral is never silently left:
+ * undecided past the decision due day, businessStatus says "No response yet from <service> — 12 working days";
+ * accepted with no first contact past the contact due day (the inbox's Overdue view), "Accepted by <service> but no
+ * contact yet — 7 working days" (working days since it arrived). Pure: any other Task is answered as stored.
  */
-export function taskAsRead(
-  task: fhir4.Task,
-  input: { receivedAt: string; rule: ResponseRule; serviceName: string; now: Date },
-): fhir4.Task {
-  if (task.status !== 'requested') return task;
-  const state = responseState({ receivedAt: input.receivedAt }, input.rule, input.now);
-  if (state.decision.state !== 'overdue') return task;
-  return {
-    ...task,
-    businessStatus: businessStatus('overdue', noResponseWords(input.serviceName, state.workingDaysWaiting)),
-  };
+export function taskAsRead(task: fhir4.Task, input: TaskReading): fhir4.Task {
+  const overdue = overdueWords(task, input);
+  return overdue ? { ...task, businessStatus: businessStatus('overdue', overdue) } : task;
+}
+
+function overdueWords(task: fhir4.Task, input: TaskReading): string | undefined {
+  const facts = { receivedAt: input.receivedAt, ...(input.due ? { due: input.due } : {}) };
+  const state = responseState(facts, input.rule, input.now);
+  if (task.status === 'requested' && state.decision.state === 'overdue')
+    return noResponseWords(input.serviceName, state.workingDaysWaiting);
+  // Judged as the Overdue view judges it (caseload/views.ts isOverdue): accepted and the person not yet reached.
+  if (task.status === 'accepted' && input.firstContactAt === undefined && state.contact.state === 'overdue')
+    return noContactWords(input.serviceName, state.workingDaysWaiting);
+  return undefined;
 }

@@ -67,14 +67,17 @@ export function sentReferralView(row: OutboxRow, now: number, watch: DeliveryWat
 
 /**
  * What the service has said: the outcome once the case is closed; while no decision is made past the service's rule,
- * that there is no response yet (it needs the GP's attention); else the link worker's status, with where the case
+ * that there is no response yet, or once accepted with no contact past it, that there is no contact yet (each needs
+ * the GP's attention); else the link worker's status, with where the case
  * stands when there is no note.
  */
 function deliveredWords(row: OutboxRow): Pick<SentReferralView, 'state' | 'detail' | 'closing'> & { attention?: true } {
   const back = row.messageBack;
   if (back?.closing) return { ...closedWords(back.closing), closing: back.closing };
   const status = row.linkWorker?.status ?? 'requested';
-  if (back?.state?.code === 'overdue' && status === 'requested') return { state: back.state.text, attention: true };
+  // Overdue against the service's rule: undecided, or accepted with no contact yet (the queue's words for each).
+  if (back?.state?.code === 'overdue' && (status === 'requested' || status === 'accepted'))
+    return { state: back.state.text, attention: true };
   const words = linkWorkerWords(row.linkWorker);
   return words.detail === undefined && back?.state ? { ...words, detail: back.state.text } : words;
 }

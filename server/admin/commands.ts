@@ -28,6 +28,8 @@ export const commandSchema = z.strictObject({
   /** add-link-worker: the service the account belongs to, and whether it leads it. */
   service: z.string().optional(),
   serviceLead: z.boolean().optional(),
+  /** add-link-worker: the account reads the service's reports and nothing else (no referral, no inbox). */
+  commissioner: z.boolean().optional(),
   /** add-service, import-service, agree-model: the file's text, read where the command is typed. */
   text: z.string().optional(),
   /** agree-model: who agreed for each side, "Name, role, organisation". */
@@ -88,6 +90,8 @@ export async function runCommand(db: Db, { command, args, ...options }: Command)
       const password = options.password || newPassword();
       if (password.length < 12) throw new UsageError('A password has at least 12 characters.');
       if (options.serviceLead && !options.service) throw new UsageError('--service-lead needs --service <service id>.');
+      if (options.commissioner && (!options.service || options.serviceLead))
+        throw new UsageError('--commissioner needs --service <service id>, and is not a service lead.');
       if (options.service && !(await getService(db, options.service)))
         throw new UsageError(`No service ${options.service}: add it first (add-service).`);
       await addLinkWorker(db, {
@@ -96,9 +100,9 @@ export async function runCommand(db: Db, { command, args, ...options }: Command)
         password,
         administrator: options.administrator ?? false,
         ...(options.service ? { serviceId: options.service } : {}),
-        role: options.serviceLead ? 'service-lead' : 'link-worker',
+        role: options.commissioner ? 'commissioner' : options.serviceLead ? 'service-lead' : 'link-worker',
       });
-      const what = options.serviceLead ? 'service lead' : 'link worker';
+      const what = options.commissioner ? 'commissioner' : options.serviceLead ? 'service lead' : 'link worker';
       const where = options.service ? ` of ${options.service}` : '';
       return `Added ${what} ${username}${where}.${options.password ? '' : ` Password (shown once): ${password}`}`;
     }

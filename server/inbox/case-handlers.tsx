@@ -10,7 +10,7 @@ import type { Service } from '../context';
 import type { Read } from '../services/read-forms';
 import { audit } from '../store/audit';
 import { addCaseEvent, assign, type CaseDetail, caseDetail, responseRuleOf } from '../store/caseload';
-import { linkWorkersOf } from '../store/link-workers';
+import { serviceLinkWorkers } from '../store/link-workers';
 import type { Entered, Problem } from './case/entered';
 import { enteredForm } from './case/entered';
 import { type CaseForm, readAttempt, readNextAction, readNote, readWaitingList } from './case/read-case-forms';
@@ -43,7 +43,7 @@ export async function detailPage(
   const now = service.now();
   const [rule, linkWorkers] = await Promise.all([
     session.serviceId ? responseRuleOf(service.db, session.serviceId) : DEFAULT_RESPONSE_RULE,
-    session.role === 'service-lead' && session.serviceId ? linkWorkersOf(service.db, session.serviceId) : [],
+    session.role === 'service-lead' && session.serviceId ? serviceLinkWorkers(service.db, session.serviceId) : [],
   ]);
   const flag = dueFlag(detail, ukDate(now), rule.dueSoonWorkingDays);
   return html(
@@ -144,7 +144,8 @@ export function caseEventHandler(service: Service, form: CaseForm) {
 /** Only back to the inbox's own pages: never a link off this site. */
 function backTo(posted: Record<string, unknown>, id: string): string {
   const back = typeof posted.back === 'string' ? posted.back : '';
-  return /^\/inbox(\?[^#\\]*)?$/.test(back) ? back : `/inbox/referrals/${id}?saved=assign`;
+  // A query as the list's own links write it (URL-encoded): no other path, host, fragment or line break.
+  return /^\/inbox(\?[\w%&=+.*~-]*)?$/.test(back) ? back : `/inbox/referrals/${id}?saved=assign`;
 }
 
 /** Assign to me (`to` = me), or a lead's choice of link worker or nobody (`to` = ''); audited by the store. */

@@ -1,4 +1,5 @@
 import type { CaseEvent } from '../../domain/caseload/case';
+import { caseStanding } from '../../domain/caseload/standing';
 import type { TimelineEntry } from '../../domain/caseload/timeline';
 import { nhsDate, nhsDateTime } from '../../domain/clock/nhs-date';
 import { ukDate } from '../../domain/clock/uk-date';
@@ -7,7 +8,7 @@ import { ACCESS_NEEDS, ageOn, CONTACT_MODES, needLabel, referralReference } from
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import type { LinkWorker, Session } from '../store/link-workers';
 import type { DecisionRecord, ReferralSummary } from '../store/referrals';
-import { CaseSummary, caseFacts } from './case/case-summary';
+import { CaseSummary } from './case/case-summary';
 import { CaseWork } from './case/case-work';
 import type { Entered } from './case/entered';
 import type { CaseForm } from './case/read-case-forms';
@@ -82,7 +83,7 @@ export function DetailPage(props: {
 }) {
   const { referral: row, form = {}, problems = [] } = props;
   const { referral } = row;
-  const facts = caseFacts(props.events);
+  const facts = caseStanding(props.events);
   return (
     <Page title={patientName(referral)} session={props.session}>
       <a class="back-link" href="/inbox">

@@ -23,6 +23,9 @@ export function Page(props: { title: string; session?: Session; children: Compon
               <form method="post" action="/inbox/logout" class="sign-out">
                 <input type="hidden" name="csrf" value={props.session.csrfToken} />
                 {props.session.role === 'service-lead' && <a href="/inbox/service">Your service</a>}{' '}
+                {props.session.serviceId && props.session.role !== 'link-worker' && (
+                  <a href="/inbox/reports">Reports</a>
+                )}{' '}
                 {props.session.administrator && <a href="/inbox/audit">Audit</a>}{' '}
                 <span>{props.session.linkWorker.displayName}</span> <button type="submit">Sign out</button>
               </form>

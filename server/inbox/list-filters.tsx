@@ -68,7 +68,7 @@ export function Search(props: { request: ListRequest }) {
   return (
     <form method="get" action="/inbox" class="filters" aria-label="Find a referral">
       <div class={`form-group${searchProblem ? ' form-group-error' : ''}`}>
-        <label for="q">Find a referral by its reference or NHS number</label>
+        <label for="q">Find a referral by its reference, NHS number or the patient’s name</label>
         {searchProblem && (
           <span class="error-message" id="q-error">
             {searchProblem}

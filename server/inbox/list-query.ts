@@ -2,9 +2,11 @@ import { CASELOAD_VIEWS, type CaseloadView } from '../../domain/caseload/views';
 import { type DatePart, type DateParts, partsOf, readDateParts } from '../../domain/clock/date-parts';
 import { LINK_WORKER_STATUSES } from '../../domain/fhir';
 import { isNeedCode, nhsNumberSchema } from '../../domain/referral';
-import type { Cursor, InboxQuery, InboxSearch } from '../store/inbox';
+import { type Cursor, type InboxQuery, type InboxSearch, patientNameKey } from '../store/inbox';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A name as typed: letters, with spaces, hyphens, apostrophes and full stops between (O’Neill-Smith, St. John). */
+const NAME = /^\p{L}[\p{L}\p{M} '’.-]{0,99}$/u;
 const REFERENCE = /^SP-?([0-9A-F]{4})-?([0-9A-F]{4})$/i;
 const CURSOR = /^(-?\d{1,16})_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
@@ -31,7 +33,8 @@ function search(text: string): InboxSearch | undefined {
   const reference = REFERENCE.exec(text);
   if (reference) return { referenceHex: `${reference[1]}${reference[2]}`.toLowerCase() };
   const nhs = nhsNumberSchema.safeParse(text);
-  return nhs.success ? { nhsNumber: nhs.data } : undefined;
+  if (nhs.success) return { nhsNumber: nhs.data };
+  return NAME.test(text) ? { name: patientNameKey(text) } : undefined;
 }
 
 function cursor(text: string | undefined): Cursor | undefined {
@@ -102,7 +105,10 @@ export function readListRequest(params: Record<string, string>): ListRequest {
       to: receivedDay(params, 'to', 'Received to').field,
     },
     ...(searchText && !found
-      ? { searchProblem: 'Search by a referral’s reference (for example SP-1A2B-3C4D) or an NHS number (10 digits).' }
+      ? {
+          searchProblem:
+            'Search by a referral’s reference (for example SP-1A2B-3C4D), an NHS number (10 digits) or the patient’s name.',
+        }
       : {}),
     page: after ? Math.max(2, Math.min(100_000, Number.parseInt(params.page ?? '2', 10) || 2)) : 1,
   };

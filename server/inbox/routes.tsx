@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
 import { DEFAULT_RESPONSE_RULE } from '../../domain/caseload/response-rule';
 import { nhsDateTime } from '../../domain/clock/nhs-date';
 import { ukDate } from '../../domain/clock/uk-date';
@@ -48,6 +49,7 @@ export function inboxRoutes(service: Service) {
   inbox.post('/login', signInHandler(service));
 
   inbox.use('*', requireSession(service));
+  inbox.use('*', reportsOnlyForCommissioners());
 
   inbox.post('/logout', signOutHandler(service));
   inbox.get('/', listHandler(service));
@@ -58,6 +60,15 @@ export function inboxRoutes(service: Service) {
     inbox.post(`/referrals/:id/${form}`, caseEventHandler(service, form));
   inbox.get('/audit', auditHandler(service));
   return inbox;
+}
+
+/** A commissioner reads reports and nothing else: no referral, no list, no audit. Signing out stays open to them. */
+function reportsOnlyForCommissioners() {
+  return createMiddleware<InboxVariables>(async (c, next) => {
+    if (c.get('session').role !== 'commissioner' || c.req.path === `${COOKIE_PATH}/logout`) return next();
+    if (c.req.method === 'GET' && c.req.path === COOKIE_PATH) return c.redirect(`${COOKIE_PATH}/reports`, 303);
+    return c.text('A commissioner reads the service’s reports only: see /inbox/reports.', 403);
+  });
 }
 
 /** Sign in: a few tries per address, then a wait; a session cookie and the inbox on success. */

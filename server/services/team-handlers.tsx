@@ -5,8 +5,14 @@ import type { Service } from '../context';
 import { AuditPage } from '../inbox/audit-page';
 import { html } from '../inbox/html';
 import { auditTrail } from '../store/audit';
-import { disableServiceLinkWorker, responseRuleOf, setResponseRule } from '../store/caseload';
-import { addLinkWorker, enableServiceLinkWorker, linkWorkerCredentials, linkWorkersOf } from '../store/link-workers';
+import { responseRuleOf, setResponseRule } from '../store/caseload';
+import {
+  addLinkWorker,
+  disableLinkWorker,
+  enableLinkWorker,
+  linkWorkerCredentials,
+  serviceLinkWorkers,
+} from '../store/link-workers';
 import type { LeadVariables } from './lead';
 import { type AddLinkWorkerForm, LinkWorkersPage } from './link-workers-page';
 import type { Problem } from './read-forms';
@@ -24,7 +30,7 @@ type Shown = Omit<Parameters<typeof LinkWorkersPage>[0], 'session' | 'workers'>;
 
 /** The link workers page with the service's accounts as they are now. */
 async function workersPage(service: Service, c: LeadContext, shown: Shown = {}) {
-  const workers = await linkWorkersOf(service.db, c.get('led').id);
+  const workers = await serviceLinkWorkers(service.db, c.get('led').id);
   return <LinkWorkersPage session={c.get('session')} workers={workers} {...shown} />;
 }
 
@@ -80,15 +86,12 @@ export function accountStateHandler(service: Service, action: 'disable' | 'enabl
   return async (c: LeadContext) => {
     const username = c.req.param('username') ?? '';
     const session = c.get('session');
-    const workers = await linkWorkersOf(service.db, c.get('led').id);
+    const workers = await serviceLinkWorkers(service.db, c.get('led').id);
     if (!workers.some((worker) => worker.username === username))
       return c.text('No such link worker in your service.', 404);
     if (username === session.linkWorker.username) return c.text('You cannot disable your own account.', 409);
-    const at = service.now();
-    const serviceId = c.get('led').id;
-    if (action === 'disable')
-      await disableServiceLinkWorker(service.db, { serviceId, username, at, by: session.linkWorker });
-    else await enableServiceLinkWorker(service.db, { serviceId, username, at, by: session.linkWorker.username });
+    const change = action === 'disable' ? disableLinkWorker : enableLinkWorker;
+    await change(service.db, username, service.now(), session.linkWorker.username, c.get('led').id);
     return c.redirect(`/inbox/service/link-workers?saved=${action}d`, 303);
   };
 }
@@ -149,7 +152,7 @@ export function saveResponseRuleHandler(service: Service) {
 export function teamAuditHandler(service: Service) {
   return async (c: LeadContext) => {
     const { actor, before } = c.req.query();
-    const workers = await linkWorkersOf(service.db, c.get('led').id);
+    const workers = await serviceLinkWorkers(service.db, c.get('led').id);
     const worker = workers.find((w) => w.username === actor);
     if (!worker) return c.text('No such link worker in your service.', 404);
     const pageSize = 100;

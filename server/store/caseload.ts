@@ -1,5 +1,4 @@
 // The link worker's caseload (issue 17): its views, assignment, the events a case gathers and its detail.
-export { disableServiceLinkWorker } from './caseload/accounts';
 export { type Assigned, assign } from './caseload/assign';
 export { type CaseDetail, caseDetail } from './caseload/detail';
 export { fillResponseDue } from './caseload/due';

@@ -51,8 +51,19 @@ export function listedRow(row: ListedColumns): ListedRow {
 /** Where a page ends: the next page starts after this row (keyset paging on the inbox's order, migration 005). */
 export type Cursor = { order: number; id: string };
 
-/** Search by the reference the GP's pad shows (its UUID's first eight hex digits) or by NHS number. */
-export type InboxSearch = { referenceHex: string } | { nhsNumber: string };
+/**
+ * Search by the reference the GP's pad shows (its UUID's first eight hex digits), by NHS number, or by the patient's
+ * name: the family name, or given and family names, lower-case with ’ as ' (as `patientNameKey` makes it).
+ */
+export type InboxSearch = { referenceHex: string } | { nhsNumber: string } | { name: string };
+
+/** The form of a name a search compares: lower-case, a typographic apostrophe as a plain one, spaces single. */
+export function patientNameKey(text: string): string {
+  return text.trim().toLowerCase().replaceAll('’', "'").replace(/\s+/g, ' ');
+}
+
+/** The same, in SQL, of a referral's names (patientNameKey's rules). */
+const NAME_KEY = (names: string) => `regexp_replace(lower(translate(${names}, '’', '''')), '\\s+', ' ', 'g')`;
 
 export type InboxQuery = {
   /** The link worker's service: only its referrals. Undefined: the whole queue. */
@@ -109,6 +120,16 @@ export function inboxConditions(query: InboxQuery): { where: string; params: unk
     add((at) => `r.id <= ${at}::uuid`, `${search.referenceHex}-ffff-ffff-ffff-ffffffffffff`);
   }
   if (search && 'nhsNumber' in search) add((at) => `r.nhs_number = ${at}`, search.nhsNumber);
+  // No index: a name is searched for rarely, by a person, within one service's referrals; the reference and the NHS
+  // number are the quick ways.
+  if (search && 'name' in search)
+    add(
+      (at) =>
+        `(${NAME_KEY(`r.referral #>> '{patient,family}'`)} = ${at} OR ${NAME_KEY(
+          `(r.referral #>> '{patient,given}') || ' ' || (r.referral #>> '{patient,family}')`,
+        )} = ${at})`,
+      search.name,
+    );
   return { where: clauses.join(' AND '), params };
 }
 

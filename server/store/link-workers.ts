@@ -5,7 +5,8 @@ import { releaseCases } from './caseload/accounts';
 import type { Db, Queryable } from './db';
 
 export type LinkWorker = { username: string; displayName: string };
-export const LINK_WORKER_ROLES = ['link-worker', 'service-lead'] as const;
+/** A commissioner reads a service's reports only (migration 013): no referral, no inbox. */
+export const LINK_WORKER_ROLES = ['link-worker', 'service-lead', 'commissioner'] as const;
 export type LinkWorkerRole = (typeof LINK_WORKER_ROLES)[number];
 export type Session = {
   linkWorker: LinkWorker;
@@ -170,7 +171,7 @@ export async function endSession(db: Queryable, id: string): Promise<void> {
 export type ServiceLinkWorker = LinkWorker & { role: LinkWorkerRole; disabled: boolean };
 
 /** The accounts of a service, for its lead: enabled first, then by name. */
-export async function linkWorkersOf(db: Queryable, serviceId: string): Promise<ServiceLinkWorker[]> {
+export async function serviceLinkWorkers(db: Queryable, serviceId: string): Promise<ServiceLinkWorker[]> {
   const rows = await db.query<{ username: string; display_name: string; role: LinkWorkerRole; disabled: boolean }>(
     `SELECT username, display_name, role, disabled_at IS NOT NULL AS disabled FROM link_worker WHERE service_id = $1
      ORDER BY disabled, display_name, username`,
@@ -184,17 +185,22 @@ export async function linkWorkersOf(db: Queryable, serviceId: string): Promise<S
   }));
 }
 
-/** A lead enables a disabled account of their own service. False when it is not the service's or not disabled. */
-export async function enableServiceLinkWorker(
+/**
+ * Enables a disabled account again, audited. With `serviceId` (a service lead's page), only an account of that
+ * service. False when there is no such account or it was not disabled.
+ */
+export async function enableLinkWorker(
   db: Queryable,
-  input: { serviceId: string; username: string; at: Date; by: string },
+  username: string,
+  at: Date,
+  by = COMMAND_LINE,
+  serviceId?: string,
 ): Promise<boolean> {
   const rows = await db.query(
     `UPDATE link_worker SET disabled_at = NULL
-     WHERE username = $1 AND disabled_at IS NOT NULL AND service_id = $2 RETURNING username`,
-    [input.username, input.serviceId],
+     WHERE username = $1 AND disabled_at IS NOT NULL AND ($2::text IS NULL OR service_id = $2) RETURNING username`,
+    [username, serviceId ?? null],
   );
-  if (rows.length > 0)
-    await audit(db, { at: input.at, actor: input.by, action: 'link-worker-enabled', detail: input.username });
+  if (rows.length > 0) await audit(db, { at, actor: by, action: 'link-worker-enabled', detail: username });
   return rows.length > 0;
 }

@@ -273,6 +273,41 @@ describe('the caseload and the message back to the GP', () => {
     await consultation.close();
   });
 
+  it('a referral the person declines is closed so, and the reopened pad carries SNOMED CT 871711000000103', async () => {
+    const { consultation, pad } = await openPadInConsultation();
+    const { reference, id } = await referFromPad(pad);
+    await expect
+      .poll(() => sentItem(pad, reference).textContent(), { timeout: 30_000 })
+      .toContain('Delivered — awaiting the link worker');
+    await toggleByShortcut(consultation);
+
+    const inbox = await signInToInbox();
+    await (await rowInView(inbox, 'new', id)).getByRole('link').first().click();
+    await sendCaseForm(inbox, 'close', 'Close the case', (form) =>
+      form.getByRole('radio', { name: 'The person chose not to go ahead' }).check(),
+    );
+    expect(await (await rowInView(inbox, 'closed', id)).count()).toBe(1);
+    await inbox.context().close();
+
+    await toggleByShortcut(consultation);
+    await expect
+      .poll(() => sentItem(pad, reference).locator('.pad-sent-state').textContent(), { timeout: 20_000 })
+      .toMatch(new RegExp(`^Closed — patient declined \\(${worker.displayName}, `));
+    await sentItem(pad, reference).getByText(`Outcome for the clinical record (${reference})`).click();
+    const entry = await sentItem(pad, reference)
+      .getByLabel(`Outcome of ${reference} for the clinical record`)
+      .inputValue();
+    // The one outcome NHS England's guidance for link workers codes: the person declined.
+    expect(entry.split('\n')).toEqual(
+      expect.arrayContaining([
+        'Social prescribing declined (SNOMED CT 871711000000103)',
+        'Outcome: Patient declined',
+        `Reference: ${reference}`,
+      ]),
+    );
+    await consultation.close();
+  });
+
   it('past the service’s rule with no decision, the referral is overdue in the caseload and on the pad', async () => {
     const { consultation, pad } = await openPadInConsultation();
     const { reference, id } = await referFromPad(pad);

@@ -114,10 +114,10 @@ describe('the link worker’s inbox in a real browser', () => {
     await page.getByLabel('Password').fill(LINK_WORKER.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
 
-    await page.getByText('120 referrals need a decision').waitFor();
+    await page.getByText('More than 100 referrals need a decision').waitFor();
     expect(await page.locator('tr[data-referral]').count()).toBe(50);
     await page.getByRole('navigation', { name: 'Pages of referrals' }).getByRole('link', { name: 'Next page' }).click();
-    await page.getByText('120 referrals need a decision: page 2').waitFor();
+    await page.getByText('More than 100 referrals need a decision: page 2').waitFor();
     expect(await page.locator('tr[data-referral]').count()).toBe(50);
     expect(await accessibilityFailures(page)).toEqual([]);
 
@@ -125,15 +125,17 @@ describe('the link worker’s inbox in a real browser', () => {
       `SELECT id FROM referral WHERE status = 'requested' ORDER BY received_at DESC LIMIT 1`,
     );
     const reference = referralReference(stored?.id ?? '');
-    await page.getByLabel('Find a referral by its reference or NHS number').fill(reference);
+    await page.getByLabel('Find a referral by its reference, NHS number or the patient’s name').fill(reference);
     await page.getByRole('button', { name: 'Find' }).click();
     await page.getByText('1 referral matches').waitFor();
     expect(await page.locator('tr[data-referral] td.reference').allTextContents()).toEqual([reference]);
 
-    await page.getByLabel('Find a referral by its reference or NHS number').fill('Margaret');
+    await page.getByLabel('Find a referral by its reference, NHS number or the patient’s name').fill('12345');
     await page.getByRole('button', { name: 'Find' }).click();
     await page
-      .getByText('Search by a referral’s reference (for example SP-1A2B-3C4D) or an NHS number (10 digits).')
+      .getByText(
+        'Search by a referral’s reference (for example SP-1A2B-3C4D), an NHS number (10 digits) or the patient’s name.',
+      )
       .waitFor();
     expect(await accessibilityFailures(page)).toEqual([]);
     await context.close();

@@ -239,8 +239,32 @@ describe('the Task as GET Task answers it', () => {
   it('answers the Task as stored before the rule has passed, and once a decision is made', () => {
     const stored = taskWithCase(requested, { ...open, assignedName: 'Sam Patel' });
     expect(taskAsRead(stored, { ...input, now: new Date('2027-03-12T12:00:00Z') })).toBe(stored);
+    const reached = taskWithCase(requested, { ...open, status: 'accepted', firstContactAt: at });
+    expect(taskAsRead(reached, { ...input, firstContactAt: at, now: new Date('2027-06-01T12:00:00Z') })).toBe(reached);
+    const contacted = taskWithCase(requested, { ...open, status: 'contacted' });
+    expect(taskAsRead(contacted, { ...input, now: new Date('2027-06-01T12:00:00Z') })).toBe(contacted);
+  });
+
+  it('judges by the due days fixed on arrival when the queue gives them, whatever the rule says now', () => {
+    const stored = taskWithCase(requested, open);
+    const now = new Date('2027-03-17T12:00:00Z');
+    // The service has since allowed 20 working days, but this referral came under 10: still overdue, as in the caseload.
+    const laterRule = { ...DEFAULT_RESPONSE_RULE, decisionWorkingDays: 20 };
+    expect(taskAsRead(stored, { ...input, rule: laterRule, now })).toBe(stored);
+    const due = { contactDue: '2027-03-08', decisionDue: '2027-03-15' };
+    const task = taskAsRead(stored, { ...input, rule: laterRule, due, now });
+    expect(task.businessStatus?.text).toBe('No response yet from Kingsmead Connect — 12 working days');
+  });
+
+  it('says an accepted referral has had no contact yet once first contact is overdue, as the Overdue view does', () => {
     const accepted = taskWithCase(requested, { ...open, status: 'accepted', waiting: { expected: '2027-05-03' } });
-    expect(taskAsRead(accepted, { ...input, now: new Date('2027-06-01T12:00:00Z') })).toBe(accepted);
+    // First contact within 5 working days: due Monday 8 March, overdue from the 9th.
+    expect(taskAsRead(accepted, { ...input, now: new Date('2027-03-08T22:00:00Z') })).toBe(accepted);
+    const task = taskAsRead(accepted, { ...input, now: new Date('2027-03-09T08:00:00Z') });
+    expect(codeOf(task.businessStatus, SYSTEMS.caseState)).toBe('overdue');
+    expect(task.businessStatus?.text).toBe('Accepted by Kingsmead Connect but no contact yet — 6 working days');
+    expect(r4Problems(task)).toEqual([]);
+    expect(readMessageBack(task).state).toEqual({ code: 'overdue', text: task.businessStatus?.text });
   });
 });
 

@@ -61,8 +61,10 @@ describe('sent referral in the GP words', () => {
 
 describe('the message back in the GP’s words', () => {
   const at = '2027-03-03T14:30:00.000Z';
-  const delivered = (messageBack: OutboxRow['messageBack'], status: 'requested' | 'accepted' | 'completed') =>
-    row({ status: 'delivered', linkWorker: { status, updatedAt: at }, messageBack });
+  const delivered = (
+    messageBack: OutboxRow['messageBack'],
+    status: 'requested' | 'accepted' | 'contacted' | 'completed',
+  ) => row({ status: 'delivered', linkWorker: { status, updatedAt: at }, messageBack });
   const closing = (changes: object) => ({
     reason: 'completed' as const,
     words: 'Completed',
@@ -114,6 +116,15 @@ describe('the message back in the GP’s words', () => {
     const text = 'No response yet from Kingsmead Connect — 12 working days';
     const view = sentReferralView(delivered({ state: { code: 'overdue', text } }, 'requested'), NOW, WATCH);
     expect(view).toMatchObject({ state: text, attention: true });
+  });
+
+  it('an accepted referral with no contact past the service’s rule needs attention too', () => {
+    const text = 'Accepted by Kingsmead Connect but no contact yet — 6 working days';
+    const view = sentReferralView(delivered({ state: { code: 'overdue', text } }, 'accepted'), NOW, WATCH);
+    expect(view).toMatchObject({ state: text, attention: true });
+    // A later status than the words were written for is shown as it stands.
+    const contacted = sentReferralView(delivered({ state: { code: 'overdue', text } }, 'contacted'), NOW, WATCH);
+    expect(contacted).toMatchObject({ state: 'Contacted', attention: false });
   });
 
   it('says where an open case stands when the link worker left no note', () => {

@@ -154,6 +154,17 @@ describe('the caseload list', () => {
     expect(listed(mine)).toEqual([plain.id]);
     expect(words(mine)).toContain('Connie Ward');
     expect(tabs(mine)).toContain('Mine 1');
+    // Only back to the inbox's own pages.
+    for (const back of [
+      'https://example.org/',
+      '//example.org/inbox',
+      '/inbox?x=1\r\nSet-Cookie: a=b',
+      '/inbox/../fhir',
+    ]) {
+      const elsewhere = await post('kit', `/inbox/referrals/${another.id}/assign`, { to: 'me', back });
+      expect(elsewhere.headers.get('location'), back).toBe(`/inbox/referrals/${another.id}?saved=assign`);
+      expect((await post('kit', `/inbox/referrals/${another.id}/assign`, { to: '' })).status).toBe(303);
+    }
     // Kit's Mine is Kit's own.
     expect(listed(await text('kit', '/inbox?view=mine'))).toEqual([]);
   });
@@ -165,6 +176,11 @@ describe('the caseload list', () => {
     const found = await text('connie', '/inbox?q=SP-C200-0000');
     expect(listed(found)).toEqual([plain.id]);
     expect(words(found)).toContain('1 referral matches');
+    // By name: the family name, or given and family, in any case, either apostrophe.
+    for (const name of ['o’neill-smith', "MARGARET O'Neill-Smith", '  Margaret   O’Neill-Smith '])
+      expect(listed(await text('connie', `/inbox?q=${encodeURIComponent(name)}`)), name).toEqual([flagged.id]);
+    expect(listed(await text('connie', '/inbox?q=Bloggs'))).toEqual([plain.id, another.id]);
+    expect(listed(await text('connie', '/inbox?q=Margaret'))).toEqual([]);
   });
 
   it('sends an assignment posted from another site, or with another session’s token, nowhere', async () => {
@@ -303,6 +319,14 @@ describe('working a case on its detail page', () => {
     expect(await events(plain.id)).toBe(before);
   });
 
+  it('refuses a case form with another session’s token or none (403), and stores nothing', async () => {
+    const before = await events(plain.id);
+    const kitToken = await csrfFrom(queue, cookies.kit ?? '');
+    expect((await post('connie', `${path}/note`, { 'note-text': 'Forged' }, kitToken)).status).toBe(403);
+    expect((await post('connie', `${path}/note`, { 'note-text': 'Forged' }, '')).status).toBe(403);
+    expect(await events(plain.id)).toBe(before);
+  });
+
   it('closes the case with ONS4 scores at start and end, some skipped; then only the record remains', async () => {
     const response = await post('connie', `${path}/close`, {
       'close-reason': 'completed',
@@ -320,6 +344,11 @@ describe('working a case on its detail page', () => {
     const page = await text('connie', `${path}?saved=close`);
     expect(words(page)).toContain('Closed. The referrer is told the outcome.');
     expect(words(page)).toContain('Kingswood choir');
+    // The summary says how it closed, and leaves out the next action and the waiting list set while it was open.
+    const caseSummary = words(page.match(/<dl class="case-summary">[\s\S]*?<\/dl>/)?.[0] ?? '');
+    expect(caseSummary).toMatch(/Closed Completed — by Connie Ward, \d{1,2} \w{3} \d{4}, \d{2}:\d{2}/);
+    expect(caseSummary).not.toContain('Next action');
+    expect(caseSummary).not.toContain('Waiting list');
     expect(page).not.toContain(`action="${path}/note"`);
     expect((await post('connie', `${path}/note`, { 'note-text': 'One more thing' })).status).toBe(409);
     expect(listed(await text('connie', '/inbox?view=closed'))).toEqual([plain.id]);

@@ -11,17 +11,17 @@ import {
   caseDetail,
   caseloadCounts,
   caseloadPage,
-  disableServiceLinkWorker,
   fillResponseDue,
   responseRuleOf,
   setResponseRule,
 } from '../../server/store/caseload';
 import {
   addLinkWorker,
-  enableServiceLinkWorker,
+  disableLinkWorker,
+  enableLinkWorker,
   type LinkWorkerRole,
-  linkWorkersOf,
   type Session,
+  serviceLinkWorkers,
 } from '../../server/store/link-workers';
 import { removeClosedDetails } from '../../server/store/retention';
 import { minimalReferral, richReferral } from '../../test-support/fixtures/referrals';
@@ -311,15 +311,14 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the caseload
   it('lets a lead list, disable and enable their service’s link workers; a disabled one’s open cases go back to Unassigned', async () => {
     const id = await arrived();
     expect(await assign(queue.db, { referralId: id, to: 'ben', by: ben, at: now() })).toEqual({ kind: 'assigned' });
-    expect((await linkWorkersOf(queue.db, RIVERSIDE)).map((worker) => [worker.username, worker.disabled])).toEqual(
+    expect((await serviceLinkWorkers(queue.db, RIVERSIDE)).map((worker) => [worker.username, worker.disabled])).toEqual(
       expect.arrayContaining([
         ['ana', false],
         ['ben', false],
         ['lee', false],
       ]),
     );
-    const disable = (username: string) =>
-      disableServiceLinkWorker(queue.db, { serviceId: RIVERSIDE, username, at: now(), by: lee.linkWorker });
+    const disable = (username: string) => disableLinkWorker(queue.db, username, now(), 'lee', RIVERSIDE);
     expect(await disable('kit')).toBe(false);
     expect(await disable('ben')).toBe(true);
     expect(await disable('ben')).toBe(false);
@@ -330,9 +329,10 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the caseload
     expect(await assign(queue.db, { referralId: id, to: 'ben', by: lee, at: now() })).toMatchObject({
       kind: 'refused',
     });
-    expect((await linkWorkersOf(queue.db, RIVERSIDE)).find((worker) => worker.username === 'ben')?.disabled).toBe(true);
-    const enable = (username: string) =>
-      enableServiceLinkWorker(queue.db, { serviceId: RIVERSIDE, username, at: now(), by: 'lee' });
+    expect((await serviceLinkWorkers(queue.db, RIVERSIDE)).find((worker) => worker.username === 'ben')?.disabled).toBe(
+      true,
+    );
+    const enable = (username: string) => enableLinkWorker(queue.db, username, now(), 'lee', RIVERSIDE);
     expect(await enable('kit')).toBe(false);
     expect(await enable('ben')).toBe(true);
     const audited = await queue.db.query<{ action: string; detail: string }>(
@@ -410,7 +410,7 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the caseload
       expect(want.length).toBeGreaterThan(50);
       const seen: string[] = [];
       let page = await caseloadPage(queue.db, { view, serviceId: RIVERSIDE, username: 'ana', today: TODAY });
-      expect(page.total).toBe(want.length);
+      expect(page.total).toBe(Math.min(want.length, CASELOAD_COUNT_UP_TO + 1));
       for (;;) {
         seen.push(...page.referrals.map((row) => row.id));
         if (!page.next) break;
@@ -478,5 +478,38 @@ describe.each(['embedded database (PGlite)', 'PostgreSQL server'])('the caseload
     });
     const found = ((await search.json()) as fhir4.Bundle).entry?.[0]?.resource as fhir4.Task;
     expect(found.businessStatus?.text).toBe(task.businessStatus?.text);
+  });
+
+  it('answers GET Task, accepted with no contact past the rule, with "no contact yet" until the person is reached', async () => {
+    const id = await arrived();
+    // By the queue's clock, as the tests have moved it: the events a minute after arrival.
+    const [row] = await queue.db.query<{ received: Date }>(
+      'SELECT received_at AS received FROM referral WHERE id = $1',
+      [id],
+    );
+    const at = new Date(new Date(row?.received ?? 0).getTime() + 60_000);
+    const add = (body: CaseEventBody, when: Date) =>
+      addCaseEvent(queue.db, { referralId: id, body, by: ana, at: when });
+    expect(await add({ kind: 'waiting-list', waiting: { expected: '2099-01-05' } }, at)).toMatchObject({
+      kind: 'added',
+    });
+    const read = async () =>
+      (await (
+        await fetch(`${queue.url}/fhir/Task/${id}`, { headers: { Authorization: `Bearer ${queue.tokens.L81001}` } })
+      ).json()) as fhir4.Task;
+    expect((await read()).businessStatus?.coding?.[0]?.code).toBe('waiting-list');
+    expect((await caseDetail(queue.db, id, RIVERSIDE))?.waitingExpected).toBe('2099-01-05');
+    queue.advance(30 * 86_400_000);
+    const late = await read();
+    expect(late.businessStatus?.coding?.[0]?.code).toBe('overdue');
+    expect(late.businessStatus?.text).toMatch(
+      /^Accepted by Riverside link workers but no contact yet — \d+ working days$/,
+    );
+    const reached = new Date(at.getTime() + 60_000);
+    const call = { at: reached.toISOString(), how: 'phone', outcome: 'reached' } as const;
+    expect(await add({ kind: 'attempt', attempt: call }, reached)).toMatchObject({ kind: 'added' });
+    expect((await read()).businessStatus?.coding?.[0]?.code).toBe('in-contact');
+    // Off the waiting list in the caseload too (the Waiting list view reads this column).
+    expect((await caseDetail(queue.db, id, RIVERSIDE))?.waitingExpected).toBeUndefined();
   });
 });

@@ -1,33 +1,16 @@
-import type { CaseEvent } from '../../../domain/caseload/case';
-import { nhsDate } from '../../../domain/clock/nhs-date';
+import { closingWords } from '../../../domain/caseload/closing';
+import type { CaseStanding } from '../../../domain/caseload/standing';
+import { nhsDate, nhsDateTime } from '../../../domain/clock/nhs-date';
 import { isFinal, type LinkWorkerStatus } from '../../../domain/fhir';
 import { SummaryRow } from '../../services/parts';
 import type { LinkWorker, Session } from '../../store/link-workers';
 import { type DueFlag, DueTag } from '../due-flag';
 
-/** Where a case stands, read from its events: the last assignment, attempts so far, the latest next action and wait. */
-export function caseFacts(events: readonly CaseEvent[]) {
-  let assigned: { to: string; toName: string } | undefined;
-  let next: { text: string; due: string } | undefined;
-  let expected: string | undefined;
-  let attempts = 0;
-  for (const event of events) {
-    if (event.kind === 'assigned') assigned = { to: event.to, toName: event.toName };
-    if (event.kind === 'unassigned') assigned = undefined;
-    if (event.kind === 'attempt') attempts += 1;
-    if (event.kind === 'next-action') next = event.action;
-    if (event.kind === 'waiting-list') expected = event.waiting.expected;
-  }
-  return { assigned, next, expected, attempts };
-}
-
-export type CaseFacts = ReturnType<typeof caseFacts>;
-
 /** Assign to me in one press; a lead chooses anyone of the service, or nobody. */
 function AssignForm(props: {
   referralId: string;
   session: Session;
-  facts: CaseFacts;
+  facts: CaseStanding;
   linkWorkers: readonly LinkWorker[];
 }) {
   const { session, facts } = props;
@@ -67,12 +50,15 @@ function AssignForm(props: {
   );
 }
 
-/** The case at a glance: who has it, the flag against the service's rule, attempts, the next action, the wait. */
+/**
+ * The case at a glance: who has it, the flag against the service's rule, attempts, and while open the next action and
+ * the wait; once closed, how, by whom and when (a closed case has nothing left to do).
+ */
 export function CaseSummary(props: {
   referralId: string;
   status: LinkWorkerStatus['status'];
   session: Session;
-  facts: CaseFacts;
+  facts: CaseStanding;
   flag: DueFlag | undefined;
   linkWorkers: readonly LinkWorker[];
 }) {
@@ -99,11 +85,16 @@ export function CaseSummary(props: {
           </SummaryRow>
         )}
         <SummaryRow term="Contact attempts">{String(facts.attempts)}</SummaryRow>
-        {facts.next && (
+        {facts.closed && (
+          <SummaryRow term="Closed">
+            {`${closingWords(facts.closed.closing)} — by ${facts.closed.byName}, ${nhsDateTime(facts.closed.at)}`}
+          </SummaryRow>
+        )}
+        {open && facts.next && (
           <SummaryRow term="Next action">{`${facts.next.text} — by ${nhsDate(facts.next.due)}`}</SummaryRow>
         )}
-        {facts.expected && (
-          <SummaryRow term="Waiting list">{`Expects to hear by ${nhsDate(facts.expected)}`}</SummaryRow>
+        {open && facts.waiting && (
+          <SummaryRow term="Waiting list">{`Expects to hear by ${nhsDate(facts.waiting.expected)}`}</SummaryRow>
         )}
       </dl>
     </section>

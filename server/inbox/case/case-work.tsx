@@ -1,6 +1,6 @@
+import type { CaseStanding } from '../../../domain/caseload/standing';
 import type { LinkWorkerStatus } from '../../../domain/fhir';
 import { AttemptForm, type CaseFormProps, NextActionForm, NoteForm, WaitingListForm } from './case-forms';
-import type { CaseFacts } from './case-summary';
 import { CloseForm } from './close-form';
 import type { Entered, Problem } from './entered';
 import type { CaseForm } from './read-case-forms';
@@ -21,7 +21,7 @@ export function CaseWork(props: {
   referralId: string;
   status: LinkWorkerStatus['status'];
   csrf: string;
-  facts: CaseFacts;
+  facts: CaseStanding;
   needs: readonly string[];
   now: Date;
   problems: readonly Problem[];

@@ -1,6 +1,5 @@
 import { audit } from '../audit';
-import type { Db, Queryable } from '../db';
-import { disableLinkWorker, type LinkWorker } from '../link-workers';
+import type { Queryable } from '../db';
 import { appendEvent, lockAssigned, taskAfter, writeTask } from './case-row';
 
 /**
@@ -24,12 +23,4 @@ export async function releaseCases(tx: Queryable, username: string, by: string, 
       detail: `unassigned from ${username} (disabled)`,
     });
   }
-}
-
-/** A lead disables an account of their own service (disableLinkWorker within the service). */
-export function disableServiceLinkWorker(
-  db: Db,
-  input: { serviceId: string; username: string; at: Date; by: LinkWorker },
-): Promise<boolean> {
-  return disableLinkWorker(db, input.username, input.at, input.by.username, input.serviceId);
 }

@@ -1,9 +1,11 @@
-import { type CaseEventBody, type Closing, caseEventSchema, type WaitingList } from '../../../domain/caseload/case';
+import type { CaseEventBody } from '../../../domain/caseload/case';
+import { type CaseStanding, caseStanding } from '../../../domain/caseload/standing';
 import type { fhir4, LinkWorkerStatus } from '../../../domain/fhir';
 import { type CaseForTask, taskWithCase } from '../../../domain/fhir/message-back';
 import type { Queryable } from '../db';
 import type { LinkWorker, Session } from '../link-workers';
 import { storedTask, TASK_COLUMNS, type TaskColumns } from '../referrals';
+import { caseEvents } from './detail';
 
 export type Status = LinkWorkerStatus['status'];
 
@@ -67,40 +69,25 @@ export async function appendEvent(
 }
 
 /**
- * The Task the GP reads once an event is stored: what message-back's taskWithCase makes of the case (its events so
- * far, the new one included, and the referral's columns as changed), with the next version.
+ * The Task the GP reads once an event is stored: what message-back's taskWithCase makes of the case (where its events
+ * so far, the new one included, leave it — `known` when the caller has read it — and the referral's columns as
+ * changed), with the next version.
  */
-export async function taskAfter(tx: Queryable, row: CaseRow, at: Date): Promise<fhir4.Task> {
-  const [current] = await tx.query<{
-    status: Status;
-    first_contact_at: Date | null;
-    assigned_name: string | null;
-  }>(
-    `SELECT r.status, r.first_contact_at, w.display_name AS assigned_name
+export async function taskAfter(tx: Queryable, row: CaseRow, at: Date, known?: CaseStanding): Promise<fhir4.Task> {
+  const standing = known ?? caseStanding(await caseEvents(tx, row.id));
+  const [current] = await tx.query<{ status: Status; assigned_name: string | null }>(
+    `SELECT r.status, w.display_name AS assigned_name
      FROM referral r LEFT JOIN link_worker w ON w.username = r.assigned_to WHERE r.id = $1`,
     [row.id],
   );
-  const events = await tx.query<{ body: unknown; by_name: string }>(
-    `SELECT body, by_name FROM case_event WHERE referral_id = $1 AND body ->> 'kind' IN ('attempt', 'waiting-list', 'closed')
-     ORDER BY id`,
-    [row.id],
-  );
-  let attempts = 0;
-  let waiting: WaitingList | undefined;
-  let closed: { closing: Closing; by: string } | undefined;
-  for (const event of events) {
-    const body = caseEventSchema.parse(event.body);
-    if (body.kind === 'attempt') attempts++;
-    if (body.kind === 'waiting-list') waiting = body.waiting;
-    if (body.kind === 'closed') closed = { closing: body.closing, by: event.by_name };
-  }
+  const { closed } = standing;
   const c: CaseForTask = {
     status: current?.status ?? row.status,
     ...(current?.assigned_name ? { assignedName: current.assigned_name } : {}),
-    attempts,
-    ...(current?.first_contact_at ? { firstContactAt: new Date(current.first_contact_at).toISOString() } : {}),
-    ...(waiting ? { waiting } : {}),
-    ...(closed ? { closing: closed.closing, closedBy: closed.by } : {}),
+    attempts: standing.attempts,
+    ...(standing.firstContactAt ? { firstContactAt: standing.firstContactAt } : {}),
+    ...(standing.waiting ? { waiting: standing.waiting } : {}),
+    ...(closed ? { closing: closed.closing, closedBy: closed.byName } : {}),
     at: at.toISOString(),
   };
   // Taken off the link worker who held it: the GP is not told that someone still has it (taskWithCase keeps an owner).

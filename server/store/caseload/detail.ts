@@ -32,6 +32,21 @@ type CaseColumns = {
 
 const instant = (value: Date | null) => (value ? new Date(value).toISOString() : undefined);
 
+/** Everything that happened to a case after arrival, oldest first. */
+export async function caseEvents(db: Queryable, referralId: string): Promise<CaseEvent[]> {
+  const rows = await db.query<{ id: string | number; at: Date; by_username: string; by_name: string; body: unknown }>(
+    'SELECT id, at, by_username, by_name, body FROM case_event WHERE referral_id = $1 ORDER BY id',
+    [referralId],
+  );
+  return rows.map((event) => ({
+    ...caseEventSchema.parse(event.body),
+    id: Number(event.id),
+    at: new Date(event.at).toISOString(),
+    by: event.by_username,
+    byName: event.by_name,
+  }));
+}
+
 /** A referral with its case (as referralDetail: undefined when it is not in `serviceId`'s caseload). */
 export async function caseDetail(
   db: Queryable,
@@ -46,10 +61,7 @@ export async function caseDetail(
        FROM referral r LEFT JOIN link_worker w ON w.username = r.assigned_to WHERE r.id = $1`,
       [referralId],
     ),
-    db.query<{ id: string | number; at: Date; by_username: string; by_name: string; body: unknown }>(
-      'SELECT id, at, by_username, by_name, body FROM case_event WHERE referral_id = $1 ORDER BY id',
-      [referralId],
-    ),
+    caseEvents(db, referralId),
   ]);
   const row = columns[0];
   if (!detail || !row) return undefined;
@@ -67,12 +79,6 @@ export async function caseDetail(
     ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
     decisionDue: row.decision_due ?? '',
     contactDue: row.contact_due ?? '',
-    events: events.map((event) => ({
-      ...caseEventSchema.parse(event.body),
-      id: Number(event.id),
-      at: new Date(event.at).toISOString(),
-      by: event.by_username,
-      byName: event.by_name,
-    })),
+    events,
   };
 }

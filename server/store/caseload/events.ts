@@ -1,9 +1,11 @@
 import { type CaseEventBody, caseEventSchema } from '../../../domain/caseload/case';
+import { type CaseStanding, caseStanding } from '../../../domain/caseload/standing';
 import { ukDate } from '../../../domain/clock/uk-date';
 import { audit } from '../audit';
 import type { Db, Queryable } from '../db';
 import type { Session } from '../link-workers';
 import { appendEvent, type CaseRow, lockCase, type Refused, refusal, taskAfter, writeTask } from './case-row';
+import { caseEvents } from './detail';
 
 export type AddedEvent = { kind: 'added'; id: number } | { kind: 'not-found' } | Refused;
 
@@ -30,8 +32,10 @@ export async function addCaseEvent(
     const refused = refusal(row, input.by) ?? datesRefused(row, body, input.at);
     if (refused) return refused;
     const id = await appendEvent(tx, row.id, body, input.by.linkWorker, input.at);
+    const standing = caseStanding(await caseEvents(tx, row.id));
     await applyToColumns(tx, row, body, input.at);
-    if (TASK_EVENTS.has(body.kind)) await writeTask(tx, row.id, await taskAfter(tx, row, input.at));
+    await keepStanding(tx, row.id, standing);
+    if (TASK_EVENTS.has(body.kind)) await writeTask(tx, row.id, await taskAfter(tx, row, input.at, standing));
     await audit(tx, {
       at: input.at,
       actor: input.by.linkWorker.username,
@@ -57,7 +61,19 @@ function datesRefused(row: CaseRow, body: CaseEventBody, at: Date): Refused | un
   return undefined;
 }
 
-/** The referral's columns after an event (migration 011), changed with the event in the same transaction. */
+/**
+ * The columns the Waiting list view and the rows read, as the case's standing has them (caseload/standing.ts): off the
+ * waiting list once reached after it, no next action or wait once closed.
+ */
+async function keepStanding(tx: Queryable, id: string, standing: CaseStanding): Promise<void> {
+  await tx.query('UPDATE referral SET waiting_expected = $2::date, next_action_due = $3::date WHERE id = $1', [
+    id,
+    standing.waiting?.expected ?? null,
+    standing.next?.due ?? null,
+  ]);
+}
+
+/** The referral's other columns after an event (migration 011), changed with the event in the same transaction. */
 async function applyToColumns(tx: Queryable, row: CaseRow, body: CaseEventBody, at: Date): Promise<void> {
   const update = (set: string, params: unknown[]) =>
     tx.query(`UPDATE referral SET ${set} WHERE id = $1`, [row.id, ...params]);
@@ -71,15 +87,11 @@ async function applyToColumns(tx: Queryable, row: CaseRow, body: CaseEventBody, 
           [body.attempt.at, at],
         );
       return;
-    case 'next-action':
-      await update('next_action_due = $2::date', [body.action.due]);
-      return;
     case 'waiting-list':
       // Onto the waiting list is accepted, for a referral not yet decided.
       await update(
-        `waiting_expected = $2::date, decided_at = coalesce(decided_at, $3),
-         status = CASE WHEN status = 'requested' THEN 'accepted' ELSE status END`,
-        [body.waiting.expected, at],
+        `decided_at = coalesce(decided_at, $2), status = CASE WHEN status = 'requested' THEN 'accepted' ELSE status END`,
+        [at],
       );
       return;
     case 'closed':

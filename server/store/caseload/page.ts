@@ -1,7 +1,6 @@
 import { CASELOAD_VIEWS, type CaseloadView } from '../../../domain/caseload/views';
 import type { Queryable } from '../db';
 import {
-  COUNT_UP_TO,
   type InboxPage,
   type InboxQuery,
   inboxConditions,
@@ -32,9 +31,9 @@ export type CaseloadRow = ListedRow & {
 export type CaseloadPage = Omit<InboxPage, 'referrals'> & { referrals: CaseloadRow[] };
 
 /**
- * The tabs' counts stop here and say "more than": six counts on every page, each a walk over its matches, so a tenth
- * of the inbox's COUNT_UP_TO keeps a page's cost level with 100,000 referrals stored (bench:
- * queue.caseload-*-first-page). The view shown is counted as the inbox always was, up to COUNT_UP_TO.
+ * Each view's count (its tab and its page) stops here and says "more than": six counts on every page, each a walk over
+ * its matches, so a tenth of the inbox's COUNT_UP_TO keeps a page's cost level with 100,000 referrals stored (bench:
+ * queue.caseload-*-first-page). A caseload tab needs "more than 100" no more exactly than the inbox did.
  */
 export const CASELOAD_COUNT_UP_TO = 100;
 
@@ -64,7 +63,7 @@ function where(query: CaseloadQuery): { sql: string; params: unknown[]; at: (val
 
 /**
  * One page of a caseload view, in the inbox's order (safety-flagged first, newest first, then the rest, oldest
- * first), read as a range of the view's index after the cursor, with the count of all that match (up to COUNT_UP_TO).
+ * first), read as a range of the view's index after the cursor, with the count of all that match (up to CASELOAD_COUNT_UP_TO).
  */
 export async function caseloadPage(db: Queryable, query: CaseloadQuery, size = PAGE_SIZE): Promise<CaseloadPage> {
   const counted = where(query);
@@ -81,7 +80,7 @@ export async function caseloadPage(db: Queryable, query: CaseloadQuery, size = P
       page.params,
     ),
     db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM referral r WHERE ${counted.sql} ${IN_ORDER} LIMIT ${COUNT_UP_TO + 1}) matching`,
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM referral r WHERE ${counted.sql} ${IN_ORDER} LIMIT ${CASELOAD_COUNT_UP_TO + 1}) matching`,
       counted.params,
     ),
   ]);
@@ -90,7 +89,7 @@ export async function caseloadPage(db: Queryable, query: CaseloadQuery, size = P
   return {
     referrals: shown.map(caseloadRow),
     total: count[0]?.n ?? 0,
-    countedUpTo: COUNT_UP_TO,
+    countedUpTo: CASELOAD_COUNT_UP_TO,
     ...(rows.length > size && last ? { next: { order: Number(last.inbox_order), id: last.id } } : {}),
   };
 }
