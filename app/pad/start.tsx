@@ -81,9 +81,11 @@ function focusFirstField(): void {
   let pressing = false;
   addEventListener('pointerdown', () => (pressing = true), true);
   for (const type of ['pointerup', 'pointercancel']) addEventListener(type, () => (pressing = false), true);
+  // By the next task the referrer may have moved focus out of the frame (to the pad's width handle, back into the
+  // page): a focus() here would pull it back into the pad, and the key meant for the handle would go to a field.
   const focus = () =>
     setTimeout(() => {
-      if (pressing) return;
+      if (pressing || !document.hasFocus()) return;
       if (document.activeElement === document.body || document.activeElement === null) firstField()?.focus();
     });
   addEventListener('focus', focus);
